@@ -1,0 +1,30 @@
+"""ybtext: turn damaged Chinese documents back into clean, faithful text.
+
+    >>> import ybtext
+    >>> ybtext.clean("经由过程调查")   # doctest: +SKIP
+    '通过调查'
+
+Importing ybtext reads no files and compiles nothing; wordlists load on first use.
+"""
+
+from ._edits import Cleaned, Edit, apply_edits
+from ._pipeline import Cleaner, clean, clean_and_explain
+from ._version import __version__
+from .config import STEPS, Config
+from .errors import ConfigError, InputError, WordlistError, YbtextError
+
+__all__ = [
+    "STEPS",
+    "Cleaned",
+    "Cleaner",
+    "Config",
+    "ConfigError",
+    "Edit",
+    "InputError",
+    "WordlistError",
+    "YbtextError",
+    "__version__",
+    "apply_edits",
+    "clean",
+    "clean_and_explain",
+]

@@ -1,0 +1,134 @@
+"""Edits: the record of every change a step makes, and their replay.
+
+An :class:`Edit` is a span of the text *its step received*, what stood there, what replaces it
+and why. Steps build their edits with :func:`edits_from_spans` and turn them into text with
+:func:`apply_spans`; no step computes offsets by hand. :func:`apply_edits` replays a whole
+pipeline's edits, step by step, on the original text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple, Sequence
+
+from .errors import YbtextError
+
+__all__ = ["Edit", "Cleaned", "apply_edits"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change made by one step.
+
+    ``start``/``end`` index the text the step received (not the original input), so a list of
+    edits is replayed step by step. ``rule`` is a wordlist ``file:line`` or a named rule;
+    ``confidence`` is a float in [0, 1] where the step computed one, else None. ``note`` carries
+    anything else worth showing a reviewer (tier, document evidence for gated edits).
+    """
+
+    step: str
+    start: int
+    end: int
+    before: str
+    after: str
+    rule: str
+    confidence: float | None = None
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "step": self.step,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+            "rule": self.rule,
+            "confidence": self.confidence,
+            "note": self.note,
+        }
+
+
+class Cleaned(NamedTuple):
+    """The cleaned text and the edits that produced it, in pipeline order."""
+
+    text: str
+    edits: tuple[Edit, ...]
+
+    def explain(self) -> list[str]:
+        """One human-readable line per edit."""
+        return [format_edit(e) for e in self.edits]
+
+
+class Span(NamedTuple):
+    """A proposed replacement inside a step, before it becomes an Edit."""
+
+    start: int
+    end: int
+    after: str
+    rule: str
+    confidence: float | None = None
+    note: str = ""
+
+
+def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:
+    """Apply non-overlapping spans to ``text`` and return the new text and its edits.
+
+    Spans are sorted by position; a span that overlaps an earlier one is a bug in the step and
+    raises, rather than silently corrupting the text around it.
+    """
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    out: list[str] = []
+    edits: list[Edit] = []
+    pos = 0
+    for s in ordered:
+        if s.start < pos or s.end < s.start or s.end > len(text):
+            raise YbtextError(f"step {step!r} produced an overlapping or out-of-range span {s!r}")
+        before = text[s.start:s.end]
+        if before == s.after:
+            continue
+        out.append(text[pos:s.start])
+        out.append(s.after)
+        pos = s.end
+        edits.append(Edit(step, s.start, s.end, before, s.after, s.rule, s.confidence, s.note))
+    if not edits:
+        return Cleaned(text, ())
+    out.append(text[pos:])
+    return Cleaned("".join(out), tuple(edits))
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Replay ``edits`` (as returned by ``clean_and_explain``) on the original ``text``.
+
+    Edits are grouped by consecutive step; each group is applied to the text the previous group
+    produced, which is exactly what that step received. Raises YbtextError when an edit's
+    ``before`` does not match the text it claims to replace.
+    """
+    i = 0
+    n = len(edits)
+    while i < n:
+        j = i
+        while j < n and edits[j].step == edits[i].step:
+            j += 1
+        group = edits[i:j]
+        pieces: list[str] = []
+        pos = 0
+        for e in group:
+            if e.start < pos or text[e.start:e.end] != e.before:
+                raise YbtextError(f"edit does not match the text it replays on: {e!r}")
+            pieces.append(text[pos:e.start])
+            pieces.append(e.after)
+            pos = e.end
+        pieces.append(text[pos:])
+        text = "".join(pieces)
+        i = j
+    return text
+
+
+def format_edit(e: Edit) -> str:
+    conf = "-" if e.confidence is None else f"{e.confidence:.2f}"
+    line = f"{e.step}\t{e.start}-{e.end}\t{_show(e.before)}\t{_show(e.after)}\t{e.rule}\t{conf}"
+    return f"{line}\t{e.note}" if e.note else line
+
+
+def _show(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t") if s else "∅"

@@ -1,0 +1,205 @@
+"""Wordlists: reviewable UTF-8 TSV data, loaded lazily, validated, cached and immutable.
+
+File format (checked by :func:`lint` and by ``ybtext wordlists lint``)::
+
+    # File: spin-sure.tsv
+    # Format: spun form -> original, restored on sight
+    # Source: where the facts come from (and how they were derived)
+    # License: licence of the source
+    # Columns: spun original tier context source
+    经由过程	通过	sure		funnlp
+
+Header lines come first (``# Key: value``; File, Format, Source and Columns are required). Every
+following line is one entry: exactly one field per column, separated by TABs, NFC-normalized, no
+leading or trailing spaces. Entries are sorted (code point order of the whole line) and unique
+(ignoring the ``source`` and ``note`` columns). Blank lines and comments are not allowed among the
+entries, so that sorting and diffs stay meaningful.
+
+Conditions live in named columns whose value is ``key=value|value;key=value``
+(see :func:`parse_conditions`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import WordlistError
+
+__all__ = ["Entry", "Wordlist", "load", "load_path", "lint", "lint_text", "shipped_names", "parse_conditions"]
+
+REQUIRED_HEADERS = ("File", "Format", "Source", "Columns")
+_IGNORED_FOR_UNIQUENESS = ("source", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One wordlist line: its fields by column name, and where it came from."""
+
+    fields: tuple[tuple[str, str], ...]
+    file: str
+    line: int
+
+    def __getitem__(self, column: str) -> str:
+        for name, value in self.fields:
+            if name == column:
+                return value
+        raise KeyError(column)
+
+    def get(self, column: str, default: str = "") -> str:
+        for name, value in self.fields:
+            if name == column:
+                return value
+        return default
+
+    @property
+    def rule(self) -> str:
+        """``file:line``, the rule name an edit made from this entry carries."""
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, slots=True)
+class Wordlist:
+    name: str
+    headers: tuple[tuple[str, str], ...]
+    columns: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def header(self, key: str) -> str:
+        return dict(self.headers).get(key, "")
+
+
+def shipped_names() -> list[str]:
+    """Names of the wordlists shipped with ybtext."""
+    root = importlib.resources.files("ybtext.wordlists")
+    return sorted(p.name for p in root.iterdir() if p.name.endswith(".tsv"))
+
+
+@functools.lru_cache(maxsize=None)
+def load(name: str) -> Wordlist:
+    """Load a shipped wordlist by file name (cached: parsed once per process)."""
+    resource = importlib.resources.files("ybtext.wordlists") / name
+    try:
+        data = resource.read_bytes()
+    except OSError as err:
+        raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
+    return _parse(name, data, strict=True)[0]
+
+
+@functools.lru_cache(maxsize=None)
+def load_path(path: str) -> Wordlist:
+    """Load a user wordlist from a file path (cached by path)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise WordlistError(path, None, f"cannot read: {err.strerror or err}") from err
+    return _parse(Path(path).name, data, strict=True)[0]
+
+
+def lint(path: str | Path) -> list[WordlistError]:
+    """All problems of one wordlist file (empty list: the file is fine)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        return [WordlistError(str(p), None, f"cannot read: {err.strerror or err}")]
+    return _parse(str(p), data, strict=False)[1]
+
+
+def lint_text(name: str, data: bytes) -> list[WordlistError]:
+    return _parse(name, data, strict=False)[1]
+
+
+def _parse(name: str, data: bytes, *, strict: bool) -> tuple[Wordlist, list[WordlistError]]:
+    problems: list[WordlistError] = []
+
+    def problem(line: int | None, message: str) -> None:
+        err = WordlistError(name, line, message)
+        if strict:
+            raise err
+        problems.append(err)
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        problem(None, f"not UTF-8 ({err.reason} at byte {err.start})")
+        return Wordlist(name, (), (), ()), problems
+    if text.startswith("\ufeff"):
+        problem(1, "byte order mark at the start of the file")
+        text = text[1:]
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    elif lines:
+        problem(len(lines), "the last line has no newline")
+    headers: list[tuple[str, str]] = []
+    i = 0
+    while i < len(lines) and lines[i].startswith("#"):
+        body = lines[i][1:].strip()
+        key, sep, value = body.partition(":")
+        if sep and key.strip() and " " not in key.strip():
+            headers.append((key.strip(), value.strip()))
+        i += 1
+    found = dict(headers)
+    for key in REQUIRED_HEADERS:
+        if not found.get(key):
+            problem(1, f"header line '# {key}: ...' is missing")
+    columns = tuple(found.get("Columns", "").split())
+    if not columns:
+        return Wordlist(name, tuple(headers), (), ()), problems
+    key_cols = [k for k, c in enumerate(columns) if c not in _IGNORED_FOR_UNIQUENESS]
+    entries: list[Entry] = []
+    seen: dict[tuple[str, ...], int] = {}
+    previous = None
+    for lineno in range(i + 1, len(lines) + 1):
+        raw = lines[lineno - 1]
+        if raw.endswith("\r"):
+            problem(lineno, "CRLF line ending")
+            raw = raw[:-1]
+        if not raw.strip() or raw.startswith("#"):
+            problem(lineno, "blank line or comment among the entries")
+            continue
+        if unicodedata.normalize("NFC", raw) != raw:
+            problem(lineno, "not NFC-normalized")
+        parts = raw.split("\t")
+        if len(parts) != len(columns):
+            problem(lineno, f"{len(parts)} fields, the header names {len(columns)} ({' '.join(columns)})")
+            continue
+        if any(p != p.strip() for p in parts):
+            problem(lineno, "a field has leading or trailing spaces")
+        if not parts[0]:
+            problem(lineno, f"the first column ({columns[0]}) is empty")
+        if previous is not None and raw < previous:
+            problem(lineno, "not sorted (entries must be in code point order)")
+        previous = raw
+        key = tuple(parts[k] for k in key_cols)
+        if key in seen:
+            problem(lineno, f"duplicate of line {seen[key]}")
+        else:
+            seen[key] = lineno
+        entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
+    return Wordlist(name, tuple(headers), columns, tuple(entries)), problems
+
+
+def parse_conditions(value: str, *, where: Entry | None = None) -> dict[str, tuple[str, ...]]:
+    """Parse ``before=甲|乙;not_after=丙`` into ``{"before": ("甲", "乙"), "not_after": ("丙",)}``."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not value:
+        return out
+    for part in value.split(";"):
+        key, sep, alts = part.partition("=")
+        if not sep or not key or not alts:
+            raise WordlistError(where.file if where else "?", where.line if where else None,
+                                f"bad condition {part!r} (expected key=value|value)")
+        out[key] = tuple(alts.split("|"))
+    return out
