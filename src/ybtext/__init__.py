@@ -11,6 +11,7 @@ from ._edits import Cleaned, Edit, apply_edits
 from ._pipeline import Cleaner, clean, clean_and_explain
 from ._version import __version__
 from .config import STEPS, Config
+from .detect import PairEvidence, SpinReport, detect_spin
 from .errors import ConfigError, InputError, WordlistError, YbtextError
 
 __all__ = [
@@ -21,10 +22,13 @@ __all__ = [
     "ConfigError",
     "Edit",
     "InputError",
+    "PairEvidence",
+    "SpinReport",
     "WordlistError",
     "YbtextError",
     "__version__",
     "apply_edits",
     "clean",
     "clean_and_explain",
+    "detect_spin",
 ]
