@@ -7,7 +7,7 @@
 Importing ybtext reads no files and compiles nothing; wordlists load on first use.
 """
 
-from ._edits import Cleaned, Edit, apply_edits
+from ._edits import Cleaned, Edit, Notice, apply_edits
 from ._pipeline import Cleaner, clean, clean_and_explain
 from ._version import __version__
 from .config import STEPS, Config
@@ -22,6 +22,7 @@ __all__ = [
     "ConfigError",
     "Edit",
     "InputError",
+    "Notice",
     "PairEvidence",
     "SpinReport",
     "WordlistError",

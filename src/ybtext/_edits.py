@@ -13,7 +13,7 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .errors import YbtextError
 
-__all__ = ["Edit", "Cleaned", "apply_edits"]
+__all__ = ["Edit", "Notice", "Cleaned", "apply_edits"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +48,31 @@ class Edit:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something a step noticed but did not change (e.g. year-bump debris such as 202223年).
+
+    ``start``/``end`` index the text the step received, like an Edit's.
+    """
+
+    step: str
+    start: int
+    end: int
+    text: str
+    rule: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"step": self.step, "start": self.start, "end": self.end, "text": self.text,
+                "rule": self.rule, "message": self.message}
+
+
 class Cleaned(NamedTuple):
-    """The cleaned text and the edits that produced it, in pipeline order."""
+    """The cleaned text, the edits that produced it (in pipeline order) and what was only noticed."""
 
     text: str
     edits: tuple[Edit, ...]
+    notices: tuple[Notice, ...] = ()
 
     def explain(self) -> list[str]:
         """One human-readable line per edit."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any, Callable, Iterable, Iterator
 
-from ._edits import Cleaned, Edit
+from ._edits import Cleaned, Edit, Notice
 from .config import STEPS, Config
 
 __all__ = ["Cleaner", "clean", "clean_and_explain"]
@@ -59,11 +59,13 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         edits: list[Edit] = []
+        notices: list[Notice] = []
         for _name, fn in self.steps:
             result = fn(text, self.config)
             text = result.text
             edits.extend(result.edits)
-        return Cleaned(text, tuple(edits))
+            notices.extend(result.notices)
+        return Cleaned(text, tuple(edits), tuple(notices))
 
     def clean(self, text: str) -> str:
         return self.clean_and_explain(text).text
