@@ -1,0 +1,214 @@
+"""``ybtext review`` (an HTML report of what cleaning did) and ``ybtext detect`` (triage lines).
+
+``register(subparsers)`` adds both subcommands; each sets ``handler`` (``handler(args) -> int``).
+Expected errors print one line ``ybtext: error: ...`` on stderr and return 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Iterator
+
+from ._pipeline import Cleaner
+from .errors import InputError, YbtextError
+from .report import Triage, html, triage
+
+__all__ = ["register"]
+
+DETECT_EPILOG = """\
+output (one line per document, tab-separated; the first column is the file, so `cut -f1` gives names):
+  FILE  score=S  family=F  spun=yes|no  boilerplate=B  damage=D  pairs=ORIGINAL→SPUN(n_spun/n_original),...
+  S is the spin score in [0, 1]; B the share of characters the boilerplate step removed;
+  D the share of the original's characters that cleaning changes or removes (all steps).
+
+examples:
+  ybtext detect docs/*.txt --min-score            # only documents the detector calls spun
+  ybtext detect docs/*.txt --min-score 0.5 | cut -f1 | xargs -d '\\n' ybtext clean --in-place
+  ybtext detect --jsonl corpus.jsonl --field text --format json > triage.jsonl
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "review", help="write an HTML report of what cleaning changes, original and cleaned side by side",
+        description="Clean the documents and write one self-contained HTML page (no network needed) "
+                    "showing every edit in its step's colour.",
+        epilog="examples:\n  ybtext review sample.txt -o report.html\n  ybtext review --jsonl corpus.jsonl -o batch.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _inputs(p)
+    p.add_argument("-o", "--output", metavar="OUT", help="write the report here (default: stdout)")
+    p.add_argument("--title", default="ybtext review", help="page title")
+    p.set_defaults(handler=run_review)
+
+    p = subparsers.add_parser(
+        "detect", help="one triage line per document: spin score, family, evidence, boilerplate share, damage",
+        description="Measure how damaged each document is (spin detection plus a cleaning run).",
+        epilog=DETECT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _inputs(p)
+    p.add_argument("--min-score", nargs="?", const="auto", type=_min_score, metavar="X",
+                   help="print only documents with spin score >= X; without X (or 'auto'), those the "
+                        "detector calls spun (its own threshold)")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (tab-separated) or json (one JSON object per line)")
+    p.add_argument("--top", type=int, default=3, metavar="N", help="evidence pairs shown per document (default 3)")
+    p.set_defaults(handler=run_detect)
+
+
+def _inputs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files; none or - reads stdin")
+    p.add_argument("--jsonl", action="store_true", help="inputs are JSON Lines, one document per line")
+    p.add_argument("--field", default="text", help="with --jsonl: the field holding the text (default: text)")
+    p.add_argument("--spin", choices=("auto", "off", "force"), default="auto", help="spin reversal mode")
+
+
+def _min_score(value: str) -> str | float:
+    if value == "auto":
+        return value
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number in [0, 1] or 'auto', got {value!r}")
+    return x
+
+
+# ---- reading (a simple reader; the CLI's own reader replaces it at merge) ----
+
+def _decode(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name}: not valid UTF-16 ({err.reason})") from err
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data (NUL bytes), not text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: not text in UTF-8, UTF-16 or GB18030")
+
+
+def _read_bytes(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(name, "rb") as f:
+            return f.read()
+    except FileNotFoundError as err:
+        raise InputError(f"{name}: no such file") from err
+    except IsADirectoryError as err:
+        raise InputError(f"{name}: is a directory") from err
+    except PermissionError as err:
+        raise InputError(f"{name}: permission denied") from err
+    except OSError as err:
+        raise InputError(f"{name}: {err.strerror or err}") from err
+
+
+def _documents(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """``(name, text)`` per document; with --jsonl the name is ``FILE:LINE``."""
+    for name in args.files or ["-"]:
+        shown = "<stdin>" if name == "-" else name
+        text = _decode(_read_bytes(name), shown)
+        if not args.jsonl:
+            yield shown, text
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise InputError(f"{shown}:{number}: not JSON ({err.msg})") from err
+            value = record.get(args.field) if isinstance(record, dict) else None
+            if not isinstance(value, str):
+                raise InputError(f"{shown}:{number}: no string field {args.field!r}")
+            yield f"{shown}:{number}", value
+
+
+# ---- review ----
+
+def run_review(args: argparse.Namespace) -> int:
+    try:
+        cleaner = Cleaner(spin=args.spin)
+        docs = [(name, text, cleaner.clean_and_explain(text)) for name, text in _documents(args)]
+        page = html(docs, title=args.title).encode("utf-8")
+        if args.output and args.output != "-":
+            try:
+                with open(args.output, "wb") as f:
+                    f.write(page)
+            except OSError as err:
+                raise InputError(f"{args.output}: cannot write ({err.strerror or err})") from err
+        else:
+            sys.stdout.buffer.write(page)
+            sys.stdout.buffer.flush()
+    except YbtextError as err:
+        return _fail(err)
+    return 0
+
+
+# ---- detect ----
+
+def run_detect(args: argparse.Namespace) -> int:
+    if args.top < 0:
+        return _fail(InputError("--top must be >= 0"))
+    out = sys.stdout.buffer
+    try:
+        cleaner = Cleaner(spin=args.spin)
+        for name, text in _documents(args):
+            t = triage(text, cleaner.clean_and_explain(text))
+            if not _selected(t, args.min_score):
+                continue
+            line = detect_line(name, t, args.format, args.top)
+            out.write((line + "\n").encode("utf-8"))
+            out.flush()
+    except YbtextError as err:
+        return _fail(err)
+    except BrokenPipeError:  # `ybtext detect ... | head`: the reader has what it wanted
+        _silence_stdout()
+    return 0
+
+
+def _selected(t: Triage, min_score: str | float | None) -> bool:
+    if min_score is None:
+        return True
+    if min_score == "auto":
+        return t.spin.spun
+    return t.spin.score >= min_score
+
+
+def detect_line(name: str, t: Triage, fmt: str = "text", top: int = 3) -> str:
+    """One output line of ``ybtext detect`` for a triaged document."""
+    pairs = sorted(t.spin.pairs, key=lambda p: (-p.weight, -p.spun_count, p.original))[:top]
+    if fmt == "json":
+        return json.dumps({
+            "file": name, "spin_score": round(t.spin.score, 4), "spun": t.spin.spun, "family": t.spin.family,
+            "pairs": [{"original": p.original, "spun": p.spun, "spun_count": p.spun_count,
+                       "original_count": p.original_count, "weight": round(p.weight, 4)} for p in pairs],
+            "boilerplate_share": round(t.boilerplate_share, 4), "damage": round(t.damage, 4),
+            "chars": t.chars, "edits": t.edits,
+        }, ensure_ascii=False)
+    shown = ",".join(f"{p.original}→{p.spun}({p.spun_count}/{p.original_count})" for p in pairs) or "-"
+    safe = name.replace("\t", " ").replace("\n", " ")
+    return (f"{safe}\tscore={t.spin.score:.3f}\tfamily={t.spin.family or '-'}\tspun={'yes' if t.spin.spun else 'no'}"
+            f"\tboilerplate={t.boilerplate_share:.3f}\tdamage={t.damage:.3f}\tpairs={shown}")
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _fail(err: Exception) -> int:
+    print(f"ybtext: error: {err}", file=sys.stderr)
+    return 2
