@@ -130,7 +130,12 @@ def _document(item: Sequence[Any]) -> dict:
         a, b = m.notice_region(n)
         notices.append([a, b, n.step, n.rule, n.message, _snip(n.text)])
     return {"name": name, "orig": original, "clean": cleaned.text, "edits": edits,
-            "rows": _rows(m), "notices": notices, "triage": t.as_dict()}
+            "rows": _rows(m), "notices": notices, "triage": _sorted_pairs(t.as_dict())}
+
+
+def _sorted_pairs(t: dict) -> dict:
+    t["spin"]["pairs"] = sorted(t["spin"]["pairs"], key=lambda p: -float(p.get("weight") or 0))
+    return t
 
 
 def _snip(s: str) -> str:

