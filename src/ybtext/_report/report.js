@@ -200,6 +200,17 @@
       if (c1 === c2 && o1 !== o2) {
         cc.classList.add("empty");
         cc.appendChild(removed(doc, ci));
+        var lines = doc.orig.slice(o1, o2).split("\n").length;
+        if (lines > 4) {
+          row.classList.add("fold");
+          var more = el("button", "unfold", "show all " + lines + " lines");
+          more.type = "button";
+          more.addEventListener("click", function (r, b) {
+            return function () { r.classList.toggle("open"); b.textContent = r.classList.contains("open") ? "fold" : b.getAttribute("data-l"); };
+          }(row, more));
+          more.setAttribute("data-l", more.textContent);
+          cc.appendChild(more);
+        }
       } else {
         cc.appendChild(side(doc, doc.clean, c1, c2, ci, E_C1, E_C2));
       }
