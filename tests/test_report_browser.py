@@ -22,7 +22,7 @@ import pytest
 
 import ybtext
 import ybtext.report
-from ybtext._edits import Cleaned, Span, apply_spans
+from ybtext._edits import Cleaned, Notice, Span, apply_spans
 
 pytestmark = pytest.mark.slow
 
@@ -183,11 +183,14 @@ def every_step_document() -> tuple[str, str, Cleaned]:
                                  "tier=gated; evidence: 进展×5 发展×0 <b>&amp;</b>")]),
         ("ocr", lambda t: [Span(t.index("１"), t.index("１") + 1, "1", "ocr:fullwidth-digit")]),
     ]
-    cur, edits = text, []
+    cur, edits, notices = text, [], []
     for name, make in steps:
+        if name == "ocr":
+            at = cur.index("表")
+            notices.append(Notice("ocr", at, at + 2, cur[at:at + 2], "ocr:table-ref", "table number <not> checked"))
         r = apply_spans(name, cur, make(cur))
         cur, edits = r.text, edits + list(r.edits)
-    return "每一步.txt", text, Cleaned(cur, tuple(edits))
+    return "每一步.txt", text, Cleaned(cur, tuple(edits), tuple(notices))
 
 
 def _write(tmp_path: Path, name: str, docs) -> Path:
@@ -222,6 +225,8 @@ def test_every_step_is_drawn_with_its_class(browser, tmp_path):
     drawn = browser.js("new Set([...document.querySelectorAll('.m')].flatMap(n => n.dataset.e.split(' '))).size")
     assert drawn == len(cleaned.edits)
     assert browser.js("document.querySelectorAll('.row.gone').length") == 1   # the removed notice line
+    badge = browser.js("[...document.querySelectorAll('.ntb')].map(b => [b.closest('.cell').textContent, b.title])")
+    assert len(badge) == 1 and "表" in badge[0][0] and "table number <not> checked" in badge[0][1]
     tip = browser.js("""(() => { const m = [...document.querySelectorAll('.cell.c .m.s-spin')]
         .find(n => n.textContent === '发展'); m.click(); return document.getElementById('tip').innerText; })()""")
     assert "spin.tsv:7" in tip and "gated" in tip and "0.91" in tip and "<b>&amp;</b>" in tip

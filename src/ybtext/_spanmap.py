@@ -80,6 +80,7 @@ class SpanMap:
         self.edits = tuple(edits)
         self.groups: list[_Group] = []
         self.level_of_edit: list[int] = []
+        self._regions: list[tuple[int, int, int, int]] | None = None
         i, n = 0, len(self.edits)
         while i < n:
             j = i
@@ -124,6 +125,8 @@ class SpanMap:
         inside text an earlier edit wrote covers that earlier edit's whole region). The final
         region is what the edit wrote, as it stands in the cleaned text after later steps.
         """
+        if self._regions is not None:
+            return self._regions
         out = []
         for idx, e in enumerate(self.edits):
             k = self.level_of_edit[idx]
@@ -132,6 +135,7 @@ class SpanMap:
             o = self.span_to_original(e.start, e.end, k)
             f = self.span_to_final(g.dst_s[local], g.dst_e[local], k + 1)
             out.append((*o, *f))
+        self._regions = out
         return out
 
     def notice_region(self, notice: Notice) -> tuple[int, int]:

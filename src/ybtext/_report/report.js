@@ -231,14 +231,13 @@
       state.more.appendChild(b);
     }
   }
-  // Notices: a dotted underline under the characters they point at (original side).
+  // Notices (noticed, not changed): a badge at the start of the row's original cell.
   function notices(doc, cell, lo, hi) {
-    if (!doc.notices.length) return;
-    doc.notices.forEach(function (n) {
-      if (n[0] >= hi || n[1] <= lo) return;
-      cell.title = (cell.title ? cell.title + "\n" : "") + "notice · " + n[2] + ": " + n[4];
-      cell.classList.add("nt");
-    });
+    var here = doc.notices.filter(function (n) { return n[0] < hi && n[1] > lo || (n[0] === n[1] && n[0] === lo); });
+    if (!here.length) return;
+    var b = el("span", "ntb", "!");
+    b.title = here.map(function (n) { return n[2] + " notice: " + n[4] + " — " + n[5] + " (" + n[3] + ")"; }).join("\n");
+    cell.insertBefore(b, cell.firstChild);
   }
 
   /* ---- tooltip ---- */
