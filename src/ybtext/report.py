@@ -230,7 +230,7 @@ def _batch(docs: list[dict], steps: list[str]) -> str:
         cells.append(f'<td>{t["spin"]["score"]:.2f}</td><td>{_esc(t["spin"]["family"] or "–")}</td>')
         body.append(f'<tr data-i="{i}">{"".join(cells)}</tr>')
     return (f'<section id="batch"><div class="batch-grid"><figure class="hist">{_histogram(docs)}'
-            f'<figcaption>Spin score across {len(docs)} documents (0.5 and above in red)</figcaption></figure>'
+            f'<figcaption>Spin scores of {len(docs)} documents (red: 0.5 and above)</figcaption></figure>'
             f'<div class="index-wrap"><table id="index"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table></div></div></section>')
 
