@@ -1,26 +1,376 @@
-"""The ``ybtext`` command (minimal for now; see issue 2 for the full contract)."""
+"""The ``ybtext`` command: ``main(argv) -> int``.
+
+Exit status: 0 success, 1 ``check`` found something to change or ``wordlists lint`` found a
+problem, 2 bad usage or bad input (one line ``ybtext: error: <file>: <what>`` on stderr, nothing
+written). Output is always UTF-8.
+
+Every subcommand is registered by a ``register(subparsers)`` function that sets
+``handler=<function(args) -> int>``; modules named in :data:`COMMAND_MODULES` add their own the
+same way.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import fnmatch
+import importlib
+import importlib.resources
+import json
+import os
 import sys
+from typing import BinaryIO, Iterator
 
-from . import __version__
+from . import _io
+from ._edits import Cleaned, format_edit
 from ._pipeline import Cleaner
+from ._version import __version__
+from .config import STEPS, Config
+from .errors import InputError, YbtextError
+
+__all__ = ["COMMAND_MODULES", "build_parser", "main"]
+
+#: Modules with a ``register(subparsers)`` function adding more subcommands (imported when the
+#: parser is built; keep their top level light).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+EXAMPLES = """\
+examples:
+  ybtext clean doc.txt                      cleaned text to stdout
+  ybtext clean doc.txt -o clean.txt         ... to a file
+  ybtext clean -r scraped/ -o cleaned/      a directory tree, mirrored (*.txt by default)
+  ybtext clean --in-place a.txt b.txt       rewrite files (atomically, permissions kept)
+  cat doc.txt | ybtext clean                stdin to stdout
+  ybtext clean --jsonl --field body in.jsonl -o out.jsonl
+  ybtext clean --encoding gbk old.txt       override encoding detection
+  ybtext explain doc.txt                    one line per edit: step, span, before, after, rule, confidence
+  ybtext explain --format json doc.txt
+  ybtext check docs/*.txt                   exit 1 if cleaning would change anything
+  ybtext wordlists lint my-list.tsv         check a wordlist (no PATH: the shipped ones)
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ybtext", description="Clean damaged Chinese documents.")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+    try:
+        return args.handler(args)
+    except YbtextError as err:
+        _error(str(err))
+    except BrokenPipeError:
+        # The reader went away (``ybtext clean big.txt | head``): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as err:
+        _error(f"{err.filename or 'output'}: {err.strerror or err}")
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ybtext",
+        description="Turn damaged Chinese documents back into clean, faithful text, explaining every edit.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"ybtext {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("clean", help="clean files (or stdin) to stdout")
-    p.add_argument("files", nargs="*")
-    args = parser.parse_args(argv)
-    cleaner = Cleaner()
-    for name in args.files or ["-"]:
-        data = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()
-        sys.stdout.buffer.write(cleaner.clean(data.decode("utf-8")).encode("utf-8"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in (register_clean, register_explain, register_check, register_wordlists):
+        register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+# ---------------------------------------------------------------- options shared by subcommands
+
+def add_cleaning_options(p: argparse.ArgumentParser) -> None:
+    """One option per Config field: ``--no-STEP`` for switches, ``--FIELD VALUE`` for the rest."""
+    g = p.add_argument_group("cleaning options (the fields of ybtext.Config)")
+    for f in dataclasses.fields(Config):
+        flag = f.name.replace("_", "-")
+        if isinstance(f.default, bool):
+            what = f"the {f.name} step" if f.name in STEPS else f.name
+            if f.default:
+                g.add_argument(f"--no-{flag}", dest=f"opt_{f.name}", action="store_false", default=None,
+                               help=f"turn off {what}")
+            else:
+                g.add_argument(f"--{flag}", dest=f"opt_{f.name}", action="store_true", default=None,
+                               help=f"turn on {what}")
+        else:
+            g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="VALUE", default=None,
+                           type=_option_type(f.default), help=f"default: {f.default} ('none' for None)")
+
+
+def _option_type(default: object):
+    def convert(value: str) -> object:
+        if value.lower() == "none":
+            return None
+        return type(default)(value) if isinstance(default, (int, float)) else value
+    return convert
+
+
+def make_cleaner(args: argparse.Namespace) -> Cleaner:
+    options = {f.name: getattr(args, f"opt_{f.name}") for f in dataclasses.fields(Config)}
+    return Cleaner(**{k: v for k, v in options.items() if v is not None})
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME",
+                   help="input encoding (default: detected: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)")
+    p.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per line")
+    p.add_argument("--field", default="text", help="the JSON Lines field to clean (default: text)")
+
+
+def _out(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"ybtext: error: {message}\n")
+    sys.stderr.flush()
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"ybtext: warning: {message}\n")
+
+
+# ---------------------------------------------------------------- clean
+
+def register_clean(sub) -> None:
+    p = sub.add_parser("clean", help="clean files or stdin", epilog=EXAMPLES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Clean documents. No FILE, or '-', reads stdin; output goes to stdout unless -o or --in-place.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files (directories with -r)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar="OUT",
+                     help="output file; with several inputs or -r, a directory mirroring the inputs")
+    out.add_argument("--in-place", action="store_true", help="rewrite the inputs (atomically, permissions kept)")
+    p.add_argument("-r", "--recursive", action="store_true", help="clean the files under directory arguments")
+    p.add_argument("--glob", metavar="PATTERN",
+                   help="with -r, the file names to clean (default: *.txt, or *.jsonl with --jsonl)")
+    add_input_options(p)
+    add_cleaning_options(p)
+    p.set_defaults(handler=run_clean)
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    cleaner = make_cleaner(args)
+    plan = plan_outputs(args)
+    with _io.Transaction() as tx:
+        for source, target in plan:
+            if args.jsonl:
+                sink = tx.stdout() if target is None else tx.file(target)
+                clean_jsonl(cleaner, source, sink, args.field, args.encoding)
+                continue
+            data, unchanged = clean_file(cleaner, source, args.encoding)
+            if target is None:
+                tx.stdout().write(data)
+            elif not (unchanged and args.in_place):
+                tx.file(target).write(data)
     return 0
+
+
+def clean_file(cleaner: Cleaner, source: str, encoding: str | None) -> tuple[bytes, bool]:
+    """One whole document cleaned, as UTF-8 bytes; True when those are the input's own bytes."""
+    text, codec = _io.read_text(source, encoding)
+    cleaned = cleaner.clean(text)
+    return cleaned.encode("utf-8"), cleaned == text and codec == "utf-8"
+
+
+def clean_jsonl(cleaner: Cleaner, source: str, sink: BinaryIO, field: str, encoding: str | None) -> None:
+    """Clean ``field`` of every line of ``source`` into ``sink``, line by line (constant memory)."""
+    for where, line in jsonl_lines(source, encoding):
+        sink.write(clean_jsonl_line(cleaner, line, field, where).encode("utf-8"))
+
+
+def jsonl_lines(source: str, encoding: str | None) -> Iterator[tuple[str, str]]:
+    name = _io.display(source)
+    for lineno, line in _io.iter_lines(source, encoding):
+        yield f"{name}:{lineno}", line
+
+
+def clean_jsonl_line(cleaner: Cleaner, line: str, field: str, where: str) -> str:
+    from ._jsonl import replace_field
+    return replace_field(line, field, cleaner.clean, where)
+
+
+def plan_outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """``(input, output)`` pairs; output None is stdout. Refuses -o naming an input."""
+    inputs = expand_inputs(args.files or [_io.STDIN], args.recursive,
+                           args.glob or ("*.jsonl" if args.jsonl else "*.txt"))
+    if args.in_place:
+        if any(src == _io.STDIN for src, _ in inputs):
+            raise InputError("<stdin>: --in-place needs files, not stdin")
+        return [(src, src) for src, _ in inputs]
+    if not args.output or args.output == "-":
+        return [(src, None) for src, _ in inputs]
+    single = len(args.files) <= 1 and not args.recursive
+    if single and not os.path.isdir(args.output):
+        plan = [(inputs[0][0], args.output)]
+    else:
+        if any(src == _io.STDIN for src, _ in inputs):
+            raise InputError(f"{args.output}: stdin cannot be mirrored into a directory; give -o a file name")
+        plan = [(src, os.path.join(args.output, rel)) for src, rel in inputs]
+    _refuse_overwriting_inputs(plan)
+    return plan
+
+
+def expand_inputs(names: list[str], recursive: bool, pattern: str) -> list[tuple[str, str]]:
+    """``(path, path relative to the output directory)`` for every input; checks they exist."""
+    found: list[tuple[str, str]] = []
+    for name in names:
+        if name == _io.STDIN:
+            found.append((name, "stdin"))
+        elif os.path.isdir(name):
+            if not recursive:
+                raise InputError(f"{name}: is a directory (use -r to clean a directory tree)")
+            tree = list(_walk(name, pattern))
+            if not tree:
+                raise InputError(f"{name}: no files matching {pattern!r} (see --glob)")
+            found.extend(tree)
+        elif not os.path.exists(name):
+            raise InputError(f"{name}: no such file or directory")
+        else:
+            found.append((name, os.path.basename(name)))
+    return found
+
+
+def _walk(top: str, pattern: str) -> Iterator[tuple[str, str]]:
+    for root, dirs, files in os.walk(top, onerror=_raise):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if not f.startswith(".") and fnmatch.fnmatch(f, pattern):
+                path = os.path.join(root, f)
+                yield path, os.path.relpath(path, top)
+
+
+def _raise(err: OSError) -> None:
+    raise _io.os_error(err.filename or "?", err)
+
+
+def _refuse_overwriting_inputs(plan: list[tuple[str, str | None]]) -> None:
+    inputs = {_identity(src) for src, _ in plan} - {None}
+    for _src, target in plan:
+        if target is not None and _identity(target) in inputs:
+            raise InputError(f"{target}: -o names an input file (use --in-place to rewrite inputs)")
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+# ---------------------------------------------------------------- explain
+
+def register_explain(sub) -> None:
+    p = sub.add_parser("explain", help="list the edits clean would make",
+                       description="One edit per line: step, span (in the text that step received), "
+                                   "before, after, rule, confidence (and a note where the step left one). "
+                                   "Things noticed but not changed are printed as warnings on stderr.")
+    p.add_argument("file", nargs="?", default=_io.STDIN, metavar="FILE", help="input file (default: stdin)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--encoding", metavar="NAME", help="input encoding (default: detected)")
+    add_cleaning_options(p)
+    p.set_defaults(handler=run_explain)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    result = explain_file(make_cleaner(args), args.file, args.encoding)
+    name = _io.display(args.file)
+    if args.format == "json":
+        doc = {"file": name, "edits": [e.as_dict() for e in result.edits],
+               "notices": [n.as_dict() for n in result.notices]}
+        _out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    _out("".join(line + "\n" for line in result.explain()))
+    for n in result.notices:
+        _warn(f"{name}: {n.step} {n.start}-{n.end} {n.text!r}: {n.message} ({n.rule})")
+    return 0
+
+
+def explain_file(cleaner: Cleaner, source: str, encoding: str | None) -> Cleaned:
+    text, _codec = _io.read_text(source, encoding)
+    return cleaner.clean_and_explain(text)
+
+
+# ---------------------------------------------------------------- check
+
+def register_check(sub) -> None:
+    p = sub.add_parser("check", help="exit 1 if clean would change anything",
+                       description="Exit 1 if cleaning would change any input, 0 if not; "
+                                   "names what would change on stdout.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin)")
+    add_input_options(p)
+    add_cleaning_options(p)
+    p.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    cleaner = make_cleaner(args)
+    status = 0
+    for source, _rel in expand_inputs(args.files or [_io.STDIN], False, "*"):
+        for where, text in check_documents(source, args):
+            result = cleaner.clean_and_explain(text)
+            if result.text != text:
+                _out(f"{where}: would change ({len(result.edits)} edits)\n")
+                status = 1
+    return status
+
+
+def check_documents(source: str, args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """``(where, text)`` for every document of ``source``: the file, or each JSON Lines field."""
+    if not args.jsonl:
+        yield _io.display(source), _io.read_text(source, args.encoding)[0]
+        return
+    from ._jsonl import field_value
+    for where, line in jsonl_lines(source, args.encoding):
+        yield where, field_value(line, args.field, where)
+
+
+# ---------------------------------------------------------------- wordlists
+
+def register_wordlists(sub) -> None:
+    p = sub.add_parser("wordlists", help="work with wordlists")
+    wsub = p.add_subparsers(dest="wordlists_command", required=True, metavar="COMMAND")
+    lint = wsub.add_parser("lint", help="check wordlists (format, sorting, duplicates, NFC)",
+                           description="Check wordlist files; no PATH checks the shipped ones. "
+                                       "A directory checks its *.tsv files. Exit 1 on problems.")
+    lint.add_argument("paths", nargs="*", metavar="PATH")
+    lint.set_defaults(handler=run_lint)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from . import _wordlists
+    problems: list[YbtextError] = []
+    count = 0
+    if not args.paths:
+        for name in _wordlists.shipped_names():
+            data = (importlib.resources.files("ybtext.wordlists") / name).read_bytes()
+            problems += _wordlists.lint_text(name, data)
+            count += 1
+    for path in args.paths:
+        if os.path.isdir(path):
+            files = sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith(".tsv"))
+        elif os.path.exists(path):
+            files = [path]
+        else:
+            raise InputError(f"{path}: no such file or directory")
+        for f in files:
+            problems += _wordlists.lint(f)
+            count += 1
+    _out("".join(f"{p}\n" for p in problems))
+    sys.stderr.write(f"ybtext: {count} wordlist(s) checked, {len(problems)} problem(s)\n")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,252 @@
+"""Reading documents and writing results for the command line.
+
+Reading: :func:`open_source` gives a seekable binary file (stdin is spooled to a temporary file, so
+it can be read twice without holding it in memory); :func:`sniff` finds its encoding (a BOM, else
+UTF-8, else GB18030) in one constant-memory pass; then :func:`read_text` decodes a whole document,
+or :func:`iter_lines` yields it line by line (JSON Lines, and any later streaming mode).
+
+Writing: a :class:`Transaction` collects every output of a run (stdout is spooled, files go to a
+temporary file in their own directory) and publishes them only when the whole run succeeded, each
+file with one atomic ``os.replace`` and the permissions of the file it replaces. A run that stops
+on an error writes nothing.
+
+Every expected failure is an :class:`~ybtext.errors.InputError` whose message starts with the file
+name: the command line prints it as ``ybtext: error: <message>``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import io
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from typing import BinaryIO, Iterator
+
+from .errors import InputError
+
+__all__ = ["STDIN", "Transaction", "decode", "iter_lines", "open_source", "read_text", "sniff"]
+
+#: The name standing for standard input, in arguments and in messages.
+STDIN = "-"
+SUPPORTED = "UTF-8, UTF-16 with a BOM or GB18030"
+_CHUNK = 1 << 20
+_SPOOL = 16 << 20
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_ALIASES = {"utf-8": "utf-8-sig", "gbk": "gb18030", "gb2312": "gb18030"}
+
+
+def display(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
+def os_error(name: str, err: OSError) -> InputError:
+    """An InputError naming the file, for an OSError met while reading or writing it."""
+    what = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "is a directory (use -r to clean a directory tree)",
+    }.get(err.errno or 0, err.strerror or str(err))
+    return InputError(f"{display(name)}: {what}")
+
+
+def open_source(name: str) -> BinaryIO:
+    """A seekable binary file for ``name`` (``-`` is standard input, spooled)."""
+    if name == STDIN:
+        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+        shutil.copyfileobj(sys.stdin.buffer, spool, _CHUNK)
+        spool.seek(0)
+        return spool  # type: ignore[return-value]
+    if os.path.isdir(name):
+        raise InputError(f"{name}: is a directory (use -r to clean a directory tree)")
+    try:
+        return open(name, "rb")
+    except OSError as err:
+        raise os_error(name, err) from err
+
+
+def codec_for(encoding: str) -> str:
+    """The codec used for a user-given ``--encoding`` (a UTF-8 BOM is always dropped)."""
+    try:
+        canonical = codecs.lookup(encoding).name
+    except LookupError as err:
+        raise InputError(f"unknown encoding {encoding!r}") from err
+    return _ALIASES.get(canonical, canonical)
+
+
+def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> str:
+    """The codec to read ``f`` with; rewinds ``f``. Raises InputError for binary or undecodable data.
+
+    ``encoding`` (``--encoding``) overrides detection. Otherwise: a BOM decides (UTF-8, UTF-16);
+    without one, the file must be valid UTF-8, else valid GB18030 (a superset of GBK and GB2312).
+    NUL characters mean a binary file in every case.
+    """
+    if encoding is not None:
+        candidates = [codec_for(encoding)]
+    else:
+        head = f.read(4)
+        f.seek(0)
+        bom = next((codec for mark, codec in _BOMS if head.startswith(mark)), None)
+        candidates = [bom] if bom else ["utf-8", "gb18030"]
+    problem = ""
+    for codec in candidates:
+        problem = _scan(f, codec)
+        f.seek(0)
+        if not problem:
+            return codec
+        if problem == "binary":
+            break
+    if problem == "binary":
+        raise InputError(f"{display(name)}: binary file (contains NUL bytes)")
+    if encoding is not None:
+        raise InputError(f"{display(name)}: not valid {encoding} ({problem})")
+    raise InputError(f"{display(name)}: binary or undecodable file (not {SUPPORTED})")
+
+
+def _scan(f: BinaryIO, codec: str) -> str:
+    """Decode all of ``f`` in chunks; "" when it is clean text, else what is wrong."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    offset = 0
+    while True:
+        chunk = f.read(_CHUNK)
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as err:
+            return f"{err.reason} at byte {offset + err.start}"
+        if "\x00" in text:
+            return "binary"
+        if not chunk:
+            return ""
+        offset += len(chunk)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode a whole document held in memory (see :func:`sniff` for the rules)."""
+    f = io.BytesIO(data)
+    return data.decode(sniff(f, name, encoding))
+
+
+def read_text(name: str, encoding: str | None = None) -> tuple[str, str]:
+    """The whole document ``name`` (``-``: stdin) as text, and the codec it was read with."""
+    with open_source(name) as f:
+        codec = sniff(f, name, encoding)
+        return f.read().decode(codec), codec
+
+
+def iter_lines(name: str, encoding: str | None = None) -> Iterator[tuple[int, str]]:
+    """``(line number, line)`` pairs of ``name``, line endings kept, in constant memory."""
+    with open_source(name) as f:
+        codec = sniff(f, name, encoding)
+        text = io.TextIOWrapper(f, encoding=codec, newline="")  # type: ignore[arg-type]
+        try:
+            yield from enumerate(text, start=1)
+        finally:
+            text.detach()
+
+
+class Transaction:
+    """The outputs of one run, published together by :meth:`commit` or dropped by :meth:`discard`.
+
+    Use as a context manager: leaving it normally commits, leaving it by an exception discards.
+    """
+
+    def __init__(self) -> None:
+        self._stdout: BinaryIO | None = None
+        self._files: list[tuple[BinaryIO, str, str, int]] = []
+        self._targets: set[str] = set()
+        self._made: list[str] = []
+
+    def __enter__(self) -> "Transaction":
+        return self
+
+    def __exit__(self, kind, value, tb) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+    def stdout(self) -> BinaryIO:
+        """A binary sink copied to ``sys.stdout.buffer`` on commit."""
+        if self._stdout is None:
+            self._stdout = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # type: ignore[assignment]
+        return self._stdout  # type: ignore[return-value]
+
+    def file(self, path: str) -> BinaryIO:
+        """A binary sink that becomes ``path`` on commit, keeping the mode of a file it replaces."""
+        key = os.path.realpath(path)
+        if key in self._targets:
+            raise InputError(f"{path}: two inputs would be written to this same output")
+        self._targets.add(key)
+        directory = os.path.dirname(path) or "."
+        try:
+            self._makedirs(directory)
+            mode = stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else _default_mode()
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".ybtext-", suffix=".tmp")
+        except OSError as err:
+            raise os_error(getattr(err, "filename", None) or path, err) from err
+        sink = os.fdopen(fd, "wb")
+        self._files.append((sink, tmp, path, mode))
+        return sink
+
+    def _makedirs(self, directory: str) -> None:
+        missing = []
+        while directory and not os.path.isdir(directory):
+            missing.append(directory)
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+        for d in reversed(missing):
+            os.mkdir(d)
+            self._made.append(d)
+
+    def commit(self) -> None:
+        try:
+            for sink, tmp, _path, mode in self._files:
+                sink.flush()
+                os.fsync(sink.fileno())
+                sink.close()
+                os.chmod(tmp, mode)
+            for _sink, tmp, path, _mode in self._files:
+                os.replace(tmp, path)
+        except OSError as err:
+            self.discard()
+            raise os_error(err.filename or "?", err) from err
+        self._files = []
+        self._made = []
+        if self._stdout is not None:
+            self._stdout.seek(0)
+            out = sys.stdout.buffer
+            shutil.copyfileobj(self._stdout, out, _CHUNK)
+            out.flush()
+            self._stdout.close()
+            self._stdout = None
+
+    def discard(self) -> None:
+        for sink, tmp, _path, _mode in self._files:
+            sink.close()
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        self._files = []
+        for d in reversed(self._made):
+            try:
+                os.rmdir(d)
+            except OSError:
+                pass
+        self._made = []
+        if self._stdout is not None:
+            self._stdout.close()
+            self._stdout = None
+
+
+def _default_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's own 0600 would hide it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
