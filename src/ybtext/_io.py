@@ -69,12 +69,12 @@ def open_source(name: str) -> BinaryIO:
         raise os_error(name, err) from err
 
 
-def codec_for(encoding: str) -> str:
+def codec_for(encoding: str, name: str = STDIN) -> str:
     """The codec used for a user-given ``--encoding`` (a UTF-8 BOM is always dropped)."""
     try:
         canonical = codecs.lookup(encoding).name
     except LookupError as err:
-        raise InputError(f"unknown encoding {encoding!r}") from err
+        raise InputError(f"{display(name)}: unknown encoding {encoding!r}") from err
     return _ALIASES.get(canonical, canonical)
 
 
@@ -86,7 +86,7 @@ def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> str:
     NUL characters mean a binary file in every case.
     """
     if encoding is not None:
-        candidates = [codec_for(encoding)]
+        candidates = [codec_for(encoding, name)]
     else:
         head = f.read(4)
         f.seek(0)
@@ -177,6 +177,7 @@ class Transaction:
 
     def file(self, path: str) -> BinaryIO:
         """A binary sink that becomes ``path`` on commit, keeping the mode of a file it replaces."""
+        path = os.path.normpath(path)
         key = os.path.realpath(path)
         if key in self._targets:
             raise InputError(f"{path}: two inputs would be written to this same output")

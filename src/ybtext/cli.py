@@ -258,7 +258,7 @@ def _raise(err: OSError) -> None:
 def _refuse_overwriting_inputs(plan: list[tuple[str, str | None]]) -> None:
     inputs = {_identity(src) for src, _ in plan} - {None}
     for _src, target in plan:
-        if target is not None and _identity(target) in inputs:
+        if target is not None and _identity(os.path.normpath(target)) in inputs:
             raise InputError(f"{target}: -o names an input file (use --in-place to rewrite inputs)")
 
 
