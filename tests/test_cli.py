@@ -425,3 +425,12 @@ def test_installed_command_in_a_subprocess(tmp_path):
     missing = subprocess.run([str(exe), "clean", "nope.txt"], cwd=tmp_path, capture_output=True, timeout=60)
     assert (missing.returncode, missing.stdout) == (2, b"")
     assert missing.stderr == b"ybtext: error: nope.txt: no such file or directory\n"
+
+
+def test_readme_before_after_holds():
+    """The before/after example at the top of README.md is what `clean` does."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```text\n")
+    before, after = blocks[1].split("```")[0], blocks[2].split("```")[0]
+    assert "经由过程" in before and ybtext.clean(before) == after
+    assert readme.count(".venv/bin/pip install") >= 2 and "ybtext clean examples/" in readme

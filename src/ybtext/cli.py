@@ -92,19 +92,27 @@ def build_parser() -> argparse.ArgumentParser:
 def add_cleaning_options(p: argparse.ArgumentParser) -> None:
     """One option per Config field: ``--no-STEP`` for switches, ``--FIELD VALUE`` for the rest."""
     g = p.add_argument_group("cleaning options (the fields of ybtext.Config)")
+    docs = _field_docs()
     for f in dataclasses.fields(Config):
         flag = f.name.replace("_", "-")
+        doc = docs.get(f.name, f"ybtext.Config.{f.name}")
         if isinstance(f.default, bool):
-            what = f"the {f.name} step" if f.name in STEPS else f.name
-            if f.default:
-                g.add_argument(f"--no-{flag}", dest=f"opt_{f.name}", action="store_false", default=None,
-                               help=f"turn off {what}")
-            else:
-                g.add_argument(f"--{flag}", dest=f"opt_{f.name}", action="store_true", default=None,
-                               help=f"turn on {what}")
+            switch = f"--no-{flag}" if f.default else f"--{flag}"
+            g.add_argument(switch, dest=f"opt_{f.name}", action="store_const", const=not f.default,
+                           default=None, help=f"turn {'off' if f.default else 'on'}: {doc}")
         else:
             g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="VALUE", default=None,
-                           type=_option_type(f.default), help=f"default: {f.default} ('none' for None)")
+                           type=_option_type(f.default),
+                           help=f"{doc} (default: {f.default}{'; write none for None' if 'None' in doc else ''})")
+
+
+def _field_docs() -> dict[str, str]:
+    """``{field: help}`` from the ``- ``field``: text`` items of the Config docstring."""
+    docs: dict[str, str] = {}
+    for item in (Config.__doc__ or "").split("- ``")[1:]:
+        name, _, text = item.partition("``: ")
+        docs[name] = " ".join(text.split()).replace("``", "").replace("%", "%%")
+    return docs
 
 
 def _option_type(default: object):
