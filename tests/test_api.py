@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import io
 import multiprocessing
 import pickle
 import subprocess
@@ -125,7 +126,7 @@ def test_errors_from_below_are_wrapped_with_from(tmp_path):
         _io.read_text(str(tmp_path / "missing.txt"))
     assert isinstance(info.value.__cause__, OSError)
     with pytest.raises(InputError) as info:
-        _io.decode(b"abc", "x.txt", encoding="no-such-codec")
+        _io.sniff(io.BytesIO(b"abc"), "x.txt", encoding="no-such-codec")
     assert isinstance(info.value.__cause__, LookupError)
     from ybtext._jsonl import replace_field
     with pytest.raises(InputError) as info:

@@ -1,9 +1,11 @@
 """Reading documents and writing results for the command line.
 
-Reading: :func:`open_source` gives a seekable binary file (stdin is spooled to a temporary file, so
-it can be read twice without holding it in memory); :func:`sniff` finds its encoding (a BOM, else
-UTF-8, else GB18030) in one constant-memory pass; then :func:`read_text` decodes a whole document,
-or :func:`iter_lines` yields it line by line (JSON Lines, and any later streaming mode).
+Reading: a :class:`Source` opens an input as a seekable binary file (stdin is spooled to a
+temporary file, so it can be read twice without holding it in memory), and :func:`sniff` checks
+it and finds its encoding (a BOM, else UTF-8, else GB18030) in one constant-memory pass. Then the
+source gives the whole document (:meth:`Source.text`), its lines (:meth:`Source.lines`, for JSON
+Lines) or, for very large documents, blocks cut at paragraph ends (:meth:`Source.blocks`), both
+in constant memory.
 
 Writing: a :class:`Transaction` collects every output of a run (stdout is spooled, files go to a
 temporary file in their own directory) and publishes them only when the whole run succeeded, each
@@ -28,12 +30,12 @@ from typing import BinaryIO, Iterator
 
 from .errors import InputError
 
-__all__ = ["STDIN", "Transaction", "decode", "iter_lines", "open_source", "read_text", "sniff"]
+__all__ = ["STDIN", "Source", "Transaction", "open_source", "read_text", "sniff"]
 
 #: The name standing for standard input, in arguments and in messages.
 STDIN = "-"
 SUPPORTED = "UTF-8, UTF-16 with a BOM or GB18030"
-_CHUNK = 1 << 20
+_CHUNK = 1 << 16
 _SPOOL = 16 << 20
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALIASES = {"utf-8": "utf-8-sig", "gbk": "gb18030", "gb2312": "gb18030"}
@@ -78,12 +80,13 @@ def codec_for(encoding: str, name: str = STDIN) -> str:
     return _ALIASES.get(canonical, canonical)
 
 
-def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> str:
-    """The codec to read ``f`` with; rewinds ``f``. Raises InputError for binary or undecodable data.
+def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> tuple[str, int]:
+    """The codec to read ``f`` with and its length in characters; rewinds ``f``.
 
     ``encoding`` (``--encoding``) overrides detection. Otherwise: a BOM decides (UTF-8, UTF-16);
     without one, the file must be valid UTF-8, else valid GB18030 (a superset of GBK and GB2312).
-    NUL characters mean a binary file in every case.
+    NUL characters mean a binary file in every case. Raises InputError for binary or undecodable
+    data. One pass in constant memory.
     """
     if encoding is not None:
         candidates = [codec_for(encoding, name)]
@@ -94,10 +97,10 @@ def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> str:
         candidates = [bom] if bom else ["utf-8", "gb18030"]
     problem = ""
     for codec in candidates:
-        problem = _scan(f, codec)
+        problem, length = _scan(f, codec)
         f.seek(0)
         if not problem:
-            return codec
+            return codec, length
         if problem == "binary":
             break
     if problem == "binary":
@@ -107,45 +110,105 @@ def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> str:
     raise InputError(f"{display(name)}: binary or undecodable file (not {SUPPORTED})")
 
 
-def _scan(f: BinaryIO, codec: str) -> str:
-    """Decode all of ``f`` in chunks; "" when it is clean text, else what is wrong."""
+def _scan(f: BinaryIO, codec: str) -> tuple[str, int]:
+    """Decode all of ``f`` in chunks: ("", characters) for clean text, else (what is wrong, 0)."""
     decoder = codecs.getincrementaldecoder(codec)()
-    offset = 0
+    offset = length = 0
     while True:
         chunk = f.read(_CHUNK)
         try:
             text = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as err:
-            return f"{err.reason} at byte {offset + err.start}"
+            return f"{err.reason} at byte {offset + err.start}", 0
         if "\x00" in text:
-            return "binary"
+            return "binary", 0
+        length += len(text)
         if not chunk:
-            return ""
+            return "", length
         offset += len(chunk)
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode a whole document held in memory (see :func:`sniff` for the rules)."""
-    f = io.BytesIO(data)
-    return data.decode(sniff(f, name, encoding))
+class Source:
+    """An input opened for reading: ``with Source(name, encoding) as src: ...``.
 
+    Opening checks the whole input (readable, not binary, decodable) before anything is read
+    from it, so a bad input fails before any output is produced. ``codec`` is the codec used and
+    ``length`` the length in characters.
+    """
 
-def read_text(name: str, encoding: str | None = None) -> tuple[str, str]:
-    """The whole document ``name`` (``-``: stdin) as text, and the codec it was read with."""
-    with open_source(name) as f:
-        codec = sniff(f, name, encoding)
-        return f.read().decode(codec), codec
-
-
-def iter_lines(name: str, encoding: str | None = None) -> Iterator[tuple[int, str]]:
-    """``(line number, line)`` pairs of ``name``, line endings kept, in constant memory."""
-    with open_source(name) as f:
-        codec = sniff(f, name, encoding)
-        text = io.TextIOWrapper(f, encoding=codec, newline="")  # type: ignore[arg-type]
+    def __init__(self, name: str, encoding: str | None = None) -> None:
+        self.name = name
+        self._file = open_source(name)
         try:
-            yield from enumerate(text, start=1)
+            self.codec, self.length = sniff(self._file, name, encoding)
+        except BaseException:
+            self._file.close()
+            raise
+
+    def __enter__(self) -> "Source":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def text(self) -> str:
+        """The whole document."""
+        return self._file.read().decode(self.codec)
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """``(line number, line)`` pairs, line endings kept, in constant memory."""
+        reader = io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
+        try:
+            yield from enumerate(reader, start=1)
         finally:
-            text.detach()
+            reader.detach()
+
+    def blocks(self) -> Iterator[str]:
+        """The document in one piece, or, above :data:`STREAM_ABOVE` characters, in blocks of about
+        :data:`BLOCK` characters cut after a blank line (else after a line end), in constant memory.
+
+        Cuts depend on the characters only, so the same document in any encoding is cut alike.
+        """
+        if self.length <= STREAM_ABOVE:
+            yield self.text()
+            return
+        reader = io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
+        try:
+            carry = ""
+            while chunk := reader.read(BLOCK):
+                buf = carry + chunk
+                cut = _cut(buf)
+                if cut:
+                    yield buf[:cut]
+                carry = buf[cut:]
+            if carry:
+                yield carry
+        finally:
+            reader.detach()
+
+
+#: Documents longer than this (in characters) are cleaned in blocks; see Source.blocks.
+STREAM_ABOVE = 1 << 24
+BLOCK = 1 << 20
+
+
+def _cut(buf: str) -> int:
+    """Where to end a block in ``buf``: after its last blank line (if in the second half), else
+    after its last line end;
+    0 (wait for more) while ``buf`` is short; a line longer than 4 blocks is cut where it stands."""
+    blank = max(buf.rfind("\n\n"), buf.rfind("\n\r\n"))
+    if blank >= len(buf) // 2:
+        return buf.index("\n", blank + 1) + 1
+    line = buf.rfind("\n")
+    if line >= 0:
+        return line + 1
+    return len(buf) if len(buf) >= 4 * BLOCK else 0
+
+
+def read_text(name: str, encoding: str | None = None) -> str:
+    """The whole document ``name`` (``-``: stdin) as text."""
+    with Source(name, encoding) as src:
+        return src.text()
 
 
 class Transaction:
@@ -204,6 +267,15 @@ class Transaction:
         for d in reversed(missing):
             os.mkdir(d)
             self._made.append(d)
+
+    def forget(self, sink: BinaryIO) -> None:
+        """Drop one pending file (its target stays as it is)."""
+        for i, (pending, tmp, _path, _mode) in enumerate(self._files):
+            if pending is sink:
+                sink.close()
+                os.unlink(tmp)
+                del self._files[i]
+                return
 
     def commit(self) -> None:
         try:

@@ -173,34 +173,35 @@ def run_clean(args: argparse.Namespace) -> int:
     plan = plan_outputs(args)
     with _io.Transaction() as tx:
         for source, target in plan:
-            if args.jsonl:
-                sink = tx.stdout() if target is None else tx.file(target)
-                clean_jsonl(cleaner, source, sink, args.field, args.encoding)
-                continue
-            data, unchanged = clean_file(cleaner, source, args.encoding)
-            if target is None:
-                tx.stdout().write(data)
-            elif not (unchanged and args.in_place):
-                tx.file(target).write(data)
+            sink = tx.stdout() if target is None else tx.file(target)
+            with _io.Source(source, args.encoding) as src:
+                if args.jsonl:
+                    clean_jsonl(cleaner, src, sink, args.field)
+                elif clean_document(cleaner, src, sink) and args.in_place:
+                    tx.forget(sink)  # leave a file that would not change alone
     return 0
 
 
-def clean_file(cleaner: Cleaner, source: str, encoding: str | None) -> tuple[bytes, bool]:
-    """One whole document cleaned, as UTF-8 bytes; True when those are the input's own bytes."""
-    text, codec = _io.read_text(source, encoding)
-    cleaned = cleaner.clean(text)
-    return cleaned.encode("utf-8"), cleaned == text and codec == "utf-8"
+def clean_document(cleaner: Cleaner, src: _io.Source, sink: BinaryIO) -> bool:
+    """Clean one document into ``sink`` as UTF-8 (very large ones block by block, in constant
+    memory); True when what was written is the input's own bytes."""
+    unchanged = src.codec == "utf-8"
+    for block in src.blocks():
+        cleaned = cleaner.clean(block)
+        unchanged = unchanged and cleaned == block
+        sink.write(cleaned.encode("utf-8"))
+    return unchanged
 
 
-def clean_jsonl(cleaner: Cleaner, source: str, sink: BinaryIO, field: str, encoding: str | None) -> None:
-    """Clean ``field`` of every line of ``source`` into ``sink``, line by line (constant memory)."""
-    for where, line in jsonl_lines(source, encoding):
+def clean_jsonl(cleaner: Cleaner, src: _io.Source, sink: BinaryIO, field: str) -> None:
+    """Clean ``field`` of every line of ``src`` into ``sink``, line by line (constant memory)."""
+    for where, line in jsonl_lines(src):
         sink.write(clean_jsonl_line(cleaner, line, field, where).encode("utf-8"))
 
 
-def jsonl_lines(source: str, encoding: str | None) -> Iterator[tuple[str, str]]:
-    name = _io.display(source)
-    for lineno, line in _io.iter_lines(source, encoding):
+def jsonl_lines(src: _io.Source) -> Iterator[tuple[str, str]]:
+    name = _io.display(src.name)
+    for lineno, line in src.lines():
         yield f"{name}:{lineno}", line
 
 
@@ -307,8 +308,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def explain_file(cleaner: Cleaner, source: str, encoding: str | None) -> Cleaned:
-    text, _codec = _io.read_text(source, encoding)
-    return cleaner.clean_and_explain(text)
+    return cleaner.clean_and_explain(_io.read_text(source, encoding))
 
 
 # ---------------------------------------------------------------- check
@@ -325,24 +325,28 @@ def register_check(sub) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     cleaner = make_cleaner(args)
-    status = 0
+    findings: list[str] = []  # printed at the end: a bad input later on stops the run silently
     for source, _rel in expand_inputs(args.files or [_io.STDIN], False, "*"):
-        for where, text in check_documents(source, args):
-            result = cleaner.clean_and_explain(text)
-            if result.text != text:
-                _out(f"{where}: would change ({len(result.edits)} edits)\n")
-                status = 1
-    return status
+        with _io.Source(source, args.encoding) as src:
+            for where, texts in check_documents(src, args):
+                edits = 0
+                for text in texts:
+                    result = cleaner.clean_and_explain(text)
+                    edits += len(result.edits) if result.text != text else 0
+                if edits:
+                    findings.append(f"{where}: would change ({edits} edits)\n")
+    _out("".join(findings))
+    return 1 if findings else 0
 
 
-def check_documents(source: str, args: argparse.Namespace) -> Iterator[tuple[str, str]]:
-    """``(where, text)`` for every document of ``source``: the file, or each JSON Lines field."""
+def check_documents(src: _io.Source, args: argparse.Namespace) -> Iterator[tuple[str, Iterator[str]]]:
+    """``(where, texts)`` for every document of ``src``: the file (its blocks), or each JSON Lines field."""
     if not args.jsonl:
-        yield _io.display(source), _io.read_text(source, args.encoding)[0]
+        yield _io.display(src.name), src.blocks()
         return
     from ._jsonl import field_value
-    for where, line in jsonl_lines(source, args.encoding):
-        yield where, field_value(line, args.field, where)
+    for where, line in jsonl_lines(src):
+        yield where, iter([field_value(line, args.field, where)])
 
 
 # ---------------------------------------------------------------- wordlists
