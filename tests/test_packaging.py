@@ -28,13 +28,18 @@ def test_wheel_in_a_fresh_venv_cleans_the_sample_with_wordlists(tmp_path):
     source = tmp_path / "src"
     shutil.copytree(ROOT, source, ignore=_SKIP)  # build from a copy: the checkout stays untouched
     dist = tmp_path / "dist"
-    _run([sys.executable, "-m", "build", "--wheel", "--outdir", dist, source], cwd=tmp_path)
+    # The test extra brings setuptools, so the build needs no isolated environment of its own.
+    _run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", dist, source], cwd=tmp_path)
     (wheel,) = dist.glob("ybtext-*.whl")
 
+    # A fresh environment: nothing in it but what installing the wheel brings (its dependencies
+    # come from the configured package index). This interpreter's pip does the installing.
     venv = tmp_path / "venv"
-    _run([sys.executable, "-m", "venv", venv], cwd=tmp_path)
+    _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp_path)
     bindir = venv / ("Scripts" if os.name == "nt" else "bin")
-    _run([bindir / "python", "-m", "pip", "install", "-q", wheel], cwd=tmp_path)
+    _run([sys.executable, "-m", "pip", "--python", bindir / "python", "install", "-q", wheel], cwd=tmp_path)
+    installed = _run([bindir / "python", "-c", "import ybtext; print(ybtext.__file__)"], cwd=tmp_path).stdout
+    assert installed.startswith(str(venv)), installed  # the wheel's copy, not the checkout's
 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
