@@ -233,6 +233,7 @@ def test_an_error_in_a_later_input_writes_nothing(run, work):
     write(work / "a.txt", SPUN)
     (work / "b.txt").write_bytes(b"\x00\x01")
     assert_error(*run("clean", "a.txt", "b.txt"), "b.txt")          # not even a.txt to stdout
+    assert_error(*run("check", "a.txt", "b.txt"), "b.txt")          # nor check's finding on a.txt
     assert_error(*run("clean", "a.txt", "b.txt", "-o", "out"), "b.txt")
     assert not (work / "out").exists()
     assert_error(*run("clean", "--in-place", "a.txt", "b.txt"), "b.txt")
@@ -434,3 +435,47 @@ def test_readme_before_after_holds():
     before, after = blocks[1].split("```")[0], blocks[2].split("```")[0]
     assert "经由过程" in before and ybtext.clean(before) == after
     assert readme.count(".venv/bin/pip install") >= 2 and "ybtext clean examples/" in readme
+
+
+def test_in_place_keeps_the_owner(run, work):
+    if os.geteuid() != 0:
+        pytest.skip("only root can create a file owned by someone else")
+    a = write(work / "a.txt", SPUN)
+    os.chown(a, 4321, 4321)
+    assert run("clean", "--in-place", "a.txt")[0] == 0
+    assert (a.stat().st_uid, a.stat().st_gid) == (4321, 4321) and a.read_text(encoding="utf-8") == CLEANED
+
+
+def test_in_place_writes_through_a_symlink(run, work):
+    real = write(work / "real.txt", SPUN)
+    (work / "link.txt").symlink_to("real.txt")
+    assert run("clean", "--in-place", "link.txt")[0] == 0
+    assert (work / "link.txt").is_symlink() and real.read_text(encoding="utf-8") == CLEANED
+
+
+def test_in_place_jsonl(run, work):
+    spun = write(work / "spun.jsonl", '{"text": "黉舍"}\n')
+    fine = write(work / "fine.jsonl", '{"text": "学校"}\n')
+    inode = fine.stat().st_ino
+    assert run("clean", "--jsonl", "--in-place", "spun.jsonl", "fine.jsonl")[0] == 0
+    assert spun.read_text(encoding="utf-8") == '{"text": "学校"}\n'
+    assert fine.stat().st_ino == inode  # nothing to change: left alone
+
+
+def test_output_ending_with_a_slash_is_a_directory(run, work):
+    write(work / "a.txt", SPUN)
+    assert run("clean", "a.txt", "-o", "out/")[0] == 0
+    assert (work / "out" / "a.txt").read_text(encoding="utf-8") == CLEANED
+
+
+def test_check_recursive(run, work):
+    write(work / "docs" / "good.txt", CORRECT)
+    write(work / "docs" / "sub" / "bad.txt", SPUN)
+    code, out, _ = run("check", "-r", "docs")
+    assert code == 1 and out.decode() == f"{os.path.join('docs', 'sub', 'bad.txt')}: would change (2 edits)\n"
+    assert_error(*run("check", "docs"), "docs", "is a directory")
+
+
+def test_explain_a_directory_is_an_error(run, work):
+    (work / "d").mkdir()
+    assert_error(*run("explain", "d"), "d", "is a directory")

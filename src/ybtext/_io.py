@@ -51,7 +51,7 @@ def os_error(name: str, err: OSError) -> InputError:
         errno.ENOENT: "no such file or directory",
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
-        errno.EISDIR: "is a directory (use -r to clean a directory tree)",
+        errno.EISDIR: "is a directory",
     }.get(err.errno or 0, err.strerror or str(err))
     return InputError(f"{display(name)}: {what}")
 
@@ -64,7 +64,7 @@ def open_source(name: str) -> BinaryIO:
         spool.seek(0)
         return spool  # type: ignore[return-value]
     if os.path.isdir(name):
-        raise InputError(f"{name}: is a directory (use -r to clean a directory tree)")
+        raise InputError(f"{name}: is a directory")
     try:
         return open(name, "rb")
     except OSError as err:
@@ -219,7 +219,7 @@ class Transaction:
 
     def __init__(self) -> None:
         self._stdout: BinaryIO | None = None
-        self._files: list[tuple[BinaryIO, str, str, int]] = []
+        self._files: list[tuple[BinaryIO, str, str, os.stat_result | None]] = []
         self._targets: set[str] = set()
         self._made: list[str] = []
 
@@ -239,7 +239,8 @@ class Transaction:
         return self._stdout  # type: ignore[return-value]
 
     def file(self, path: str) -> BinaryIO:
-        """A binary sink that becomes ``path`` on commit, keeping the mode of a file it replaces."""
+        """A binary sink that becomes ``path`` on commit, keeping the mode (and, where allowed,
+        the owner) of a file it replaces."""
         path = os.path.normpath(path)
         key = os.path.realpath(path)
         if key in self._targets:
@@ -248,12 +249,12 @@ class Transaction:
         directory = os.path.dirname(path) or "."
         try:
             self._makedirs(directory)
-            mode = stat.S_IMODE(os.stat(path).st_mode) if os.path.exists(path) else _default_mode()
+            like = os.stat(path) if os.path.exists(path) else None
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".ybtext-", suffix=".tmp")
         except OSError as err:
             raise os_error(getattr(err, "filename", None) or path, err) from err
         sink = os.fdopen(fd, "wb")
-        self._files.append((sink, tmp, path, mode))
+        self._files.append((sink, tmp, path, like))
         return sink
 
     def _makedirs(self, directory: str) -> None:
@@ -270,7 +271,7 @@ class Transaction:
 
     def forget(self, sink: BinaryIO) -> None:
         """Drop one pending file (its target stays as it is)."""
-        for i, (pending, tmp, _path, _mode) in enumerate(self._files):
+        for i, (pending, tmp, _path, _like) in enumerate(self._files):
             if pending is sink:
                 sink.close()
                 os.unlink(tmp)
@@ -279,12 +280,17 @@ class Transaction:
 
     def commit(self) -> None:
         try:
-            for sink, tmp, _path, mode in self._files:
+            for sink, tmp, _path, like in self._files:
                 sink.flush()
                 os.fsync(sink.fileno())
                 sink.close()
-                os.chmod(tmp, mode)
-            for _sink, tmp, path, _mode in self._files:
+                os.chmod(tmp, stat.S_IMODE(like.st_mode) if like else _default_mode())
+                if like and hasattr(os, "chown") and (like.st_uid, like.st_gid) != _owner(tmp):
+                    try:
+                        os.chown(tmp, like.st_uid, like.st_gid)
+                    except PermissionError:
+                        pass  # only root may give a file away; the mode is kept all the same
+            for _sink, tmp, path, _like in self._files:
                 os.replace(tmp, path)
         except OSError as err:
             self.discard()
@@ -300,7 +306,7 @@ class Transaction:
             self._stdout = None
 
     def discard(self) -> None:
-        for sink, tmp, _path, _mode in self._files:
+        for sink, tmp, _path, _like in self._files:
             sink.close()
             try:
                 os.unlink(tmp)
@@ -323,3 +329,8 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _owner(path: str) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_uid, st.st_gid

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import fnmatch
 import importlib
 import importlib.resources
 import json
@@ -24,6 +23,7 @@ from typing import BinaryIO, Iterator
 from . import _io
 from ._edits import Cleaned, format_edit
 from ._pipeline import Cleaner
+from ._plan import expand_inputs, plan_outputs
 from ._version import __version__
 from .config import STEPS, Config
 from .errors import InputError, YbtextError
@@ -135,6 +135,12 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--field", default="text", help="the JSON Lines field to clean (default: text)")
 
 
+def add_recursive_options(p: argparse.ArgumentParser, verb: str) -> None:
+    p.add_argument("-r", "--recursive", action="store_true", help=f"{verb} the files under directory arguments")
+    p.add_argument("--glob", metavar="PATTERN",
+                   help=f"with -r, the file names to {verb} (default: *.txt, or *.jsonl with --jsonl)")
+
+
 def _out(text: str) -> None:
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
@@ -160,9 +166,7 @@ def register_clean(sub) -> None:
     out.add_argument("-o", "--output", metavar="OUT",
                      help="output file; with several inputs or -r, a directory mirroring the inputs")
     out.add_argument("--in-place", action="store_true", help="rewrite the inputs (atomically, permissions kept)")
-    p.add_argument("-r", "--recursive", action="store_true", help="clean the files under directory arguments")
-    p.add_argument("--glob", metavar="PATTERN",
-                   help="with -r, the file names to clean (default: *.txt, or *.jsonl with --jsonl)")
+    add_recursive_options(p, "clean")
     add_input_options(p)
     add_cleaning_options(p)
     p.set_defaults(handler=run_clean)
@@ -170,16 +174,23 @@ def register_clean(sub) -> None:
 
 def run_clean(args: argparse.Namespace) -> int:
     cleaner = make_cleaner(args)
-    plan = plan_outputs(args)
+    plan = plan_outputs(args.files, output=args.output, in_place=args.in_place,
+                        recursive=args.recursive, pattern=_pattern(args))
     with _io.Transaction() as tx:
         for source, target in plan:
             sink = tx.stdout() if target is None else tx.file(target)
             with _io.Source(source, args.encoding) as src:
                 if args.jsonl:
-                    clean_jsonl(cleaner, src, sink, args.field)
-                elif clean_document(cleaner, src, sink) and args.in_place:
-                    tx.forget(sink)  # leave a file that would not change alone
+                    unchanged = clean_jsonl(cleaner, src, sink, args.field)
+                else:
+                    unchanged = clean_document(cleaner, src, sink)
+            if unchanged and args.in_place:
+                tx.forget(sink)  # leave a file that would not change alone
     return 0
+
+
+def _pattern(args: argparse.Namespace) -> str:
+    return args.glob or ("*.jsonl" if args.jsonl else "*.txt")
 
 
 def clean_document(cleaner: Cleaner, src: _io.Source, sink: BinaryIO) -> bool:
@@ -193,10 +204,15 @@ def clean_document(cleaner: Cleaner, src: _io.Source, sink: BinaryIO) -> bool:
     return unchanged
 
 
-def clean_jsonl(cleaner: Cleaner, src: _io.Source, sink: BinaryIO, field: str) -> None:
-    """Clean ``field`` of every line of ``src`` into ``sink``, line by line (constant memory)."""
+def clean_jsonl(cleaner: Cleaner, src: _io.Source, sink: BinaryIO, field: str) -> bool:
+    """Clean ``field`` of every line of ``src`` into ``sink``, line by line (constant memory);
+    True when what was written is the input's own bytes."""
+    unchanged = src.codec == "utf-8"
     for where, line in jsonl_lines(src):
-        sink.write(clean_jsonl_line(cleaner, line, field, where).encode("utf-8"))
+        cleaned = clean_jsonl_line(cleaner, line, field, where)
+        unchanged = unchanged and cleaned is line
+        sink.write(cleaned.encode("utf-8"))
+    return unchanged
 
 
 def jsonl_lines(src: _io.Source) -> Iterator[tuple[str, str]]:
@@ -208,75 +224,6 @@ def jsonl_lines(src: _io.Source) -> Iterator[tuple[str, str]]:
 def clean_jsonl_line(cleaner: Cleaner, line: str, field: str, where: str) -> str:
     from ._jsonl import replace_field
     return replace_field(line, field, cleaner.clean, where)
-
-
-def plan_outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
-    """``(input, output)`` pairs; output None is stdout. Refuses -o naming an input."""
-    inputs = expand_inputs(args.files or [_io.STDIN], args.recursive,
-                           args.glob or ("*.jsonl" if args.jsonl else "*.txt"))
-    if args.in_place:
-        if any(src == _io.STDIN for src, _ in inputs):
-            raise InputError("<stdin>: --in-place needs files, not stdin")
-        return [(src, src) for src, _ in inputs]
-    if not args.output or args.output == "-":
-        return [(src, None) for src, _ in inputs]
-    single = len(args.files) <= 1 and not args.recursive
-    if single and not os.path.isdir(args.output):
-        plan = [(inputs[0][0], args.output)]
-    else:
-        if any(src == _io.STDIN for src, _ in inputs):
-            raise InputError(f"{args.output}: stdin cannot be mirrored into a directory; give -o a file name")
-        plan = [(src, os.path.join(args.output, rel)) for src, rel in inputs]
-    _refuse_overwriting_inputs(plan)
-    return plan
-
-
-def expand_inputs(names: list[str], recursive: bool, pattern: str) -> list[tuple[str, str]]:
-    """``(path, path relative to the output directory)`` for every input; checks they exist."""
-    found: list[tuple[str, str]] = []
-    for name in names:
-        if name == _io.STDIN:
-            found.append((name, "stdin"))
-        elif os.path.isdir(name):
-            if not recursive:
-                raise InputError(f"{name}: is a directory (use -r to clean a directory tree)")
-            tree = list(_walk(name, pattern))
-            if not tree:
-                raise InputError(f"{name}: no files matching {pattern!r} (see --glob)")
-            found.extend(tree)
-        elif not os.path.exists(name):
-            raise InputError(f"{name}: no such file or directory")
-        else:
-            found.append((name, os.path.basename(name)))
-    return found
-
-
-def _walk(top: str, pattern: str) -> Iterator[tuple[str, str]]:
-    for root, dirs, files in os.walk(top, onerror=_raise):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            if not f.startswith(".") and fnmatch.fnmatch(f, pattern):
-                path = os.path.join(root, f)
-                yield path, os.path.relpath(path, top)
-
-
-def _raise(err: OSError) -> None:
-    raise _io.os_error(err.filename or "?", err)
-
-
-def _refuse_overwriting_inputs(plan: list[tuple[str, str | None]]) -> None:
-    inputs = {_identity(src) for src, _ in plan} - {None}
-    for _src, target in plan:
-        if target is not None and _identity(os.path.normpath(target)) in inputs:
-            raise InputError(f"{target}: -o names an input file (use --in-place to rewrite inputs)")
-
-
-def _identity(path: str) -> tuple[int, int] | None:
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
 
 
 # ---------------------------------------------------------------- explain
@@ -318,6 +265,7 @@ def register_check(sub) -> None:
                        description="Exit 1 if cleaning would change any input, 0 if not; "
                                    "names what would change on stdout.")
     p.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin)")
+    add_recursive_options(p, "check")
     add_input_options(p)
     add_cleaning_options(p)
     p.set_defaults(handler=run_check)
@@ -326,7 +274,7 @@ def register_check(sub) -> None:
 def run_check(args: argparse.Namespace) -> int:
     cleaner = make_cleaner(args)
     findings: list[str] = []  # printed at the end: a bad input later on stops the run silently
-    for source, _rel in expand_inputs(args.files or [_io.STDIN], False, "*"):
+    for source, _rel in expand_inputs(args.files or [_io.STDIN], args.recursive, _pattern(args)):
         with _io.Source(source, args.encoding) as src:
             for where, texts in check_documents(src, args):
                 edits = 0
