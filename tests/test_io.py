@@ -140,3 +140,27 @@ def test_new_files_get_the_umask_mode(tmp_path):
     with _io.Transaction() as tx:
         tx.file(str(tmp_path / "a.txt")).write(b"a")
     assert (tmp_path / "a.txt").stat().st_mode & 0o777 == _io._default_mode()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(obj=st.dictionaries(st.text(max_size=5), _json_values, max_size=4), value=st.text(),
+       ascii_only=st.booleans(), indent=st.sampled_from([None, 0]))
+def test_replace_field_agrees_with_json(obj, value, ascii_only, indent):
+    """Whatever the object and its spelling, the spliced line parses to the object with only the
+    field changed."""
+    import json
+    obj = {**obj, "text": value}
+    line = json.dumps(obj, ensure_ascii=ascii_only, indent=indent).replace("\n", " ") + "\n"
+    out = replace_field(line, "text", lambda v: v[::-1] + "改", "f:1")
+    assert json.loads(out) == {**obj, "text": value[::-1] + "改"} and out.endswith("\n")
+    out.encode("utf-8")  # always writable as UTF-8, lone surrogates included

@@ -30,7 +30,12 @@ def replace_field(line: str, field: str, change: Callable[[str], str], where: st
     new = change(value)
     if new == value:
         return line
-    return body[:start] + json.dumps(new, ensure_ascii=False) + body[end:] + line[len(body):]
+    spelled = json.dumps(new, ensure_ascii=False)
+    try:
+        spelled.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (from a \ud800 escape) stays an escape
+        spelled = json.dumps(new)
+    return body[:start] + spelled + body[end:] + line[len(body):]
 
 
 def field_value(line: str, field: str, where: str) -> str:
