@@ -479,3 +479,13 @@ def test_check_recursive(run, work):
 def test_explain_a_directory_is_an_error(run, work):
     (work / "d").mkdir()
     assert_error(*run("explain", "d"), "d", "is a directory")
+
+
+def test_every_config_field_is_an_option(monkeypatch, run):
+    """Options given reach the Config, 'none' included; options not given keep their defaults."""
+    seen = []
+    real = cli.Cleaner
+    monkeypatch.setattr(cli, "Cleaner", lambda **options: seen.append(options) or real(**options))
+    assert run("clean", "--script", "none", "--no-layout", "--spin", "force", stdin=b"x")[0] == 0
+    assert run("clean", stdin=b"x")[0] == 0
+    assert seen == [{"script": None, "layout": False, "spin": "force"}, {}]

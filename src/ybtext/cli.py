@@ -21,7 +21,7 @@ import sys
 from typing import BinaryIO, Iterator
 
 from . import _io
-from ._edits import Cleaned, format_edit
+from ._edits import Cleaned
 from ._pipeline import Cleaner
 from ._plan import expand_inputs, plan_outputs
 from ._version import __version__
@@ -99,9 +99,9 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
         if isinstance(f.default, bool):
             switch = f"--no-{flag}" if f.default else f"--{flag}"
             g.add_argument(switch, dest=f"opt_{f.name}", action="store_const", const=not f.default,
-                           default=None, help=f"turn {'off' if f.default else 'on'}: {doc}")
+                           default=argparse.SUPPRESS, help=f"turn {'off' if f.default else 'on'}: {doc}")
         else:
-            g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="VALUE", default=None,
+            g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="VALUE", default=argparse.SUPPRESS,
                            type=_option_type(f.default),
                            help=f"{doc} (default: {f.default}{'; write none for None' if 'None' in doc else ''})")
 
@@ -124,8 +124,9 @@ def _option_type(default: object):
 
 
 def make_cleaner(args: argparse.Namespace) -> Cleaner:
-    options = {f.name: getattr(args, f"opt_{f.name}") for f in dataclasses.fields(Config)}
-    return Cleaner(**{k: v for k, v in options.items() if v is not None})
+    """A Cleaner with the options given on the command line (an option not given is absent)."""
+    fields = (f.name for f in dataclasses.fields(Config))
+    return Cleaner(**{name: getattr(args, f"opt_{name}") for name in fields if hasattr(args, f"opt_{name}")})
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
