@@ -274,7 +274,7 @@ def register_check(sub) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     cleaner = make_cleaner(args)
-    findings: list[str] = []  # printed at the end: a bad input later on stops the run silently
+    findings: list[str] = []  # printed only once every input was read: an error prints none
     for source, _rel in expand_inputs(args.files or [_io.STDIN], args.recursive, _pattern(args)):
         with _io.Source(source, args.encoding) as src:
             for where, texts in check_documents(src, args):
