@@ -285,7 +285,7 @@ class Transaction:
                 os.fsync(sink.fileno())
                 sink.close()
                 os.chmod(tmp, stat.S_IMODE(like.st_mode) if like else _default_mode())
-                if like and hasattr(os, "chown") and (like.st_uid, like.st_gid) != _owner(tmp):
+                if like and hasattr(os, "chown"):
                     try:
                         os.chown(tmp, like.st_uid, like.st_gid)
                     except PermissionError:
@@ -330,7 +330,3 @@ def _default_mode() -> int:
     os.umask(umask)
     return 0o666 & ~umask
 
-
-def _owner(path: str) -> tuple[int, int]:
-    st = os.stat(path)
-    return st.st_uid, st.st_gid
