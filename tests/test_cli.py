@@ -180,8 +180,15 @@ def encode(text: str, name: str) -> bytes:
     return text.encode(name)
 
 
+@pytest.fixture(params=["decoded in memory", "checked in a pass, then streamed"])
+def both_readers(request, monkeypatch):
+    """Run a test for ordinary inputs and for inputs above WHOLE_BELOW bytes."""
+    if request.param != "decoded in memory":
+        monkeypatch.setattr(_io, "WHOLE_BELOW", 0)
+
+
 @pytest.mark.parametrize("encoding", ENCODINGS)
-def test_every_supported_encoding_gives_byte_identical_utf8_output(run, work, encoding):
+def test_every_supported_encoding_gives_byte_identical_utf8_output(run, work, encoding, both_readers):
     (work / "doc.txt").write_bytes(encode(SPUN + CORRECT, encoding))
     assert run("clean", "doc.txt") == (0, (CLEANED + CORRECT).encode("utf-8"), "")
 
@@ -195,7 +202,7 @@ def test_encoding_option_overrides_detection(run, work):
     assert run("clean", "--encoding", "gbk", "doc.txt")[1] == mojibake  # GBK is read as its superset
 
 
-def test_encoding_option_that_does_not_fit_is_an_error(run, work):
+def test_encoding_option_that_does_not_fit_is_an_error(run, work, both_readers):
     write(work / "doc.txt", SPUN, "gbk")
     assert_error(*run("clean", "--encoding", "utf-8", "doc.txt"), "doc.txt", "not valid utf-8")
     assert_error(*run("clean", "--encoding", "klingon", "doc.txt"), "doc.txt", "unknown encoding")
@@ -206,7 +213,7 @@ def test_encoding_option_that_does_not_fit_is_an_error(run, work):
     (b"\x80\x80\xff\xfe\x81", "undecodable"),
     ("文".encode("utf-16-le") + b"\x00\x00", "NUL"),  # UTF-16 without BOM: NUL bytes, not guessed
 ])
-def test_binary_input_is_an_error(run, work, data, what):
+def test_binary_input_is_an_error(run, work, data, what, both_readers):
     (work / "bin.dat").write_bytes(data)
     assert_error(*run("clean", "bin.dat", "-o", "out.txt"), "bin.dat", what)
     assert not (work / "out.txt").exists()

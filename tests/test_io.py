@@ -17,11 +17,14 @@ from ybtext.errors import InputError
 PARAGRAPH = "社区经由过程居民议事会决定，本周六在黉舍操场举办运动会。\n由于场地有限，不克不及携带宠物。\n\n"
 
 
-@pytest.fixture
-def small_blocks(monkeypatch):
-    """Stream documents above 1,000 characters in blocks of 300."""
+@pytest.fixture(params=["in memory", "from the file"])
+def small_blocks(monkeypatch, request):
+    """Stream documents above 1,000 characters in blocks of 300, cut from the decoded text or
+    read again from the file (as for inputs above WHOLE_BELOW bytes)."""
     monkeypatch.setattr(_io, "STREAM_ABOVE", 1000)
     monkeypatch.setattr(_io, "BLOCK", 300)
+    if request.param == "from the file":
+        monkeypatch.setattr(_io, "WHOLE_BELOW", 0)
 
 
 def _blocks(tmp_path, text: str, encoding: str = "utf-8") -> list[str]:
@@ -81,6 +84,7 @@ def test_streaming_runs_in_constant_memory(tmp_path, monkeypatch):
     no more memory, and far less than the document itself."""
     monkeypatch.setattr(_io, "STREAM_ABOVE", 1 << 15)
     monkeypatch.setattr(_io, "BLOCK", 1 << 14)
+    monkeypatch.setattr(_io, "WHOLE_BELOW", 0)
     correct = "我们在这项工作上取得重大进展，各方都很满意，下一步将继续推进。\n" * 20 + "\n"
     text = (correct + PARAGRAPH) * (500_000 // len(correct + PARAGRAPH))
     ybtext.clean(text[:1000])  # load wordlists and compile patterns before measuring
@@ -110,7 +114,9 @@ def test_replace_field_escapes_what_json_needs():
     assert replace_field('{"text": "a"}', "text", lambda v: 'say "hi"\n', "f:1") == '{"text": "say \\"hi\\"\\n"}'
 
 
-def test_jsonl_is_read_line_by_line(tmp_path):
+@pytest.mark.parametrize("whole_below", [0, 1 << 25])
+def test_jsonl_is_read_line_by_line(tmp_path, monkeypatch, whole_below):
+    monkeypatch.setattr(_io, "WHOLE_BELOW", whole_below)
     (tmp_path / "x.jsonl").write_bytes(b'{"text": "1"}\n{"text": "2"}\r\n{"text": "3"}')
     with _io.Source(str(tmp_path / "x.jsonl")) as src:
         assert list(src.lines()) == [(1, '{"text": "1"}\n'), (2, '{"text": "2"}\r\n'), (3, '{"text": "3"}')]

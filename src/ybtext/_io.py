@@ -1,8 +1,9 @@
 """Reading documents and writing results for the command line.
 
 Reading: a :class:`Source` opens an input as a seekable binary file (stdin is spooled to a
-temporary file, so it can be read twice without holding it in memory), and :func:`sniff` checks
-it and finds its encoding (a BOM, else UTF-8, else GB18030) in one constant-memory pass. Then the
+temporary file, so it can be read twice without holding it in memory) and checks it and finds
+its encoding (a BOM, else UTF-8, else GB18030): :func:`decode` in memory for ordinary sizes,
+:func:`sniff` in one constant-memory pass for very large inputs. Then the
 source gives the whole document (:meth:`Source.text`), its lines (:meth:`Source.lines`, for JSON
 Lines) or, for very large documents, blocks cut at paragraph ends (:meth:`Source.blocks`), both
 in constant memory.
@@ -30,7 +31,7 @@ from typing import BinaryIO, Iterator
 
 from .errors import InputError
 
-__all__ = ["STDIN", "Source", "Transaction", "open_source", "read_text", "sniff"]
+__all__ = ["STDIN", "Source", "Transaction", "decode", "open_source", "read_text", "sniff"]
 
 #: The name standing for standard input, in arguments and in messages.
 STDIN = "-"
@@ -88,26 +89,48 @@ def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> tuple[str, int
     NUL characters mean a binary file in every case. Raises InputError for binary or undecodable
     data. One pass in constant memory.
     """
-    if encoding is not None:
-        candidates = [codec_for(encoding, name)]
-    else:
-        head = f.read(4)
-        f.seek(0)
-        bom = next((codec for mark, codec in _BOMS if head.startswith(mark)), None)
-        candidates = [bom] if bom else ["utf-8", "gb18030"]
+    head = f.read(4)
+    f.seek(0)
     problem = ""
-    for codec in candidates:
+    for codec in _candidates(head, name, encoding):
         problem, length = _scan(f, codec)
         f.seek(0)
         if not problem:
             return codec, length
         if problem == "binary":
             break
-    if problem == "binary":
-        raise InputError(f"{display(name)}: binary file (contains NUL bytes)")
+    raise _undecodable(problem, name, encoding)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """``(codec, text)`` for a whole document held in memory: the rules of :func:`sniff`."""
+    problem = ""
+    for codec in _candidates(data[:4], name, encoding):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as err:
+            problem = f"{err.reason} at byte {err.start}"
+            continue
+        if "\x00" in text:
+            problem = "binary"
+            break
+        return codec, text
+    raise _undecodable(problem, name, encoding)
+
+
+def _candidates(head: bytes, name: str, encoding: str | None) -> list[str]:
     if encoding is not None:
-        raise InputError(f"{display(name)}: not valid {encoding} ({problem})")
-    raise InputError(f"{display(name)}: binary or undecodable file (not {SUPPORTED})")
+        return [codec_for(encoding, name)]
+    bom = next((codec for mark, codec in _BOMS if head.startswith(mark)), None)
+    return [bom] if bom else ["utf-8", "gb18030"]
+
+
+def _undecodable(problem: str, name: str, encoding: str | None) -> InputError:
+    if problem == "binary":
+        return InputError(f"{display(name)}: binary file (contains NUL bytes)")
+    if encoding is not None:
+        return InputError(f"{display(name)}: not valid {encoding} ({problem})")
+    return InputError(f"{display(name)}: binary or undecodable file (not {SUPPORTED})")
 
 
 def _scan(f: BinaryIO, codec: str) -> tuple[str, int]:
@@ -133,14 +156,22 @@ class Source:
 
     Opening checks the whole input (readable, not binary, decodable) before anything is read
     from it, so a bad input fails before any output is produced. ``codec`` is the codec used and
-    ``length`` the length in characters.
+    ``length`` the length in characters. Inputs up to :data:`WHOLE_BELOW` bytes are decoded
+    once, in memory; larger ones are checked in one pass and then read again piece by piece.
     """
 
     def __init__(self, name: str, encoding: str | None = None) -> None:
         self.name = name
         self._file = open_source(name)
+        self._text: str | None = None
         try:
-            self.codec, self.length = sniff(self._file, name, encoding)
+            size = self._file.seek(0, os.SEEK_END)
+            self._file.seek(0)
+            if size <= WHOLE_BELOW:
+                self.codec, self._text = decode(self._file.read(), name, encoding)
+                self.length = len(self._text)
+            else:
+                self.codec, self.length = sniff(self._file, name, encoding)
         except BaseException:
             self._file.close()
             raise
@@ -153,15 +184,22 @@ class Source:
 
     def text(self) -> str:
         """The whole document."""
+        if self._text is not None:
+            return self._text
         return self._file.read().decode(self.codec)
+
+    def _reader(self) -> io.TextIOBase:
+        if self._text is not None:
+            return io.StringIO(self._text, newline="")
+        return io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """``(line number, line)`` pairs, line endings kept, in constant memory."""
-        reader = io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
+        reader = self._reader()
         try:
             yield from enumerate(reader, start=1)
         finally:
-            reader.detach()
+            _release(reader)
 
     def blocks(self) -> Iterator[str]:
         """The document in one piece, or, above :data:`STREAM_ABOVE` characters, in blocks of about
@@ -172,7 +210,7 @@ class Source:
         if self.length <= STREAM_ABOVE:
             yield self.text()
             return
-        reader = io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
+        reader = self._reader()
         try:
             carry = ""
             while chunk := reader.read(BLOCK):
@@ -184,9 +222,17 @@ class Source:
             if carry:
                 yield carry
         finally:
-            reader.detach()
+            _release(reader)
 
 
+def _release(reader: io.TextIOBase) -> None:
+    """Let go of a reader without closing the file under it (the Source closes that)."""
+    if isinstance(reader, io.TextIOWrapper):
+        reader.detach()
+
+
+#: Inputs up to this many bytes are decoded in memory in one go (faster than two passes).
+WHOLE_BELOW = 1 << 25
 #: Documents longer than this (in characters) are cleaned in blocks; see Source.blocks.
 STREAM_ABOVE = 1 << 24
 BLOCK = 1 << 20
