@@ -93,8 +93,8 @@ def test_json_format_and_jsonl_input(tmp_path, fake_detector, capsysbinary):
 
 @pytest.mark.parametrize("content, message", [
     (None, "no such file"),
-    (b"\x00\x01binary", "binary data"),
-    (b'{"text": "a"}\nnot json\n', ":2: not JSON"),
+    (b"\x00\x01binary", "binary"),
+    (b'{"text": "a"}\nnot json\n', ":2: not a JSON object"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, message):
     """Missing, binary and malformed JSON Lines inputs give one `ybtext: error:` line and exit 2."""

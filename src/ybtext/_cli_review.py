@@ -1,7 +1,8 @@
 """``ybtext review`` (an HTML report of what cleaning did) and ``ybtext detect`` (triage lines).
 
 ``register(subparsers)`` adds both subcommands; each sets ``handler`` (``handler(args) -> int``).
-Expected errors print one line ``ybtext: error: ...`` on stderr and return 2.
+Expected errors print one line ``ybtext: error: ...`` on stderr and return 2. Inputs are read
+with the command's own readers (``_io.Source``: encoding detection, ``--encoding``, JSON Lines).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import os
 import sys
 from typing import Iterator
 
-from ._pipeline import Cleaner
+from . import _io
+from ._jsonl import field_value
+from .cli import add_cleaning_options, add_input_options, jsonl_lines, make_cleaner
 from .errors import InputError, YbtextError
 from .report import Triage, html, triage
 
@@ -59,9 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _inputs(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="input files; none or - reads stdin")
-    p.add_argument("--jsonl", action="store_true", help="inputs are JSON Lines, one document per line")
-    p.add_argument("--field", default="text", help="with --jsonl: the field holding the text (default: text)")
-    p.add_argument("--spin", choices=("auto", "off", "force"), default="auto", help="spin reversal mode")
+    add_input_options(p)
+    add_cleaning_options(p)
 
 
 def _min_score(value: str) -> str | float:
@@ -76,68 +78,25 @@ def _min_score(value: str) -> str | float:
     return x
 
 
-# ---- reading (a simple reader; the CLI's own reader replaces it at merge) ----
-
-def _decode(data: bytes, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise InputError(f"{name}: not valid UTF-16 ({err.reason})") from err
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary data (NUL bytes), not text")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: not text in UTF-8, UTF-16 or GB18030")
-
-
-def _read_bytes(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(name, "rb") as f:
-            return f.read()
-    except FileNotFoundError as err:
-        raise InputError(f"{name}: no such file") from err
-    except IsADirectoryError as err:
-        raise InputError(f"{name}: is a directory") from err
-    except PermissionError as err:
-        raise InputError(f"{name}: permission denied") from err
-    except OSError as err:
-        raise InputError(f"{name}: {err.strerror or err}") from err
-
+# ---- reading: the CLI's readers (encoding detection, JSON Lines field lookup, one-line errors) ----
 
 def _documents(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
     """``(name, text)`` per document; with --jsonl the name is ``FILE:LINE``."""
-    for name in args.files or ["-"]:
-        shown = "<stdin>" if name == "-" else name
-        text = _decode(_read_bytes(name), shown)
-        if not args.jsonl:
-            yield shown, text
-            continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
+    for name in args.files or [_io.STDIN]:
+        with _io.Source(name, args.encoding) as src:
+            if not args.jsonl:
+                yield _io.display(name), src.text()
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"{shown}:{number}: not JSON ({err.msg})") from err
-            value = record.get(args.field) if isinstance(record, dict) else None
-            if not isinstance(value, str):
-                raise InputError(f"{shown}:{number}: no string field {args.field!r}")
-            yield f"{shown}:{number}", value
+            for where, line in jsonl_lines(src):
+                if line.strip():
+                    yield where, field_value(line, args.field, where)
 
 
 # ---- review ----
 
 def run_review(args: argparse.Namespace) -> int:
     try:
-        cleaner = Cleaner(spin=args.spin)
+        cleaner = make_cleaner(args)
         docs = [(name, text, cleaner.clean_and_explain(text)) for name, text in _documents(args)]
         page = html(docs, title=args.title).encode("utf-8")
         if args.output and args.output != "-":
@@ -161,7 +120,7 @@ def run_detect(args: argparse.Namespace) -> int:
         return _fail(InputError("--top must be >= 0"))
     out = sys.stdout.buffer
     try:
-        cleaner = Cleaner(spin=args.spin)
+        cleaner = make_cleaner(args)
         for name, text in _documents(args):
             t = triage(text, cleaner.clean_and_explain(text))
             if not _selected(t, args.min_score):

@@ -1,26 +1,337 @@
-"""The ``ybtext`` command (minimal for now; see issue 2 for the full contract)."""
+"""The ``ybtext`` command: ``main(argv) -> int``.
+
+Exit status: 0 success, 1 ``check`` found something to change or ``wordlists lint`` found a
+problem, 2 bad usage or bad input (one line ``ybtext: error: <file>: <what>`` on stderr, nothing
+written). Output is always UTF-8.
+
+Every subcommand is registered by a ``register(subparsers)`` function that sets
+``handler=<function(args) -> int>``; modules named in :data:`COMMAND_MODULES` add their own the
+same way.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import importlib
+import importlib.resources
+import json
+import os
 import sys
+from typing import BinaryIO, Iterator
 
-from . import __version__
+from . import _io
+from ._edits import Cleaned
 from ._pipeline import Cleaner
+from ._plan import expand_inputs, plan_outputs
+from ._version import __version__
+from .config import STEPS, Config
+from .errors import InputError, YbtextError
+
+__all__ = ["COMMAND_MODULES", "build_parser", "main"]
+
+#: Modules with a ``register(subparsers)`` function adding more subcommands (imported when the
+#: parser is built; keep their top level light).
+COMMAND_MODULES: tuple[str, ...] = ()
+
+EXAMPLES = """\
+examples:
+  ybtext clean doc.txt                      cleaned text to stdout
+  ybtext clean doc.txt -o clean.txt         ... to a file
+  ybtext clean -r scraped/ -o cleaned/      a directory tree, mirrored (*.txt by default)
+  ybtext clean --in-place a.txt b.txt       rewrite files (atomically, permissions kept)
+  cat doc.txt | ybtext clean                stdin to stdout
+  ybtext clean --jsonl --field body in.jsonl -o out.jsonl
+  ybtext clean --encoding gbk old.txt       override encoding detection
+  ybtext explain doc.txt                    one line per edit: step, span, before, after, rule, confidence
+  ybtext explain --format json doc.txt
+  ybtext check docs/*.txt                   exit 1 if cleaning would change anything
+  ybtext wordlists lint my-list.tsv         check a wordlist (no PATH: the shipped ones)
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ybtext", description="Clean damaged Chinese documents.")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+    try:
+        return args.handler(args)
+    except YbtextError as err:
+        _error(str(err))
+    except BrokenPipeError:
+        # The reader went away (``ybtext clean big.txt | head``): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as err:
+        _error(f"{err.filename or 'output'}: {err.strerror or err}")
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ybtext",
+        description="Turn damaged Chinese documents back into clean, faithful text, explaining every edit.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"ybtext {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("clean", help="clean files (or stdin) to stdout")
-    p.add_argument("files", nargs="*")
-    args = parser.parse_args(argv)
-    cleaner = Cleaner()
-    for name in args.files or ["-"]:
-        data = sys.stdin.buffer.read() if name == "-" else open(name, "rb").read()
-        sys.stdout.buffer.write(cleaner.clean(data.decode("utf-8")).encode("utf-8"))
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in (register_clean, register_explain, register_check, register_wordlists):
+        register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+# ---------------------------------------------------------------- options shared by subcommands
+
+def add_cleaning_options(p: argparse.ArgumentParser) -> None:
+    """One option per Config field: ``--no-STEP`` for switches, ``--FIELD VALUE`` for the rest."""
+    g = p.add_argument_group("cleaning options (the fields of ybtext.Config)")
+    docs = _field_docs()
+    for f in dataclasses.fields(Config):
+        flag = f.name.replace("_", "-")
+        doc = docs.get(f.name, f"ybtext.Config.{f.name}")
+        if isinstance(f.default, bool):
+            switch = f"--no-{flag}" if f.default else f"--{flag}"
+            g.add_argument(switch, dest=f"opt_{f.name}", action="store_const", const=not f.default,
+                           default=argparse.SUPPRESS, help=f"turn {'off' if f.default else 'on'}: {doc}")
+        else:
+            g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="VALUE", default=argparse.SUPPRESS,
+                           type=_option_type(f.default),
+                           help=f"{doc} (default: {f.default}{'; write none for None' if 'None' in doc else ''})")
+
+
+def _field_docs() -> dict[str, str]:
+    """``{field: help}`` from the ``- ``field``: text`` items of the Config docstring."""
+    docs: dict[str, str] = {}
+    for item in (Config.__doc__ or "").split("- ``")[1:]:
+        name, _, text = item.partition("``: ")
+        docs[name] = " ".join(text.split()).replace("``", "").replace("%", "%%")
+    return docs
+
+
+def _option_type(default: object):
+    def convert(value: str) -> object:
+        if value.lower() == "none":
+            return None
+        return type(default)(value) if isinstance(default, (int, float)) else value
+    return convert
+
+
+def make_cleaner(args: argparse.Namespace) -> Cleaner:
+    """A Cleaner with the options given on the command line (an option not given is absent)."""
+    fields = (f.name for f in dataclasses.fields(Config))
+    return Cleaner(**{name: getattr(args, f"opt_{name}") for name in fields if hasattr(args, f"opt_{name}")})
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME",
+                   help="input encoding (default: detected: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)")
+    p.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per line")
+    p.add_argument("--field", default="text", help="the JSON Lines field to clean (default: text)")
+
+
+def add_recursive_options(p: argparse.ArgumentParser, verb: str) -> None:
+    p.add_argument("-r", "--recursive", action="store_true", help=f"{verb} the files under directory arguments")
+    p.add_argument("--glob", metavar="PATTERN",
+                   help=f"with -r, the file names to {verb} (default: *.txt, or *.jsonl with --jsonl)")
+
+
+def _out(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"ybtext: error: {message}\n")
+    sys.stderr.flush()
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"ybtext: warning: {message}\n")
+
+
+# ---------------------------------------------------------------- clean
+
+def register_clean(sub) -> None:
+    p = sub.add_parser("clean", help="clean files or stdin", epilog=EXAMPLES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter,
+                       description="Clean documents. No FILE, or '-', reads stdin; output goes to stdout unless -o or --in-place.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files (directories with -r)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar="OUT",
+                     help="output file; with several inputs or -r, a directory mirroring the inputs")
+    out.add_argument("--in-place", action="store_true", help="rewrite the inputs (atomically, permissions kept)")
+    add_recursive_options(p, "clean")
+    add_input_options(p)
+    add_cleaning_options(p)
+    p.set_defaults(handler=run_clean)
+
+
+def run_clean(args: argparse.Namespace) -> int:
+    cleaner = make_cleaner(args)
+    plan = plan_outputs(args.files, output=args.output, in_place=args.in_place,
+                        recursive=args.recursive, pattern=_pattern(args))
+    with _io.Transaction() as tx:
+        for source, target in plan:
+            sink = tx.stdout() if target is None else tx.file(target)
+            with _io.Source(source, args.encoding) as src:
+                if args.jsonl:
+                    unchanged = clean_jsonl(cleaner, src, sink, args.field)
+                else:
+                    unchanged = clean_document(cleaner, src, sink)
+            if unchanged and args.in_place:
+                tx.forget(sink)  # leave a file that would not change alone
     return 0
+
+
+def _pattern(args: argparse.Namespace) -> str:
+    return args.glob or ("*.jsonl" if args.jsonl else "*.txt")
+
+
+def clean_document(cleaner: Cleaner, src: _io.Source, sink: BinaryIO) -> bool:
+    """Clean one document into ``sink`` as UTF-8 (very large ones block by block, in constant
+    memory); True when what was written is the input's own bytes."""
+    unchanged = src.codec == "utf-8"
+    for block in src.blocks():
+        cleaned = cleaner.clean(block)
+        unchanged = unchanged and cleaned == block
+        sink.write(cleaned.encode("utf-8"))
+    return unchanged
+
+
+def clean_jsonl(cleaner: Cleaner, src: _io.Source, sink: BinaryIO, field: str) -> bool:
+    """Clean ``field`` of every line of ``src`` into ``sink``, line by line (constant memory);
+    True when what was written is the input's own bytes."""
+    unchanged = src.codec == "utf-8"
+    for where, line in jsonl_lines(src):
+        cleaned = clean_jsonl_line(cleaner, line, field, where)
+        unchanged = unchanged and cleaned is line
+        sink.write(cleaned.encode("utf-8"))
+    return unchanged
+
+
+def jsonl_lines(src: _io.Source) -> Iterator[tuple[str, str]]:
+    name = _io.display(src.name)
+    for lineno, line in src.lines():
+        yield f"{name}:{lineno}", line
+
+
+def clean_jsonl_line(cleaner: Cleaner, line: str, field: str, where: str) -> str:
+    from ._jsonl import replace_field
+    return replace_field(line, field, cleaner.clean, where)
+
+
+# ---------------------------------------------------------------- explain
+
+def register_explain(sub) -> None:
+    p = sub.add_parser("explain", help="list the edits clean would make",
+                       description="One edit per line: step, span (in the text that step received), "
+                                   "before, after, rule, confidence (and a note where the step left one). "
+                                   "Things noticed but not changed are printed as warnings on stderr.")
+    p.add_argument("file", nargs="?", default=_io.STDIN, metavar="FILE", help="input file (default: stdin)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--encoding", metavar="NAME", help="input encoding (default: detected)")
+    add_cleaning_options(p)
+    p.set_defaults(handler=run_explain)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    result = explain_file(make_cleaner(args), args.file, args.encoding)
+    name = _io.display(args.file)
+    if args.format == "json":
+        doc = {"file": name, "edits": [e.as_dict() for e in result.edits],
+               "notices": [n.as_dict() for n in result.notices]}
+        _out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    _out("".join(line + "\n" for line in result.explain()))
+    for n in result.notices:
+        _warn(f"{name}: {n.step} {n.start}-{n.end} {n.text!r}: {n.message} ({n.rule})")
+    return 0
+
+
+def explain_file(cleaner: Cleaner, source: str, encoding: str | None) -> Cleaned:
+    return cleaner.clean_and_explain(_io.read_text(source, encoding))
+
+
+# ---------------------------------------------------------------- check
+
+def register_check(sub) -> None:
+    p = sub.add_parser("check", help="exit 1 if clean would change anything",
+                       description="Exit 1 if cleaning would change any input, 0 if not; "
+                                   "names what would change on stdout.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files (default: stdin)")
+    add_recursive_options(p, "check")
+    add_input_options(p)
+    add_cleaning_options(p)
+    p.set_defaults(handler=run_check)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    cleaner = make_cleaner(args)
+    findings: list[str] = []  # printed only once every input was read: an error prints none
+    for source, _rel in expand_inputs(args.files or [_io.STDIN], args.recursive, _pattern(args)):
+        with _io.Source(source, args.encoding) as src:
+            for where, texts in check_documents(src, args):
+                edits = 0
+                for text in texts:
+                    result = cleaner.clean_and_explain(text)
+                    edits += len(result.edits) if result.text != text else 0
+                if edits:
+                    findings.append(f"{where}: would change ({edits} edits)\n")
+    _out("".join(findings))
+    return 1 if findings else 0
+
+
+def check_documents(src: _io.Source, args: argparse.Namespace) -> Iterator[tuple[str, Iterator[str]]]:
+    """``(where, texts)`` for every document of ``src``: the file (its blocks), or each JSON Lines field."""
+    if not args.jsonl:
+        yield _io.display(src.name), src.blocks()
+        return
+    from ._jsonl import field_value
+    for where, line in jsonl_lines(src):
+        yield where, iter([field_value(line, args.field, where)])
+
+
+# ---------------------------------------------------------------- wordlists
+
+def register_wordlists(sub) -> None:
+    p = sub.add_parser("wordlists", help="work with wordlists")
+    wsub = p.add_subparsers(dest="wordlists_command", required=True, metavar="COMMAND")
+    lint = wsub.add_parser("lint", help="check wordlists (format, sorting, duplicates, NFC)",
+                           description="Check wordlist files; no PATH checks the shipped ones. "
+                                       "A directory checks its *.tsv files. Exit 1 on problems.")
+    lint.add_argument("paths", nargs="*", metavar="PATH")
+    lint.set_defaults(handler=run_lint)
+
+
+def run_lint(args: argparse.Namespace) -> int:
+    from . import _wordlists
+    problems: list[YbtextError] = []
+    count = 0
+    if not args.paths:
+        for name in _wordlists.shipped_names():
+            data = (importlib.resources.files("ybtext.wordlists") / name).read_bytes()
+            problems += _wordlists.lint_text(name, data)
+            count += 1
+    for path in args.paths:
+        if os.path.isdir(path):
+            files = sorted(os.path.join(path, f) for f in os.listdir(path) if f.endswith(".tsv"))
+        elif os.path.exists(path):
+            files = [path]
+        else:
+            raise InputError(f"{path}: no such file or directory")
+        for f in files:
+            problems += _wordlists.lint(f)
+            count += 1
+    _out("".join(f"{p}\n" for p in problems))
+    sys.stderr.write(f"ybtext: {count} wordlist(s) checked, {len(problems)} problem(s)\n")
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,378 @@
+"""Reading documents and writing results for the command line.
+
+Reading: a :class:`Source` opens an input as a seekable binary file (stdin is spooled to a
+temporary file, so it can be read twice without holding it in memory) and checks it and finds
+its encoding (a BOM, else UTF-8, else GB18030): :func:`decode` in memory for ordinary sizes,
+:func:`sniff` in one constant-memory pass for very large inputs. Then the
+source gives the whole document (:meth:`Source.text`), its lines (:meth:`Source.lines`, for JSON
+Lines) or, for very large documents, blocks cut at paragraph ends (:meth:`Source.blocks`), both
+in constant memory.
+
+Writing: a :class:`Transaction` collects every output of a run (stdout is spooled, files go to a
+temporary file in their own directory) and publishes them only when the whole run succeeded, each
+file with one atomic ``os.replace`` and the permissions of the file it replaces. A run that stops
+on an error writes nothing.
+
+Every expected failure is an :class:`~ybtext.errors.InputError` whose message starts with the file
+name: the command line prints it as ``ybtext: error: <message>``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import errno
+import io
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from typing import BinaryIO, Iterator
+
+from .errors import InputError
+
+__all__ = ["STDIN", "Source", "Transaction", "decode", "open_source", "read_text", "sniff"]
+
+#: The name standing for standard input, in arguments and in messages.
+STDIN = "-"
+SUPPORTED = "UTF-8, UTF-16 with a BOM or GB18030"
+_CHUNK = 1 << 16
+_SPOOL = 16 << 20
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_ALIASES = {"utf-8": "utf-8-sig", "gbk": "gb18030", "gb2312": "gb18030"}
+
+
+def display(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
+def os_error(name: str, err: OSError) -> InputError:
+    """An InputError naming the file, for an OSError met while reading or writing it."""
+    what = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EISDIR: "is a directory",
+    }.get(err.errno or 0, err.strerror or str(err))
+    return InputError(f"{display(name)}: {what}")
+
+
+def open_source(name: str) -> BinaryIO:
+    """A seekable binary file for ``name`` (``-`` is standard input, spooled)."""
+    if name == STDIN:
+        spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
+        shutil.copyfileobj(sys.stdin.buffer, spool, _CHUNK)
+        spool.seek(0)
+        return spool  # type: ignore[return-value]
+    if os.path.isdir(name):
+        raise InputError(f"{name}: is a directory")
+    try:
+        return open(name, "rb")
+    except OSError as err:
+        raise os_error(name, err) from err
+
+
+def codec_for(encoding: str, name: str = STDIN) -> str:
+    """The codec used for a user-given ``--encoding`` (a UTF-8 BOM is always dropped)."""
+    try:
+        canonical = codecs.lookup(encoding).name
+    except LookupError as err:
+        raise InputError(f"{display(name)}: unknown encoding {encoding!r}") from err
+    return _ALIASES.get(canonical, canonical)
+
+
+def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> tuple[str, int]:
+    """The codec to read ``f`` with and its length in characters; rewinds ``f``.
+
+    ``encoding`` (``--encoding``) overrides detection. Otherwise: a BOM decides (UTF-8, UTF-16);
+    without one, the file must be valid UTF-8, else valid GB18030 (a superset of GBK and GB2312).
+    NUL characters mean a binary file in every case. Raises InputError for binary or undecodable
+    data. One pass in constant memory.
+    """
+    head = f.read(4)
+    f.seek(0)
+    problem = ""
+    for codec in _candidates(head, name, encoding):
+        problem, length = _scan(f, codec)
+        f.seek(0)
+        if not problem:
+            return codec, length
+        if problem == "binary":
+            break
+    raise _undecodable(problem, name, encoding)
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """``(codec, text)`` for a whole document held in memory: the rules of :func:`sniff`."""
+    problem = ""
+    for codec in _candidates(data[:4], name, encoding):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as err:
+            problem = f"{err.reason} at byte {err.start}"
+            continue
+        if "\x00" in text:
+            problem = "binary"
+            break
+        return codec, text
+    raise _undecodable(problem, name, encoding)
+
+
+def _candidates(head: bytes, name: str, encoding: str | None) -> list[str]:
+    if encoding is not None:
+        return [codec_for(encoding, name)]
+    bom = next((codec for mark, codec in _BOMS if head.startswith(mark)), None)
+    return [bom] if bom else ["utf-8", "gb18030"]
+
+
+def _undecodable(problem: str, name: str, encoding: str | None) -> InputError:
+    if problem == "binary":
+        return InputError(f"{display(name)}: binary file (contains NUL bytes)")
+    if encoding is not None:
+        return InputError(f"{display(name)}: not valid {encoding} ({problem})")
+    return InputError(f"{display(name)}: binary or undecodable file (not {SUPPORTED})")
+
+
+def _scan(f: BinaryIO, codec: str) -> tuple[str, int]:
+    """Decode all of ``f`` in chunks: ("", characters) for clean text, else (what is wrong, 0)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    offset = length = 0
+    while True:
+        chunk = f.read(_CHUNK)
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as err:
+            return f"{err.reason} at byte {offset + err.start}", 0
+        if "\x00" in text:
+            return "binary", 0
+        length += len(text)
+        if not chunk:
+            return "", length
+        offset += len(chunk)
+
+
+class Source:
+    """An input opened for reading: ``with Source(name, encoding) as src: ...``.
+
+    Opening checks the whole input (readable, not binary, decodable) before anything is read
+    from it, so a bad input fails before any output is produced. ``codec`` is the codec used and
+    ``length`` the length in characters. Inputs up to :data:`WHOLE_BELOW` bytes are decoded
+    once, in memory; larger ones are checked in one pass and then read again piece by piece.
+    """
+
+    def __init__(self, name: str, encoding: str | None = None) -> None:
+        self.name = name
+        self._file = open_source(name)
+        self._text: str | None = None
+        try:
+            size = self._file.seek(0, os.SEEK_END)
+            self._file.seek(0)
+            if size <= WHOLE_BELOW:
+                self.codec, self._text = decode(self._file.read(), name, encoding)
+                self.length = len(self._text)
+            else:
+                self.codec, self.length = sniff(self._file, name, encoding)
+        except BaseException:
+            self._file.close()
+            raise
+
+    def __enter__(self) -> "Source":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._file.close()
+
+    def text(self) -> str:
+        """The whole document."""
+        if self._text is not None:
+            return self._text
+        return self._file.read().decode(self.codec)
+
+    def _reader(self) -> io.TextIOBase:
+        if self._text is not None:
+            return io.StringIO(self._text, newline="")
+        return io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """``(line number, line)`` pairs, line endings kept, in constant memory."""
+        reader = self._reader()
+        try:
+            yield from enumerate(reader, start=1)
+        finally:
+            _release(reader)
+
+    def blocks(self) -> Iterator[str]:
+        """The document in one piece, or, above :data:`STREAM_ABOVE` characters, in blocks of about
+        :data:`BLOCK` characters cut after a blank line (else after a line end), in constant memory.
+
+        Cuts depend on the characters only, so the same document in any encoding is cut alike.
+        """
+        if self.length <= STREAM_ABOVE:
+            yield self.text()
+            return
+        reader = self._reader()
+        try:
+            carry = ""
+            while chunk := reader.read(BLOCK):
+                buf = carry + chunk
+                cut = _cut(buf)
+                if cut:
+                    yield buf[:cut]
+                carry = buf[cut:]
+            if carry:
+                yield carry
+        finally:
+            _release(reader)
+
+
+def _release(reader: io.TextIOBase) -> None:
+    """Let go of a reader without closing the file under it (the Source closes that)."""
+    if isinstance(reader, io.TextIOWrapper):
+        reader.detach()
+
+
+#: Inputs up to this many bytes are decoded in memory in one go (faster than two passes).
+WHOLE_BELOW = 1 << 25
+#: Documents longer than this (in characters) are cleaned in blocks; see Source.blocks.
+STREAM_ABOVE = 1 << 24
+BLOCK = 1 << 20
+
+
+def _cut(buf: str) -> int:
+    """Where to end a block in ``buf``: after its last blank line (if in the second half), else
+    after its last line end;
+    0 (wait for more) while ``buf`` is short; a line longer than 4 blocks is cut where it stands."""
+    blank = max(buf.rfind("\n\n"), buf.rfind("\n\r\n"))
+    if blank >= len(buf) // 2:
+        return buf.index("\n", blank + 1) + 1
+    line = buf.rfind("\n")
+    if line >= 0:
+        return line + 1
+    return len(buf) if len(buf) >= 4 * BLOCK else 0
+
+
+def read_text(name: str, encoding: str | None = None) -> str:
+    """The whole document ``name`` (``-``: stdin) as text."""
+    with Source(name, encoding) as src:
+        return src.text()
+
+
+class Transaction:
+    """The outputs of one run, published together by :meth:`commit` or dropped by :meth:`discard`.
+
+    Use as a context manager: leaving it normally commits, leaving it by an exception discards.
+    """
+
+    def __init__(self) -> None:
+        self._stdout: BinaryIO | None = None
+        self._files: list[tuple[BinaryIO, str, str, os.stat_result | None]] = []
+        self._targets: set[str] = set()
+        self._made: list[str] = []
+
+    def __enter__(self) -> "Transaction":
+        return self
+
+    def __exit__(self, kind, value, tb) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+    def stdout(self) -> BinaryIO:
+        """A binary sink copied to ``sys.stdout.buffer`` on commit."""
+        if self._stdout is None:
+            self._stdout = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # type: ignore[assignment]
+        return self._stdout  # type: ignore[return-value]
+
+    def file(self, path: str) -> BinaryIO:
+        """A binary sink that becomes ``path`` on commit, keeping the mode (and, where allowed,
+        the owner) of a file it replaces."""
+        path = os.path.normpath(path)
+        key = os.path.realpath(path)
+        if key in self._targets:
+            raise InputError(f"{path}: two inputs would be written to this same output")
+        self._targets.add(key)
+        directory = os.path.dirname(path) or "."
+        try:
+            self._makedirs(directory)
+            like = os.stat(path) if os.path.exists(path) else None
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".ybtext-", suffix=".tmp")
+        except OSError as err:
+            raise os_error(getattr(err, "filename", None) or path, err) from err
+        sink = os.fdopen(fd, "wb")
+        self._files.append((sink, tmp, path, like))
+        return sink
+
+    def _makedirs(self, directory: str) -> None:
+        missing = []
+        while directory and not os.path.isdir(directory):
+            missing.append(directory)
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+        for d in reversed(missing):
+            os.mkdir(d)
+            self._made.append(d)
+
+    def forget(self, sink: BinaryIO) -> None:
+        """Drop one pending file (its target stays as it is)."""
+        for i, (pending, tmp, _path, _like) in enumerate(self._files):
+            if pending is sink:
+                sink.close()
+                os.unlink(tmp)
+                del self._files[i]
+                return
+
+    def commit(self) -> None:
+        try:
+            for sink, tmp, _path, like in self._files:
+                sink.flush()
+                os.fsync(sink.fileno())
+                sink.close()
+                os.chmod(tmp, stat.S_IMODE(like.st_mode) if like else _default_mode())
+                if like and hasattr(os, "chown"):
+                    try:
+                        os.chown(tmp, like.st_uid, like.st_gid)
+                    except PermissionError:
+                        pass  # only root may give a file away; the mode is kept all the same
+            for _sink, tmp, path, _like in self._files:
+                os.replace(tmp, path)
+        except OSError as err:
+            self.discard()
+            raise os_error(err.filename or "?", err) from err
+        self._files = []
+        self._made = []
+        if self._stdout is not None:
+            self._stdout.seek(0)
+            out = sys.stdout.buffer
+            shutil.copyfileobj(self._stdout, out, _CHUNK)
+            out.flush()
+            self._stdout.close()
+            self._stdout = None
+
+    def discard(self) -> None:
+        for sink, tmp, _path, _like in self._files:
+            sink.close()
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        self._files = []
+        for d in reversed(self._made):
+            try:
+                os.rmdir(d)
+            except OSError:
+                pass
+        self._made = []
+        if self._stdout is not None:
+            self._stdout.close()
+            self._stdout = None
+
+
+def _default_mode() -> int:
+    """The mode a new file gets under the current umask (mkstemp's own 0600 would hide it)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
