@@ -134,3 +134,21 @@ def test_review_writes_a_self_contained_page(files, tmp_path, capsysbinary):
     assert "http://" not in page.replace("http://www.w3.org/2000/svg", "") and "https://" not in page
     assert run(["review", str(a)]) == 0
     assert capsysbinary.readouterr().out.startswith(b"<!DOCTYPE html>")
+
+
+def test_through_the_command_main(files, monkeypatch, capsysbinary):
+    """Registered as a COMMAND_MODULES entry, the subcommands run through `ybtext.cli.main`:
+    cleaning options (--spin off) reach the run, and a missing file is one error line, exit 2."""
+    import ybtext.cli
+
+    monkeypatch.setattr(ybtext.cli, "COMMAND_MODULES", ("ybtext._cli_review",))
+    a, _ = files
+    a.write_text("我们讨论了假设干问题。", encoding="utf-8")  # 假设干 is restored on sight (sure tier)
+    counts = []
+    for extra in ([], ["--spin", "off"]):
+        assert ybtext.cli.main(["detect", *extra, "--format", "json", str(a)]) == 0
+        counts.append(json.loads(capsysbinary.readouterr().out)["edits"]["spin"])
+    assert counts == [1, 0]
+    assert ybtext.cli.main(["review", str(a) + ".missing"]) == 2
+    captured = capsysbinary.readouterr()
+    assert captured.out == b"" and captured.err.decode().startswith("ybtext: error: ")
