@@ -32,7 +32,7 @@ __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 #: Modules with a ``register(subparsers)`` function adding more subcommands (imported when the
 #: parser is built; keep their top level light).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("ybtext._cli_review",)
 
 EXAMPLES = """\
 examples:
