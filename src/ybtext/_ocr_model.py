@@ -1,0 +1,136 @@
+"""The data behind the ``ocr`` step: a word-cost lexicon, the typo forms, and a local segmenter.
+
+Both lists are large (tens of thousands of lines), so they are read with a fast path instead of
+:func:`ybtext._wordlists.load` (which builds an Entry per line): the same file format, the same
+header, one ``str.split`` per line. The tests lint both files with the ordinary linter.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+
+from .errors import WordlistError
+
+__all__ = ["Lexicon", "Typos", "lexicon", "typos", "scanner", "segment_cost", "HAN"]
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
+MAX_WORD = 4
+
+
+def _rows(name: str, columns: int) -> tuple[list[list[str]], int]:
+    """Entry fields of a shipped wordlist, and the line number of its first entry."""
+    resource = importlib.resources.files("ybtext.wordlists") / name
+    try:
+        text = resource.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    first = 0
+    while first < len(lines) and lines[first].startswith("#"):
+        first += 1
+    rows = [line.split("\t") for line in lines[first:]]
+    for k, row in enumerate(rows):
+        if len(row) != columns:
+            raise WordlistError(name, first + k + 1, f"{len(row)} fields, expected {columns}")
+    return rows, first + 1
+
+
+class Lexicon:
+    """word -> cost (10*log10 of its web count; higher is more frequent), parsed per first character.
+
+    ``ocr-lexicon.tsv`` has one line per first character; a bucket is parsed the first time a
+    text asks for one of its words, so loading costs one ``split`` per line.
+    """
+
+    __slots__ = ("_raw", "_parsed")
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw
+        self._parsed: dict[str, dict[str, int]] = {}
+
+    def bucket(self, first: str) -> dict[str, int]:
+        got = self._parsed.get(first)
+        if got is None:
+            got = {}
+            for item in self._raw.get(first, "").split():
+                word, _, cost = item.rpartition(":")
+                got[word] = int(cost)
+            self._parsed[first] = got
+        return got
+
+    def get(self, word: str) -> int | None:
+        return self.bucket(word[0]).get(word)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    rows, first = _rows("ocr-lexicon.tsv", 2)
+    return Lexicon({k: v for k, v in rows})
+
+
+class Typos:
+    """wrong character -> {typo form: (correct word, index of the wrong character, kind, rule)}."""
+
+    __slots__ = ("_raw", "_parsed", "wrong")
+
+    def __init__(self, raw: dict[str, list[tuple[str, str, str, str]]]) -> None:
+        self._raw = raw
+        self._parsed: dict[str, dict[str, tuple[str, int, str, str]]] = {}
+        self.wrong = "".join(sorted(raw))
+
+    def forms(self, wrong: str) -> dict[str, tuple[str, int, str, str]]:
+        got = self._parsed.get(wrong)
+        if got is None:
+            got = {}
+            for right, kind, rule, forms in self._raw.get(wrong, ()):
+                for form in forms.split():
+                    i = form.find(wrong)
+                    got[form] = (form[:i] + right + form[i + 1:], i, kind, rule)
+            self._parsed[wrong] = got
+        return got
+
+
+@functools.lru_cache(maxsize=1)
+def typos() -> Typos:
+    rows, first = _rows("ocr-typos.tsv", 4)
+    raw: dict[str, list[tuple[str, str, str, str]]] = {}
+    for k, (wrong, right, kind, forms) in enumerate(rows):
+        if len(wrong) != 1 or len(right) != 1:
+            raise WordlistError("ocr-typos.tsv", first + k, "wrong and right must be single characters")
+        raw.setdefault(wrong, []).append((right, kind, f"ocr-typos.tsv:{first + k}", forms))
+    return Typos(raw)
+
+
+@functools.lru_cache(maxsize=1)
+def scanner() -> re.Pattern[str]:
+    """A character class of every wrong character some typo form has: the step's cheap scan."""
+    return re.compile("[" + typos().wrong + "]")
+
+
+def segment_cost(s: str, lex: Lexicon) -> int:
+    """Best segmentation of ``s`` under a unigram word model: sum of (cost - 100) over words.
+
+    Each word pays a fixed penalty, so one frequent word beats two characters. Used on windows of a
+    dozen characters around a candidate only.
+    """
+    n = len(s)
+    best = [0] + [-10**9] * n
+    for end in range(1, n + 1):
+        b = -10**9
+        for start in range(max(0, end - MAX_WORD), end):
+            piece = s[start:end]
+            cost = lex.get(piece)
+            if cost is None:
+                if end - start > 1:
+                    continue
+                cost = UNKNOWN_COST
+            v = best[start] + cost - 100
+            if v > b:
+                b = v
+        best[end] = b
+    return best[n]
