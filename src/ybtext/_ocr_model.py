@@ -13,14 +13,14 @@ import re
 
 from .errors import WordlistError
 
-__all__ = ["Lexicon", "Typos", "lexicon", "typos", "scanner", "segment_cost", "HAN"]
+__all__ = ["Lexicon", "Typos", "shipped_rows", "lexicon", "typos", "scanner", "segment_cost", "HAN"]
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
 MAX_WORD = 4
 
 
-def _rows(name: str, columns: int) -> tuple[list[list[str]], int]:
+def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
     """Entry fields of a shipped wordlist, and the line number of its first entry."""
     resource = importlib.resources.files("ybtext.wordlists") / name
     try:
@@ -69,7 +69,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    rows, first = _rows("ocr-lexicon.tsv", 2)
+    rows, first = shipped_rows("ocr-lexicon.tsv", 2)
     return Lexicon({k: v for k, v in rows})
 
 
@@ -97,7 +97,7 @@ class Typos:
 
 @functools.lru_cache(maxsize=1)
 def typos() -> Typos:
-    rows, first = _rows("ocr-typos.tsv", 4)
+    rows, first = shipped_rows("ocr-typos.tsv", 4)
     raw: dict[str, list[tuple[str, str, str, str]]] = {}
     for k, (wrong, right, kind, forms) in enumerate(rows):
         if len(wrong) != 1 or len(right) != 1:

@@ -1,10 +1,106 @@
-"""The ``script``step (thin for now)."""
+"""The ``script`` step: Traditional -> Simplified with OpenCC, numeral swaps, injected pinyin.
+
+- Detection is cheap: one regex character class of Traditional-only characters
+  (``wordlists/script-traditional.tsv``, derived from OpenCC). A Simplified document has none and
+  OpenCC never runs on it.
+- ``script="auto"``: a document where Traditional-only characters make up at least
+  ``TRADITIONAL_SHARE`` of the Han characters is converted as a whole (OpenCC t2s, whose phrase
+  tables see the whole text); in a mixed document only the sentences holding at least
+  ``MIXED_MIN`` Traditional-only characters are converted, each as a whole sentence (never
+  character by character). ``"s"``: every sentence holding one is converted. ``"t"``: no conversion.
+- Numeral swaps: 壹 in running text (安全第壹, 统壹) becomes 一; financial uppercase numerals
+  (壹仟元, 人民币壹万) stay.
+- Pinyin that mirror sites inject after characters (續(xù)) is removed.
+Conversions become one edit per changed run, rule ``script:opencc-t2s``.
+"""
 
 from __future__ import annotations
 
-from ._edits import Cleaned
+import functools
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from ._edits import Cleaned, Span, apply_spans
+from ._ocr_model import shipped_rows
 from .config import Config
+
+__all__ = ["step", "TRADITIONAL_SHARE", "MIXED_MIN"]
+
+TRADITIONAL_SHARE = 0.05
+MIXED_MIN = 2
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
+# 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
+_FIN = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整"
+_YI = re.compile(f"(?<![{_FIN}])壹(?![{_FIN}])")
+# A parenthesized pinyin syllable with a tone mark (or tone digit) right after a Han character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*[{_TONED}][a-zü]*)|[a-zü]{{1,6}}[1-5])[)）]")
+
+
+@functools.lru_cache(maxsize=1)
+def _traditional() -> re.Pattern[str]:
+    rows, _ = shipped_rows("script-traditional.tsv", 3)
+    return re.compile("[" + "".join(r[0] for r in rows) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported on first need: Simplified documents never load OpenCC
+
+    return opencc.OpenCC("t2s")
 
 
 def step(text: str, config: Config) -> Cleaned:
-    return Cleaned(text, ())
+    spans: list[Span] = []
+    if "壹" in text:
+        spans += [Span(m.start(), m.end(), "一", "script:numeral-yi", 0.95, "壹 outside an amount")
+                  for m in _YI.finditer(text)]
+    if "(" in text or "（" in text:
+        spans += [Span(m.start(), m.end(), "", "script:injected-pinyin", 0.95, m.group(1))
+                  for m in _PINYIN.finditer(text) if m.start() > 0 and _HAN.match(text, m.start() - 1)]
+    if config.script in ("auto", "s"):
+        spans += _convert(text, config.script)
+    return apply_spans("script", text, _disjoint(spans))
+
+
+def _convert(text: str, mode: str) -> list[Span]:
+    trad = _traditional()
+    hits = len(trad.findall(text))
+    if not hits:
+        return []
+    han = len(_HAN.findall(text))
+    if mode == "auto" and hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN:
+        return _diff(0, text, _t2s().convert(text), "traditional document")
+    least = 1 if mode == "s" else MIXED_MIN
+    spans: list[Span] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if sentence and len(trad.findall(sentence)) >= least:
+            spans += _diff(m.start(), sentence, _t2s().convert(sentence), "Traditional sentence")
+    return spans
+
+
+def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
+    spans = []
+    for op in Levenshtein.opcodes(before, after):
+        if op.tag == "equal":
+            continue
+        start, end, repl = offset + op.src_start, offset + op.src_end, after[op.dest_start:op.dest_end]
+        if spans and spans[-1].end == start:
+            last = spans.pop()
+            start, repl = last.start, last.after + repl
+        spans.append(Span(start, end, repl, "script:opencc-t2s", 0.99, note))
+    return spans
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Drop spans that overlap an earlier one (pinyin and numeral spans never touch converted runs)."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
