@@ -36,9 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache"
 WORDLISTS = ROOT / "wordlists"
 
-LEXICON_MIN_COUNT = 2000      # jionlp web counts (total ~6.2e9 tokens)
+LEXICON_MIN_COUNT = 500       # jionlp web counts (total ~6.2e9 tokens)
 CORRECT_MIN_COUNT = 50000     # a typo form must imitate a frequent word
 RATIO = 300                   # ... and be at least RATIO times rarer than it
+SURNAMES = 160
 SCAN_BUDGET = 0.02            # wrong characters scanned for may make up at most this share of text
 MAX_WRONG_SHARE = 3e-3        # and none of them more than this
 
@@ -63,6 +64,17 @@ def jionlp_json(name: str) -> list:
         inner = zipfile.ZipFile(io.BytesIO(z.read(f"jionlp/dictionary/{name}")))
         text = inner.read(inner.namelist()[0]).decode("utf-8")
     return [json.loads(line) for line in text.split("\n") if line.strip()]
+
+
+def jieba_dict() -> str:
+    """jieba 0.42.1 (MIT) dict.txt, from its sdist."""
+    import tarfile
+    path = CACHE / "jieba-0.42.1.tar.gz"
+    if not path.exists():
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
+                        "jieba==0.42.1", "-d", str(CACHE)], check=True)
+    with tarfile.open(path) as tar:
+        return tar.extractfile("jieba-0.42.1/jieba/dict.txt").read().decode("utf-8")
 
 
 def is_han(s: str) -> bool:
@@ -119,6 +131,14 @@ def write(name: str, head: list[str], rows: list[str]) -> None:
 
 def main() -> None:
     words = {w: c for w, c in jionlp_json("word_distribution.zip") if isinstance(w, str)}
+    # Other dictionaries name words the web counts miss (书脊, 成疾): they are never typo forms, and
+    # they enter the lexicon with a small count.
+    known: dict[str, int] = {}
+    for text in (jieba_dict(), pycorrector_file("word_freq.txt")):
+        for line in text.splitlines():
+            parts = line.split(" ")
+            if len(parts) >= 2 and is_han(parts[0]) and parts[1].isdigit() and int(parts[1]) >= 3:
+                known[parts[0]] = max(known.get(parts[0], 0), int(parts[1]))
     chars = {w: c for w, c in jionlp_json("char_distribution.zip") if isinstance(w, str)}
     char_total = sum(c for w, c in chars.items() if is_han(w))
     common = set(pycorrector_file("common_char_set.txt").split())
@@ -130,8 +150,23 @@ def main() -> None:
     conf = confusions(common)
 
     lexicon = {w: c for w, c in words.items() if is_han(w) and 1 <= len(w) <= 4 and c >= LEXICON_MIN_COUNT}
+    for w, c in known.items():
+        if 2 <= len(w) <= 4 and w not in lexicon:
+            lexicon[w] = LEXICON_MIN_COUNT
     for ch in common:      # every common character has a unigram cost
         lexicon.setdefault(ch, max(chars.get(ch, 0) // 20, 1))
+    typos: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
+    for w, c in words.items():
+        if not (2 <= len(w) <= 4 and is_han(w)) or c < CORRECT_MIN_COUNT:
+            continue
+        for i, ch in enumerate(w):
+            for x, kind in conf.get(ch, {}).items():
+                form = w[:i] + x + w[i + 1:]
+                if words.get(form, 0) * RATIO > c or form in known:
+                    continue
+                typos[form].add((w, kind))
+    for form in typos:       # a typo form is no word, however often the web misspells it
+        lexicon.pop(form, None)
     buckets: dict[str, list[str]] = collections.defaultdict(list)
     for w, c in lexicon.items():
         buckets[w[0]].append(f"{w}:{round(10 * math.log10(c))}")
@@ -141,20 +176,11 @@ def main() -> None:
                  f"words of 1-4 Han characters with count >= {LEXICON_MIN_COUNT}, plus every common "
                  "character (one line per first character, so that loading parses only what a text uses)",
                  "jionlp 1.5.31 dictionary/word_distribution.zip and char_distribution.zip (web word counts); "
-                 "pycorrector 1.1.4 data/common_char_set.txt; derived by tools/derive_ocr_lists.py",
+                 "words of jieba 0.42.1 dict.txt (MIT) and pycorrector 1.1.4 word_freq.txt missing there, at the "
+                 "minimum count; pycorrector 1.1.4 data/common_char_set.txt; derived by tools/derive_ocr_lists.py",
                  "Apache-2.0 (jionlp, pycorrector); derived list MIT", "first words"), rows)
     # (no per-entry source column in the two large lists: every entry has the one source in the header)
 
-    typos: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
-    for w, c in words.items():
-        if not (2 <= len(w) <= 4 and is_han(w)) or c < CORRECT_MIN_COUNT:
-            continue
-        for i, ch in enumerate(w):
-            for x, kind in conf.get(ch, {}).items():
-                form = w[:i] + x + w[i + 1:]
-                if words.get(form, 0) * RATIO > c:
-                    continue
-                typos[form].add((w, kind))
     # Which wrong characters to scan for: the most useful per unit of text share, within budget.
     value: dict[str, float] = collections.Counter()
     for form, options in typos.items():
@@ -191,6 +217,19 @@ def main() -> None:
                  "and tools/ocr-curated-pairs.tsv; word counts from jionlp 1.5.31 word_distribution; "
                  "derived by tools/derive_ocr_lists.py", "Apache-2.0 (pycorrector, jionlp); derived list MIT",
                  "wrong right kind forms"), rows)
+
+    surnames: collections.Counter = collections.Counter()
+    for line in pycorrector_file("person_name.txt").splitlines():
+        name = line.split("\t")[0]
+        if len(name) == 3 and is_han(name):
+            surnames[name[0]] += 1
+    rows = [f"{ch}\t{n}" for ch, n in surnames.most_common(SURNAMES)]
+    write("ocr-surnames.tsv",
+          header("ocr-surnames.tsv", f"the {SURNAMES} commonest surnames (first character of three-character "
+                 "names) and how many names in the source start with them; the ocr step leaves two-character "
+                 "forms right after or at such a character alone (given names: 郑焕清, 龚焕文)",
+                 "pycorrector 1.1.4 data/person_name.txt; derived by tools/derive_ocr_lists.py",
+                 "Apache-2.0 (pycorrector); derived list MIT", "surname names"), rows)
 
     import opencc
     t2s = opencc.OpenCC("t2s")

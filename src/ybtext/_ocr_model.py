@@ -13,7 +13,7 @@ import re
 
 from .errors import WordlistError
 
-__all__ = ["Lexicon", "Typos", "shipped_rows", "lexicon", "typos", "scanner", "segment_cost", "HAN"]
+__all__ = ["Lexicon", "Typos", "shipped_rows", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
@@ -74,24 +74,33 @@ def lexicon() -> Lexicon:
 
 
 class Typos:
-    """wrong character -> {typo form: (correct word, index of the wrong character, kind, rule)}."""
+    """wrong character -> {typo form: (correct word, index of the wrong character, kind, rule)}.
+
+    ``forms(x)`` also returns the set of two-character neighbourhoods (``"?x"`` and ``"x?"``) that
+    some form of ``x`` has, a cheap test before the full lookups.
+    """
 
     __slots__ = ("_raw", "_parsed", "wrong")
 
     def __init__(self, raw: dict[str, list[tuple[str, str, str, str]]]) -> None:
         self._raw = raw
-        self._parsed: dict[str, dict[str, tuple[str, int, str, str]]] = {}
+        self._parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
         self.wrong = "".join(sorted(raw))
 
-    def forms(self, wrong: str) -> dict[str, tuple[str, int, str, str]]:
+    def forms(self, wrong: str) -> tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]:
         got = self._parsed.get(wrong)
         if got is None:
-            got = {}
+            table: dict[str, tuple[str, int, str, str]] = {}
+            pairs: set[str] = set()
             for right, kind, rule, forms in self._raw.get(wrong, ()):
                 for form in forms.split():
                     i = form.find(wrong)
-                    got[form] = (form[:i] + right + form[i + 1:], i, kind, rule)
-            self._parsed[wrong] = got
+                    table[form] = (form[:i] + right + form[i + 1:], i, kind, rule)
+                    if i > 0:
+                        pairs.add(form[i - 1:i + 1])
+                    if i + 1 < len(form):
+                        pairs.add(form[i:i + 2])
+            got = self._parsed[wrong] = (table, frozenset(pairs))
         return got
 
 
@@ -107,30 +116,41 @@ def typos() -> Typos:
 
 
 @functools.lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    rows, _ = shipped_rows("ocr-surnames.tsv", 2)
+    return frozenset(r[0] for r in rows)
+
+
+@functools.lru_cache(maxsize=1)
 def scanner() -> re.Pattern[str]:
     """A character class of every wrong character some typo form has: the step's cheap scan."""
     return re.compile("[" + typos().wrong + "]")
 
 
-def segment_cost(s: str, lex: Lexicon) -> int:
-    """Best segmentation of ``s`` under a unigram word model: sum of (cost - 100) over words.
+def segment(s: str, lex: Lexicon) -> tuple[int, list[int]]:
+    """Best segmentation of ``s`` under a unigram word model: (score, word end offsets).
 
-    Each word pays a fixed penalty, so one frequent word beats two characters. Used on windows of a
-    dozen characters around a candidate only.
+    The score sums (cost - 100) over the words, so each word pays a fixed penalty and one frequent
+    word beats two characters. Used on windows of a dozen characters around a candidate only.
     """
     n = len(s)
     best = [0] + [-10**9] * n
+    back = [0] * (n + 1)
     for end in range(1, n + 1):
-        b = -10**9
+        b, arg = -10**9, end - 1
         for start in range(max(0, end - MAX_WORD), end):
-            piece = s[start:end]
-            cost = lex.get(piece)
+            cost = lex.get(s[start:end])
             if cost is None:
                 if end - start > 1:
                     continue
                 cost = UNKNOWN_COST
             v = best[start] + cost - 100
             if v > b:
-                b = v
-        best[end] = b
-    return best[n]
+                b, arg = v, start
+        best[end], back[end] = b, arg
+    ends = []
+    k = n
+    while k > 0:
+        ends.append(k)
+        k = back[k]
+    return best[n], ends[::-1]

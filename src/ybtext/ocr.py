@@ -14,50 +14,60 @@ Precision first: the step runs on every document and must leave correct text alo
 from __future__ import annotations
 
 from ._edits import Cleaned, Span, apply_spans
-from ._ocr_model import HAN, lexicon, scanner, segment_cost, typos
+from ._ocr_model import HAN, lexicon, scanner, segment, surnames, typos
 from .config import Config
 
 __all__ = ["step", "MARGIN"]
 
-#: Required gain, in 10*log10 units of probability (30 = the corrected window is 1000x likelier).
-MARGIN = 30
+#: Required gain, in 10*log10 units of probability (40 = the corrected window is 10^4 times
+#: likelier), by kind of confusion: sound-alike swaps are many, so they need more evidence.
+MARGIN = {"shape": 40, "sound": 55}
 #: Characters of context on each side of a form (within the run of Han characters).
 CONTEXT = 4
 
 
 def step(text: str, config: Config) -> Cleaned:
     table = typos()
-    hits: list[tuple[int, int, str, str, str]] = []
+    hits: list[tuple[int, int, int, str, str, str]] = []
     n = len(text)
     for m in scanner().finditer(text):
         p = m.start()
-        forms = table.forms(m.group())
+        forms, pairs = table.forms(m.group())
+        if text[p - 1:p + 1] not in pairs and text[p:p + 2] not in pairs:
+            continue
         for length in (4, 3, 2):
             for k in range(length):
                 s = p - k
                 if s >= 0 and s + length <= n:
                     entry = forms.get(text[s:s + length])
                     if entry is not None and entry[1] == k:
-                        hits.append((s, s + length, entry[0], entry[2], entry[3]))
+                        hits.append((s, s + length, p, entry[0], entry[2], entry[3]))
     if not hits:
         return Cleaned(text, ())
     return apply_spans("ocr", text, _judge(text, hits))
 
 
-def _judge(text: str, hits: list[tuple[int, int, str, str, str]]) -> list[Span]:
+def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[Span]:
     lex = lexicon()
+    names = surnames()
     scored = []
-    for start, end, correct, kind, rule in set(hits):
+    for start, end, wrong, correct, kind, rule in set(hits):
         left = start
         while left > start - CONTEXT and left > 0 and HAN.match(text, left - 1):
             left -= 1
         right = end
         while right < end + CONTEXT and right < len(text) and HAN.match(text, right):
             right += 1
+        if end - start == 2 and any(text[q] in names for q in range(max(0, wrong - 2), wrong + 1)):
+            continue    # a two-character form at or right after a surname: likely a given name
         before = text[left:right]
         after = text[left:start] + correct + text[end:right]
-        gain = segment_cost(after, lex) - segment_cost(before, lex)
-        if gain >= MARGIN:
+        old, ends = segment(before, lex)
+        k = wrong - left
+        if not ((k == 0 or k in ends) and k + 1 in ends):
+            continue    # the suspect character belongs to a known word as it stands
+        gain = segment(after, lex)[0] - old
+        if gain >= MARGIN[kind]:
             scored.append((gain, start, end, correct, kind, rule))
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []

@@ -84,16 +84,43 @@ def _convert(text: str, mode: str) -> list[Span]:
 
 
 def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
+    """Spans turning ``before`` into ``after``, one per run of changed characters."""
+    if before == after:
+        return []
+    if len(before) != len(after):   # a phrase changed length: diff sentence by sentence
+        if note == "traditional document":
+            spans: list[Span] = []
+            for m in _SENTENCE.finditer(before):
+                if m.group():
+                    spans += _diff(offset + m.start(), m.group(), _t2s().convert(m.group()), note)
+            return spans
+        return [Span(offset + a, offset + b, after[c:d], "script:opencc-t2s", 0.99, note)
+                for a, b, c, d in _merged(Levenshtein.opcodes(before, after))]
     spans = []
-    for op in Levenshtein.opcodes(before, after):
+    start = -1
+    for i, (a, b) in enumerate(zip(before, after)):
+        if a != b:
+            if start < 0:
+                start = i
+        elif start >= 0:
+            spans.append(Span(offset + start, offset + i, after[start:i], "script:opencc-t2s", 0.99, note))
+            start = -1
+    if start >= 0:
+        spans.append(Span(offset + start, offset + len(before), after[start:], "script:opencc-t2s", 0.99, note))
+    return spans
+
+
+def _merged(ops):
+    """Non-equal opcodes, adjacent ones merged into one."""
+    out: list[list[int]] = []
+    for op in ops:
         if op.tag == "equal":
             continue
-        start, end, repl = offset + op.src_start, offset + op.src_end, after[op.dest_start:op.dest_end]
-        if spans and spans[-1].end == start:
-            last = spans.pop()
-            start, repl = last.start, last.after + repl
-        spans.append(Span(start, end, repl, "script:opencc-t2s", 0.99, note))
-    return spans
+        if out and out[-1][1] == op.src_start and out[-1][3] == op.dest_start:
+            out[-1][1], out[-1][3] = op.src_end, op.dest_end
+        else:
+            out.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return out
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
