@@ -40,7 +40,7 @@ LEXICON_MIN_COUNT = 500       # jionlp web counts (total ~6.2e9 tokens)
 CORRECT_MIN_COUNT = 50000     # a typo form must imitate a frequent word
 RATIO = 300                   # ... and be at least RATIO times rarer than it
 SURNAMES = 160
-SCAN_BUDGET = 0.02            # wrong characters scanned for may make up at most this share of text
+SCAN_BUDGET = 0.06            # wrong characters scanned for may make up at most this share of text
 MAX_WRONG_SHARE = 3e-3        # and none of them more than this
 
 
@@ -114,7 +114,7 @@ def confusions(common: set[str]) -> dict[str, dict[str, str]]:
             continue
         a, b, kind = line.split("\t")[:3]
         for x, y in ((a, b), (b, a)):
-            out[x][y] = kind
+            out[x][y] = "curated"
     return out
 
 
@@ -209,7 +209,7 @@ def main() -> None:
         groups[(form[i], best[0][i], best[1])].append(form)
     rows = [f"{x}\t{y}\t{kind}\t{' '.join(sorted(forms))}" for (x, y, kind), forms in groups.items()]
     write("ocr-typos.tsv",
-          header("ocr-typos.tsv", "wrong character, right character, kind (shape: look-alike, sound: "
+          header("ocr-typos.tsv", "wrong character, right character, kind (curated: a pair of tools/ocr-curated-pairs.tsv, shape: look-alike, sound: "
                  "sound-alike), typo forms: frequent words with the right character replaced by the wrong "
                  f"one, each form at least {RATIO}x rarer on the web than its word; corrected only when the "
                  "context agrees (see ocr.py)",
