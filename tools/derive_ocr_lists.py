@@ -162,8 +162,10 @@ def main() -> None:
         for i, ch in enumerate(w):
             for x, kind in conf.get(ch, {}).items():
                 form = w[:i] + x + w[i + 1:]
-                if words.get(form, 0) * RATIO > c or form in known:
+                if words.get(form, 0) * RATIO > c:
                     continue
+                if form in known and (kind != "curated" or known[form] * RATIO > known.get(w, 0)):
+                    continue    # a dictionary word (书脊), unless a classic pair dwarfs it (时侯)
                 typos[form].add((w, kind))
     for form in typos:       # a typo form is no word, however often the web misspells it
         lexicon.pop(form, None)
