@@ -7,21 +7,22 @@ header, one ``str.split`` per line. The tests lint both files with the ordinary 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
 import re
 
 from .errors import WordlistError
 
-__all__ = ["Lexicon", "Typos", "shipped_rows", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
+__all__ = ["Lexicon", "Typos", "SortedLines", "shipped_lines", "shipped_rows", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
 MAX_WORD = 4
 
 
-def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
-    """Entry fields of a shipped wordlist, and the line number of its first entry."""
+def shipped_lines(name: str) -> tuple[list[str], int]:
+    """Entry lines of a shipped wordlist, and the line number of the first one."""
     resource = importlib.resources.files("ybtext.wordlists") / name
     try:
         text = resource.read_bytes().decode("utf-8")
@@ -33,23 +34,74 @@ def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
     first = 0
     while first < len(lines) and lines[first].startswith("#"):
         first += 1
-    rows = [line.split("\t") for line in lines[first:]]
+    return lines[first:], first + 1
+
+
+def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
+    """Entry fields of a (small) shipped wordlist, and the line number of its first entry."""
+    lines, first = shipped_lines(name)
+    rows = [line.split("\t") for line in lines]
     for k, row in enumerate(rows):
         if len(row) != columns:
-            raise WordlistError(name, first + k + 1, f"{len(row)} fields, expected {columns}")
-    return rows, first + 1
+            raise WordlistError(name, first + k, f"{len(row)} fields, expected {columns}")
+    return rows, first
+
+
+class SortedLines:
+    """The entry lines of a large, sorted shipped wordlist, as raw UTF-8 bytes, searched by first
+    character with bisect (UTF-8 byte order is code point order). Loading is one ``bytes.split``;
+    lines are decoded only when a text asks for their character.
+    """
+
+    __slots__ = ("name", "lines", "first")
+
+    def __init__(self, name: str) -> None:
+        resource = importlib.resources.files("ybtext.wordlists") / name
+        try:
+            data = resource.read_bytes()
+        except OSError as err:
+            raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
+        lines = data.split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        k = 0
+        while k < len(lines) and lines[k].startswith(b"#"):
+            k += 1
+        self.name, self.lines, self.first = name, lines[k:], k + 1
+
+    def get(self, key: str) -> list[tuple[int, str]]:
+        """[(line number, line)] of the entries whose first column is ``key``."""
+        prefix = key.encode("utf-8") + b"\t"
+        i = bisect.bisect_left(self.lines, prefix)
+        out = []
+        while i < len(self.lines) and self.lines[i].startswith(prefix):
+            try:
+                out.append((self.first + i, self.lines[i].decode("utf-8")))
+            except UnicodeDecodeError as err:
+                raise WordlistError(self.name, self.first + i, "not UTF-8") from err
+            i += 1
+        return out
+
+    def keys(self) -> set[str]:
+        """Every distinct first column: one bisect per key, not a pass over every line."""
+        out, i, lines = set(), 0, self.lines
+        while i < len(lines):
+            key = lines[i].split(b"\t", 1)[0]
+            out.add(key.decode("utf-8"))
+            i = bisect.bisect_left(lines, key + b"\t\xff", i)
+        return out
 
 
 class Lexicon:
     """word -> cost (10*log10 of its web count; higher is more frequent), parsed per first character.
 
-    ``ocr-lexicon.tsv`` has one line per first character; a bucket is parsed the first time a
-    text asks for one of its words, so loading costs one ``split`` per line.
+    ``ocr-lexicon.tsv`` has one line per first character; a bucket is decoded and parsed the first
+    time a text asks for one of its words, so loading costs one ``bytes.split``.
     """
 
     __slots__ = ("_raw", "_parsed")
 
-    def __init__(self, raw: dict[str, str]) -> None:
+    def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
         self._parsed: dict[str, dict[str, int]] = {}
 
@@ -57,10 +109,19 @@ class Lexicon:
         got = self._parsed.get(first)
         if got is None:
             got = {}
-            for item in self._raw.get(first, "").split():
-                word, _, cost = item.rpartition(":")
-                got[word] = int(cost)
+            for _lineno, line in self._raw.get(first):
+                got.update(self._parse(line[line.find("\t") + 1:]))
             self._parsed[first] = got
+        return got
+
+    @staticmethod
+    def _parse(items: str) -> dict[str, int]:
+        got = {}
+        for item in items.split():
+            word, _, cost = item.rpartition(":")
+            if not cost.isdigit():
+                raise WordlistError("ocr-lexicon.tsv", None, f"bad entry {item!r}")
+            got[word] = int(cost)
         return got
 
     def get(self, word: str) -> int | None:
@@ -69,8 +130,7 @@ class Lexicon:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    rows, first = shipped_rows("ocr-lexicon.tsv", 2)
-    return Lexicon({k: v for k, v in rows})
+    return Lexicon(SortedLines("ocr-lexicon.tsv"))
 
 
 class Typos:
@@ -80,19 +140,28 @@ class Typos:
     some form of ``x`` has, a cheap test before the full lookups.
     """
 
-    __slots__ = ("_raw", "_parsed", "wrong")
+    __slots__ = ("_raw", "_parsed")
 
-    def __init__(self, raw: dict[str, list[tuple[str, str, str, str]]]) -> None:
+    def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
         self._parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
-        self.wrong = "".join(sorted(raw))
+
+    @property
+    def wrong(self) -> str:
+        """Every wrong character, sorted."""
+        return "".join(sorted(self._raw.keys()))
 
     def forms(self, wrong: str) -> tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]:
         got = self._parsed.get(wrong)
         if got is None:
             table: dict[str, tuple[str, int, str, str]] = {}
             pairs: set[str] = set()
-            for right, kind, rule, forms in self._raw.get(wrong, ()):
+            for lineno, line in self._raw.get(wrong):
+                fields = line.split("\t")
+                if len(fields) != 4 or len(fields[1]) != 1:
+                    raise WordlistError("ocr-typos.tsv", lineno, "expected: wrong, right, kind, forms")
+                _, right, kind, forms = fields
+                rule = f"ocr-typos.tsv:{lineno}"
                 for form in forms.split():
                     i = form.find(wrong)
                     table[form] = (form[:i] + right + form[i + 1:], i, kind, rule)
@@ -106,13 +175,7 @@ class Typos:
 
 @functools.lru_cache(maxsize=1)
 def typos() -> Typos:
-    rows, first = shipped_rows("ocr-typos.tsv", 4)
-    raw: dict[str, list[tuple[str, str, str, str]]] = {}
-    for k, (wrong, right, kind, forms) in enumerate(rows):
-        if len(wrong) != 1 or len(right) != 1:
-            raise WordlistError("ocr-typos.tsv", first + k, "wrong and right must be single characters")
-        raw.setdefault(wrong, []).append((right, kind, f"ocr-typos.tsv:{first + k}", forms))
-    return Typos(raw)
+    return Typos(SortedLines("ocr-typos.tsv"))
 
 
 @functools.lru_cache(maxsize=1)

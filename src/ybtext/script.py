@@ -19,8 +19,6 @@ from __future__ import annotations
 import functools
 import re
 
-from rapidfuzz.distance import Levenshtein
-
 from ._edits import Cleaned, Span, apply_spans
 from ._ocr_model import shipped_rows
 from .config import Config
@@ -94,6 +92,8 @@ def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
                 if m.group():
                     spans += _diff(offset + m.start(), m.group(), _t2s().convert(m.group()), note)
             return spans
+        from rapidfuzz.distance import Levenshtein  # only for the rare length-changing phrase
+
         return [Span(offset + a, offset + b, after[c:d], "script:opencc-t2s", 0.99, note)
                 for a, b, c, d in _merged(Levenshtein.opcodes(before, after))]
     spans = []
