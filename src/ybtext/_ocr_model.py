@@ -140,11 +140,12 @@ class Typos:
     some form of ``x`` has, a cheap test before the full lookups.
     """
 
-    __slots__ = ("_raw", "_parsed")
+    __slots__ = ("_raw", "parsed")
 
     def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
-        self._parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
+        #: wrong character -> (forms, pairs), filled by :meth:`forms`
+        self.parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
 
     @property
     def wrong(self) -> str:
@@ -152,7 +153,7 @@ class Typos:
         return "".join(sorted(self._raw.keys()))
 
     def forms(self, wrong: str) -> tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]:
-        got = self._parsed.get(wrong)
+        got = self.parsed.get(wrong)
         if got is None:
             table: dict[str, tuple[str, int, str, str]] = {}
             pairs: set[str] = set()
@@ -169,7 +170,7 @@ class Typos:
                         pairs.add(form[i - 1:i + 1])
                     if i + 1 < len(form):
                         pairs.add(form[i:i + 2])
-            got = self._parsed[wrong] = (table, frozenset(pairs))
+            got = self.parsed[wrong] = (table, frozenset(pairs))
         return got
 
 
@@ -197,12 +198,13 @@ def segment(s: str, lex: Lexicon) -> tuple[int, list[int]]:
     word beats two characters. Used on windows of a dozen characters around a candidate only.
     """
     n = len(s)
+    buckets = {c: lex.bucket(c) for c in s}
     best = [0] + [-10**9] * n
     back = [0] * (n + 1)
     for end in range(1, n + 1):
         b, arg = -10**9, end - 1
         for start in range(max(0, end - MAX_WORD), end):
-            cost = lex.get(s[start:end])
+            cost = buckets[s[start]].get(s[start:end])
             if cost is None:
                 if end - start > 1:
                     continue

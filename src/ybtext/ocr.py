@@ -26,6 +26,9 @@ __all__ = ["step", "MARGIN"]
 MARGIN = {"curated": 40, "shape": 60, "sound": 70}
 #: Forms of three or four characters are more specific: their margin is this much lower.
 LONG_FORM_BONUS = 10
+#: A suspect character that forms a word at least this common (10*log10 count) with a neighbour
+#: outside its form is taken as it stands (the cheap check before the segmentation).
+PAIR_WORD = 40
 #: Characters of context on each side of a form (within the run of Han characters).
 CONTEXT = 4
 
@@ -34,11 +37,15 @@ def step(text: str, config: Config) -> Cleaned:
     table = typos()
     hits: list[tuple[int, int, int, str, str, str]] = []
     n = len(text)
+    parsed = table.parsed
     for m in scanner().finditer(text):
         p = m.start()
-        forms, pairs = table.forms(m.group())
+        x = m.group()
+        got = parsed.get(x) or table.forms(x)
+        pairs = got[1]
         if text[p - 1:p + 1] not in pairs and text[p:p + 2] not in pairs:
             continue
+        forms = got[0]
         for length in (4, 3, 2):
             for k in range(length):
                 s = p - k
@@ -64,6 +71,9 @@ def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[S
             right += 1
         if end - start == 2 and any(text[q] in names for q in range(max(0, wrong - 2), wrong + 1)):
             continue    # a two-character form at or right after a surname: likely a given name
+        if any((a < start or b > end) and (lex.get(text[a:b]) or 0) >= PAIR_WORD
+               for a, b in ((wrong - 1, wrong + 1), (wrong, wrong + 2)) if a >= left and b <= right):
+            continue    # the suspect character makes a common word with a neighbour outside the form
         before = text[left:right]
         after = text[left:start] + correct + text[end:right]
         old, ends = segment(before, lex)
