@@ -84,3 +84,13 @@ def test_import_loads_no_wordlist():
     code = ("import ybtext, ybtext._ocr_model as m; assert m.lexicon.cache_info().currsize == 0;"
             "ybtext.clean('会议己经结束。'); assert m.lexicon.cache_info().currsize == 1")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_second_pass_keeps_the_step_idempotent():
+    """A correction that makes its neighbour's error visible is followed up in the same step, and
+    the merged edits still replay on the original text."""
+    text = "这是我们的宝柜财妇。"
+    result = ocr.step(text, Config())
+    assert result.text == "这是我们的宝贵财富。"
+    assert ocr.step(result.text, Config()).edits == ()
+    assert ybtext.apply_edits(text, result.edits) == result.text

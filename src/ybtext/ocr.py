@@ -33,7 +33,42 @@ PAIR_WORD = 40
 CONTEXT = 4
 
 
+#: Passes at most: a correction can make the next one visible (宝柜财妇 -> 宝柜财富 -> 宝贵财富).
+PASSES = 3
+
+
 def step(text: str, config: Config) -> Cleaned:
+    spans = _spans(text)
+    if not spans:
+        return Cleaned(text, ())
+    # Corrections keep the length, so later passes index the same positions; they run until
+    # nothing changes, which keeps the step idempotent, and overlapping spans are merged.
+    passes = [spans]
+    current = apply_spans("ocr", text, spans).text
+    for _ in range(PASSES - 1):
+        more = _spans(current)
+        if not more:
+            break
+        passes.append(more)
+        current = apply_spans("ocr", current, more).text
+    if len(passes) == 1:
+        return apply_spans("ocr", text, spans)
+    return apply_spans("ocr", text, _merge(text, current, [s for p in passes for s in p]))
+
+
+def _merge(text: str, final: str, spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if merged and s.start < merged[-1].end:
+            last = merged.pop()
+            end = max(last.end, s.end)
+            conf = min(c for c in (last.confidence, s.confidence) if c is not None)
+            s = Span(last.start, end, "", f"{last.rule}+{s.rule}", conf, f"{last.note} | {s.note}")
+        merged.append(s)
+    return [s._replace(after=final[s.start:s.end]) for s in merged]
+
+
+def _spans(text: str) -> list[Span]:
     table = typos()
     hits: list[tuple[int, int, int, str, str, str]] = []
     n = len(text)
@@ -53,9 +88,7 @@ def step(text: str, config: Config) -> Cleaned:
                     entry = forms.get(text[s:s + length])
                     if entry is not None and entry[1] == k:
                         hits.append((s, s + length, p, entry[0], entry[2], entry[3]))
-    if not hits:
-        return Cleaned(text, ())
-    return apply_spans("ocr", text, _judge(text, hits))
+    return _judge(text, hits) if hits else []
 
 
 def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[Span]:
