@@ -32,7 +32,7 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
 # 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
 _FIN = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整"
-_YI = re.compile(f"(?<![{_FIN}])壹(?![{_FIN}])")
+_YI = re.compile(f"(?<![{_FIN}])壹(?![{_FIN}]|基金)")  # 壹基金 is a name
 # A parenthesized pinyin syllable with a tone mark (or tone digit) right after a Han character.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*[{_TONED}][a-zü]*)|[a-zü]{{1,6}}[1-5])[)）]")
