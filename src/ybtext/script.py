@@ -7,7 +7,8 @@
   ``TRADITIONAL_SHARE`` of the Han characters is converted as a whole (OpenCC t2s, whose phrase
   tables see the whole text); in a mixed document only the sentences holding at least
   ``MIXED_MIN`` Traditional-only characters are converted, each as a whole sentence (never
-  character by character). ``"s"``: every sentence holding one is converted. ``"t"``: no conversion.
+  character by character). A text with a Traditional-only character and no Simplified-only one
+  is Traditional, however short. ``"s"``: every sentence holding one is converted. ``"t"``: no conversion.
 - Numeral swaps: 壹 in running text (安全第壹, 统壹) becomes 一; financial uppercase numerals
   (壹仟元, 人民币壹万) stay.
 - Pinyin that mirror sites inject after characters (續(xù)) is removed.
@@ -39,9 +40,17 @@ _PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*
 
 
 @functools.lru_cache(maxsize=1)
-def _traditional() -> re.Pattern[str]:
+def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Traditional-only characters, and Simplified-only ones (targets of the table that are not
+    themselves Traditional)."""
     rows, _ = shipped_rows("script-traditional.tsv", 3)
-    return re.compile("[" + "".join(r[0] for r in rows) + "]")
+    trad = {r[0] for r in rows}
+    simp = {c for r in rows for c in r[1] if c not in trad}
+    return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
+
+
+def _traditional() -> re.Pattern[str]:
+    return _classes()[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +79,9 @@ def _convert(text: str, mode: str) -> list[Span]:
     if not hits:
         return []
     han = len(_HAN.findall(text))
-    if mode == "auto" and hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN:
+    whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
+    if mode == "auto" and (whole or not _classes()[1].search(text)):
+        # mostly Traditional, or no Simplified-only character at all (a short Traditional text)
         return _diff(0, text, _t2s().convert(text), "traditional document")
     least = 1 if mode == "s" else MIXED_MIN
     spans: list[Span] = []
@@ -96,18 +107,11 @@ def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
 
         return [Span(offset + a, offset + b, after[c:d], "script:opencc-t2s", 0.99, note)
                 for a, b, c, d in _merged(Levenshtein.opcodes(before, after))]
-    spans = []
-    start = -1
-    for i, (a, b) in enumerate(zip(before, after)):
-        if a != b:
-            if start < 0:
-                start = i
-        elif start >= 0:
-            spans.append(Span(offset + start, offset + i, after[start:i], "script:opencc-t2s", 0.99, note))
-            start = -1
-    if start >= 0:
-        spans.append(Span(offset + start, offset + len(before), after[start:], "script:opencc-t2s", 0.99, note))
-    return spans
+    from rapidfuzz.distance import Hamming  # equal lengths: runs of replaced characters, in C
+
+    return [Span(offset + op.src_start, offset + op.src_end, after[op.dest_start:op.dest_end],
+                 "script:opencc-t2s", 0.99, note)
+            for op in Hamming.opcodes(before, after) if op.tag != "equal"]
 
 
 def _merged(ops):
