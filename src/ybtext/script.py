@@ -28,8 +28,11 @@ __all__ = ["step", "TRADITIONAL_SHARE", "MIXED_MIN"]
 
 TRADITIONAL_SHARE = 0.05
 MIXED_MIN = 2
+#: Converted characters separated by at most this many unchanged Han characters make one edit.
+RUN_GAP = 6
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HANS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]*")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
 # 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
 _FIN = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整"
@@ -109,9 +112,16 @@ def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
                 for a, b, c, d in _merged(Levenshtein.opcodes(before, after))]
     from rapidfuzz.distance import Hamming  # equal lengths: runs of replaced characters, in C
 
-    return [Span(offset + op.src_start, offset + op.src_end, after[op.dest_start:op.dest_end],
-                 "script:opencc-t2s", 0.99, note)
-            for op in Hamming.opcodes(before, after) if op.tag != "equal"]
+    runs: list[list[int]] = []
+    for op in Hamming.opcodes(before, after):
+        if op.tag == "equal":
+            continue
+        a, b = op.src_start, op.src_end
+        if runs and a - runs[-1][1] <= RUN_GAP and _HANS.fullmatch(before, runs[-1][1], a):
+            runs[-1][1] = b     # one edit per converted run, short unchanged gaps included
+        else:
+            runs.append([a, b])
+    return [Span(offset + a, offset + b, after[a:b], "script:opencc-t2s", 0.99, note) for a, b in runs]
 
 
 def _merged(ops):
