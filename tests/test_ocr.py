@@ -14,7 +14,7 @@ from ybtext._ocr_model import lexicon, segment, shipped_rows, typos
 from ybtext._wordlists import lint
 
 WORDLISTS = Path(__file__).resolve().parents[1] / "wordlists"
-OWN = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-surnames.tsv", "script-traditional.tsv")
+OWN = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-surnames.tsv", "script-traditional.tsv", "script-simplified.tsv")
 
 
 @pytest.mark.parametrize("name", OWN)

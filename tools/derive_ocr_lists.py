@@ -245,6 +245,17 @@ def main() -> None:
                  "sentences", "OpenCC t2s character table, minus pycorrector 1.1.4 common_char_set.txt "
                  "(characters that are also Simplified); derived by tools/derive_ocr_lists.py",
                  "Apache-2.0 (OpenCC, pycorrector); derived list MIT", "traditional simplified source"), rows)
+    s2t = opencc.OpenCC("s2t")
+    targets = sorted({b for a, b in zip(cands, converted) if a != b})
+    back = s2t.convert("".join(targets))
+    rows = [f"{b}\t{t}\topencc" for b, t in zip(targets, back) if b != t and len(back) == len(targets)]
+    write("script-simplified.tsv",
+          header("script-simplified.tsv", "Simplified-only character -> its Traditional form (OpenCC s2t, "
+                 "character level): characters t2s produces that s2t changes back, so Traditional text "
+                 "does not use them; weighed against script-traditional.tsv to tell short Traditional "
+                 "texts from Simplified ones quoting a Traditional character",
+                 "OpenCC t2s and s2t character tables; derived by tools/derive_ocr_lists.py",
+                 "Apache-2.0 (OpenCC); derived list MIT", "simplified traditional source"), rows)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,8 @@
   ``TRADITIONAL_SHARE`` of the Han characters is converted as a whole (OpenCC t2s, whose phrase
   tables see the whole text); in a mixed document only the sentences holding at least
   ``MIXED_MIN`` Traditional-only characters are converted, each as a whole sentence (never
-  character by character). A text with a Traditional-only character and no Simplified-only one
-  is Traditional, however short. ``"s"``: every sentence holding one is converted. ``"t"``: no conversion.
+  character by character). A text with more Traditional-only than Simplified-only characters is
+  Traditional, however short. ``"s"``: every sentence holding one is converted. ``"t"``: no conversion.
 - Numeral swaps: 壹 in running text (安全第壹, 统壹) becomes 一; financial uppercase numerals
   (壹仟元, 人民币壹万) stay.
 - Pinyin that mirror sites inject after characters (續(xù)) is removed.
@@ -44,11 +44,11 @@ _PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*
 
 @functools.lru_cache(maxsize=1)
 def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Traditional-only characters, and Simplified-only ones (targets of the table that are not
-    themselves Traditional)."""
+    """Traditional-only characters, and Simplified-only ones."""
     rows, _ = shipped_rows("script-traditional.tsv", 3)
     trad = {r[0] for r in rows}
-    simp = {c for r in rows for c in r[1] if c not in trad}
+    rows, _ = shipped_rows("script-simplified.tsv", 3)
+    simp = {r[0] for r in rows}
     return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
 
 
@@ -83,8 +83,8 @@ def _convert(text: str, mode: str) -> list[Span]:
         return []
     han = len(_HAN.findall(text))
     whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
-    if mode == "auto" and (whole or not _classes()[1].search(text)):
-        # mostly Traditional, or no Simplified-only character at all (a short Traditional text)
+    if mode == "auto" and (whole or hits > len(_classes()[1].findall(text))):
+        # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
         return _diff(0, text, _t2s().convert(text), "traditional document")
     least = 1 if mode == "s" else MIXED_MIN
     spans: list[Span] = []
