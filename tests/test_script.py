@@ -5,6 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import ybtext
 from ybtext import Config, script
 
@@ -69,3 +72,20 @@ def test_pinyin_needs_a_tone_and_a_han_character_before():
     assert script.step("中国(China)", Config()).text == "中国(China)"
     assert script.step("见(ab)表", Config()).text == "见(ab)表"
     assert script.step("abc(xù)", Config()).text == "abc(xù)"
+
+
+def test_yi_inside_a_converted_run():
+    """A 壹 between Traditional characters sits inside one converted run; the swap happens in it,
+    so a second clean() finds nothing left to do."""
+    once = ybtext.clean("說壹時")
+    assert once == "说一时" and ybtext.clean(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="己已未末侯候日曰经来成造早壹仟元第(（xùfèi)）版權說明，。\n 😀a的自常宝柜财妇時乾", max_size=30))
+def test_script_and_ocr_replay_and_idempotence(text):
+    """On any mix of look-alikes, Traditional characters, numerals and pinyin, the edits replay
+    and cleaning twice changes nothing more."""
+    result = ybtext.clean_and_explain(text)
+    assert ybtext.apply_edits(text, result.edits) == result.text
+    assert ybtext.clean(result.text) == result.text

@@ -97,6 +97,8 @@ def _convert(text: str, mode: str) -> list[Span]:
 
 def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
     """Spans turning ``before`` into ``after``, one per run of changed characters."""
+    if "壹" in after:   # a converted run may swallow a 壹: swap it inside the run
+        after = _YI.sub("一", after)
     if before == after:
         return []
     if len(before) != len(after):   # a phrase changed length: diff sentence by sentence
@@ -138,9 +140,10 @@ def _merged(ops):
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
-    """Drop spans that overlap an earlier one (pinyin and numeral spans never touch converted runs)."""
+    """Drop spans that overlap an earlier (or, at the same start, longer) one: a converted run
+    already holds the 壹 swap inside it, and pinyin spans never touch runs (not Han)."""
     out: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
         if out and s.start < out[-1].end:
             continue
         out.append(s)
