@@ -1,10 +1,150 @@
-"""The ``script``step (thin for now)."""
+"""The ``script`` step: Traditional -> Simplified with OpenCC, numeral swaps, injected pinyin.
+
+- Detection is cheap: one regex character class of Traditional-only characters
+  (``wordlists/script-traditional.tsv``, derived from OpenCC). A Simplified document has none and
+  OpenCC never runs on it.
+- ``script="auto"``: a document where Traditional-only characters make up at least
+  ``TRADITIONAL_SHARE`` of the Han characters is converted as a whole (OpenCC t2s, whose phrase
+  tables see the whole text); in a mixed document only the sentences holding at least
+  ``MIXED_MIN`` Traditional-only characters are converted, each as a whole sentence (never
+  character by character). A text with more Traditional-only than Simplified-only characters is
+  Traditional, however short. ``"s"``: every sentence holding one is converted. ``"t"``: no conversion.
+- Numeral swaps: 壹 in running text (安全第壹, 统壹) becomes 一; financial uppercase numerals
+  (壹仟元, 人民币壹万) stay.
+- Pinyin that mirror sites inject after characters (續(xù)) is removed.
+Conversions become one edit per changed run, rule ``script:opencc-t2s``.
+"""
 
 from __future__ import annotations
 
-from ._edits import Cleaned
+import functools
+import re
+
+from ._edits import Cleaned, Span, apply_spans
+from ._ocr_model import shipped_rows
 from .config import Config
+
+__all__ = ["step", "TRADITIONAL_SHARE", "MIXED_MIN"]
+
+TRADITIONAL_SHARE = 0.05
+MIXED_MIN = 2
+#: Converted characters separated by at most this many unchanged Han characters make one edit.
+RUN_GAP = 6
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HANS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]*")
+_SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
+# 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
+_FIN = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整"
+_YI = re.compile(f"(?<![{_FIN}])壹(?![{_FIN}]|基金)")  # 壹基金 is a name
+# A parenthesized pinyin syllable with a tone mark (or tone digit) right after a Han character.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*[{_TONED}][a-zü]*)|[a-zü]{{1,6}}[1-5])[)）]")
+
+
+@functools.lru_cache(maxsize=1)
+def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Traditional-only characters, and Simplified-only ones."""
+    rows, _ = shipped_rows("script-traditional.tsv", 3)
+    trad = {r[0] for r in rows}
+    rows, _ = shipped_rows("script-simplified.tsv", 3)
+    simp = {r[0] for r in rows}
+    return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
+
+
+def _traditional() -> re.Pattern[str]:
+    return _classes()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported on first need: Simplified documents never load OpenCC
+
+    return opencc.OpenCC("t2s")
 
 
 def step(text: str, config: Config) -> Cleaned:
-    return Cleaned(text, ())
+    spans: list[Span] = []
+    if "壹" in text:
+        spans += [Span(m.start(), m.end(), "一", "script:numeral-yi", 0.95, "壹 outside an amount")
+                  for m in _YI.finditer(text)]
+    if "(" in text or "（" in text:
+        spans += [Span(m.start(), m.end(), "", "script:injected-pinyin", 0.95, m.group(1))
+                  for m in _PINYIN.finditer(text) if m.start() > 0 and _HAN.match(text, m.start() - 1)]
+    if config.script in ("auto", "s"):
+        spans += _convert(text, config.script)
+    return apply_spans("script", text, _disjoint(spans))
+
+
+def _convert(text: str, mode: str) -> list[Span]:
+    trad = _traditional()
+    hits = len(trad.findall(text))
+    if not hits:
+        return []
+    han = len(_HAN.findall(text))
+    whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
+    if mode == "auto" and (whole or hits > len(_classes()[1].findall(text))):
+        # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
+        return _diff(0, text, _t2s().convert(text), "traditional document")
+    least = 1 if mode == "s" else MIXED_MIN
+    spans: list[Span] = []
+    for m in _SENTENCE.finditer(text):
+        sentence = m.group()
+        if sentence and len(trad.findall(sentence)) >= least:
+            spans += _diff(m.start(), sentence, _t2s().convert(sentence), "Traditional sentence")
+    return spans
+
+
+def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
+    """Spans turning ``before`` into ``after``, one per run of changed characters."""
+    if "壹" in after:   # a converted run may swallow a 壹: swap it inside the run
+        after = _YI.sub("一", after)
+    if before == after:
+        return []
+    if len(before) != len(after):   # a phrase changed length: diff sentence by sentence
+        if note == "traditional document":
+            spans: list[Span] = []
+            for m in _SENTENCE.finditer(before):
+                if m.group():
+                    spans += _diff(offset + m.start(), m.group(), _t2s().convert(m.group()), note)
+            return spans
+        from rapidfuzz.distance import Levenshtein  # only for the rare length-changing phrase
+
+        return [Span(offset + a, offset + b, after[c:d], "script:opencc-t2s", 0.99, note)
+                for a, b, c, d in _merged(Levenshtein.opcodes(before, after))]
+    from rapidfuzz.distance import Hamming  # equal lengths: runs of replaced characters, in C
+
+    runs: list[list[int]] = []
+    for op in Hamming.opcodes(before, after):
+        if op.tag == "equal":
+            continue
+        a, b = op.src_start, op.src_end
+        if runs and a - runs[-1][1] <= RUN_GAP and _HANS.fullmatch(before, runs[-1][1], a):
+            runs[-1][1] = b     # one edit per converted run, short unchanged gaps included
+        else:
+            runs.append([a, b])
+    return [Span(offset + a, offset + b, after[a:b], "script:opencc-t2s", 0.99, note) for a, b in runs]
+
+
+def _merged(ops):
+    """Non-equal opcodes, adjacent ones merged into one."""
+    out: list[list[int]] = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        if out and out[-1][1] == op.src_start and out[-1][3] == op.dest_start:
+            out[-1][1], out[-1][3] = op.src_end, op.dest_end
+        else:
+            out.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return out
+
+
+def _disjoint(spans: list[Span]) -> list[Span]:
+    """Drop spans that overlap an earlier (or, at the same start, longer) one: a converted run
+    already holds the 壹 swap inside it, and pinyin spans never touch runs (not Han)."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out

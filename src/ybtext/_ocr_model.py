@@ -1,0 +1,221 @@
+"""The data behind the ``ocr`` step: a word-cost lexicon, the typo forms, and a local segmenter.
+
+Both lists are large (tens of thousands of lines), so they are read with a fast path instead of
+:func:`ybtext._wordlists.load` (which builds an Entry per line): the same file format, the same
+header, one ``str.split`` per line. The tests lint both files with the ordinary linter.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.resources
+import re
+
+from .errors import WordlistError
+
+__all__ = ["Lexicon", "Typos", "SortedLines", "shipped_lines", "shipped_rows", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
+MAX_WORD = 4
+
+
+def shipped_lines(name: str) -> tuple[list[str], int]:
+    """Entry lines of a shipped wordlist, and the line number of the first one."""
+    resource = importlib.resources.files("ybtext.wordlists") / name
+    try:
+        text = resource.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    first = 0
+    while first < len(lines) and lines[first].startswith("#"):
+        first += 1
+    return lines[first:], first + 1
+
+
+def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
+    """Entry fields of a (small) shipped wordlist, and the line number of its first entry."""
+    lines, first = shipped_lines(name)
+    rows = [line.split("\t") for line in lines]
+    for k, row in enumerate(rows):
+        if len(row) != columns:
+            raise WordlistError(name, first + k, f"{len(row)} fields, expected {columns}")
+    return rows, first
+
+
+class SortedLines:
+    """The entry lines of a large, sorted shipped wordlist, as raw UTF-8 bytes, searched by first
+    character with bisect (UTF-8 byte order is code point order). Loading is one ``bytes.split``;
+    lines are decoded only when a text asks for their character.
+    """
+
+    __slots__ = ("name", "lines", "first")
+
+    def __init__(self, name: str) -> None:
+        resource = importlib.resources.files("ybtext.wordlists") / name
+        try:
+            data = resource.read_bytes()
+        except OSError as err:
+            raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
+        lines = data.split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        k = 0
+        while k < len(lines) and lines[k].startswith(b"#"):
+            k += 1
+        self.name, self.lines, self.first = name, lines[k:], k + 1
+
+    def get(self, key: str) -> list[tuple[int, str]]:
+        """[(line number, line)] of the entries whose first column is ``key``."""
+        prefix = key.encode("utf-8") + b"\t"
+        i = bisect.bisect_left(self.lines, prefix)
+        out = []
+        while i < len(self.lines) and self.lines[i].startswith(prefix):
+            try:
+                out.append((self.first + i, self.lines[i].decode("utf-8")))
+            except UnicodeDecodeError as err:
+                raise WordlistError(self.name, self.first + i, "not UTF-8") from err
+            i += 1
+        return out
+
+    def keys(self) -> set[str]:
+        """Every distinct first column: one bisect per key, not a pass over every line."""
+        out, i, lines = set(), 0, self.lines
+        while i < len(lines):
+            key = lines[i].split(b"\t", 1)[0]
+            out.add(key.decode("utf-8"))
+            i = bisect.bisect_left(lines, key + b"\t\xff", i)
+        return out
+
+
+class Lexicon:
+    """word -> cost (10*log10 of its web count; higher is more frequent), parsed per first character.
+
+    ``ocr-lexicon.tsv`` has one line per first character; a bucket is decoded and parsed the first
+    time a text asks for one of its words, so loading costs one ``bytes.split``.
+    """
+
+    __slots__ = ("_raw", "_parsed")
+
+    def __init__(self, raw: SortedLines) -> None:
+        self._raw = raw
+        self._parsed: dict[str, dict[str, int]] = {}
+
+    def bucket(self, first: str) -> dict[str, int]:
+        got = self._parsed.get(first)
+        if got is None:
+            got = {}
+            for _lineno, line in self._raw.get(first):
+                got.update(self._parse(line[line.find("\t") + 1:]))
+            self._parsed[first] = got
+        return got
+
+    @staticmethod
+    def _parse(items: str) -> dict[str, int]:
+        got = {}
+        for item in items.split():
+            word, _, cost = item.rpartition(":")
+            if not cost.isdigit():
+                raise WordlistError("ocr-lexicon.tsv", None, f"bad entry {item!r}")
+            got[word] = int(cost)
+        return got
+
+    def get(self, word: str) -> int | None:
+        return self.bucket(word[0]).get(word)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(SortedLines("ocr-lexicon.tsv"))
+
+
+class Typos:
+    """wrong character -> {typo form: (correct word, index of the wrong character, kind, rule)}.
+
+    ``forms(x)`` also returns the set of two-character neighbourhoods (``"?x"`` and ``"x?"``) that
+    some form of ``x`` has, a cheap test before the full lookups.
+    """
+
+    __slots__ = ("_raw", "parsed")
+
+    def __init__(self, raw: SortedLines) -> None:
+        self._raw = raw
+        #: wrong character -> (forms, pairs), filled by :meth:`forms`
+        self.parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
+
+    @property
+    def wrong(self) -> str:
+        """Every wrong character, sorted."""
+        return "".join(sorted(self._raw.keys()))
+
+    def forms(self, wrong: str) -> tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]:
+        got = self.parsed.get(wrong)
+        if got is None:
+            table: dict[str, tuple[str, int, str, str]] = {}
+            pairs: set[str] = set()
+            for lineno, line in self._raw.get(wrong):
+                fields = line.split("\t")
+                if len(fields) != 4 or len(fields[1]) != 1:
+                    raise WordlistError("ocr-typos.tsv", lineno, "expected: wrong, right, kind, forms")
+                _, right, kind, forms = fields
+                rule = f"ocr-typos.tsv:{lineno}"
+                for form in forms.split():
+                    i = form.find(wrong)
+                    table[form] = (form[:i] + right + form[i + 1:], i, kind, rule)
+                    if i > 0:
+                        pairs.add(form[i - 1:i + 1])
+                    if i + 1 < len(form):
+                        pairs.add(form[i:i + 2])
+            got = self.parsed[wrong] = (table, frozenset(pairs))
+        return got
+
+
+@functools.lru_cache(maxsize=1)
+def typos() -> Typos:
+    return Typos(SortedLines("ocr-typos.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    rows, _ = shipped_rows("ocr-surnames.tsv", 2)
+    return frozenset(r[0] for r in rows)
+
+
+@functools.lru_cache(maxsize=1)
+def scanner() -> re.Pattern[str]:
+    """A character class of every wrong character some typo form has: the step's cheap scan."""
+    return re.compile("[" + typos().wrong + "]")
+
+
+def segment(s: str, lex: Lexicon) -> tuple[int, list[int]]:
+    """Best segmentation of ``s`` under a unigram word model: (score, word end offsets).
+
+    The score sums (cost - 100) over the words, so each word pays a fixed penalty and one frequent
+    word beats two characters. Used on windows of a dozen characters around a candidate only.
+    """
+    n = len(s)
+    buckets = {c: lex.bucket(c) for c in s}
+    best = [0] + [-10**9] * n
+    back = [0] * (n + 1)
+    for end in range(1, n + 1):
+        b, arg = -10**9, end - 1
+        for start in range(max(0, end - MAX_WORD), end):
+            cost = buckets[s[start]].get(s[start:end])
+            if cost is None:
+                if end - start > 1:
+                    continue
+                cost = UNKNOWN_COST
+            v = best[start] + cost - 100
+            if v > b:
+                b, arg = v, start
+        best[end], back[end] = b, arg
+    ends = []
+    k = n
+    while k > 0:
+        ends.append(k)
+        k = back[k]
+    return best[n], ends[::-1]

@@ -1,0 +1,96 @@
+"""The ``ocr`` step: typo forms scored in context, precision first."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ybtext
+from ybtext import Config, ocr
+from ybtext._ocr_model import lexicon, segment, shipped_rows, typos
+from ybtext._wordlists import lint
+
+WORDLISTS = Path(__file__).resolve().parents[1] / "wordlists"
+OWN = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-surnames.tsv", "script-traditional.tsv", "script-simplified.tsv")
+
+
+@pytest.mark.parametrize("name", OWN)
+def test_wordlists_pass_the_linter(name):
+    """The large derived lists follow the ordinary wordlist format (headers, sorted, unique)."""
+    assert lint(WORDLISTS / name) == []
+
+
+def test_shipped_data_is_small():
+    """The lists the ocr and script steps ship stay well under the 20 MB budget."""
+    assert sum((WORDLISTS / n).stat().st_size for n in OWN) < 12_000_000
+
+
+def test_no_typo_form_is_a_lexicon_word():
+    """A form the step corrects is never also a word the scorer rewards (else the margin lies)."""
+    lex = lexicon()
+    table = typos()
+    for wrong in table.wrong[::25]:
+        forms, _ = table.forms(wrong)
+        assert not [f for f in forms if lex.get(f) is not None]
+
+
+def test_edit_names_its_rule_line():
+    """The rule of an edit is the ocr-typos.tsv line whose wrong and right characters it applied."""
+    result = ybtext.clean_and_explain("会议己经结束。")
+    (edit,) = result.edits
+    name, line = edit.rule.split(":")
+    rows, first = shipped_rows(name, 4)
+    wrong, right, kind, forms = rows[int(line) - first]
+    assert (wrong, right) == ("己", "已") and "己经" in forms.split()
+    assert 0.5 < edit.confidence <= 1 and kind in edit.note
+
+
+def test_context_veto_keeps_words_across_the_form():
+    """己经 is a typo form, but in 自己经常 the 己 belongs to 自己: the segmentation keeps it."""
+    assert ocr.step("他自己经常加班。", Config()).edits == ()
+    assert ocr.step("他己经加班。", Config()).text == "他已经加班。"
+
+
+def test_segment_prefers_frequent_words():
+    """The scorer segments 已经 as one word and isolates the 己 of 己经."""
+    lex = lexicon()
+    assert segment("他已经走了", lex)[1] == [1, 3, 4, 5]
+    assert 2 in segment("他己经走了", lex)[1]
+
+
+def test_surname_veto():
+    """A two-character form right after a common surname is taken for a given name and left alone."""
+    assert ocr.step("记者郑焕清报道。", Config()).edits == ()
+
+
+def test_correct_text_unchanged():
+    """Ordinary correct formal prose, written for this test, comes through the step untouched."""
+    text = ("为进一步做好安全生产工作，现将有关事项通知如下：各单位要认真落实主体责任，"
+            "已经完成整改的项目要及时验收，未完成的要明确时限。自己的问题自己解决，"
+            "末位淘汰制度暂不执行。子曰：己所不欲，勿施于人。")
+    assert ocr.step(text, Config()).edits == ()
+
+
+def test_step_is_off_when_disabled():
+    """ocr=False leaves look-alike slips alone."""
+    assert ybtext.clean("会议己经结束。", ocr=False) == "会议己经结束。"
+
+
+def test_import_loads_no_wordlist():
+    """Importing ybtext reads none of the ocr lists; they load on the first clean()."""
+    code = ("import ybtext, ybtext._ocr_model as m; assert m.lexicon.cache_info().currsize == 0;"
+            "ybtext.clean('会议己经结束。'); assert m.lexicon.cache_info().currsize == 1")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_second_pass_keeps_the_step_idempotent():
+    """A correction that makes its neighbour's error visible is followed up in the same step, and
+    the merged edits still replay on the original text."""
+    text = "这是我们的宝柜财妇。"
+    result = ocr.step(text, Config())
+    assert result.text == "这是我们的宝贵财富。"
+    assert ocr.step(result.text, Config()).edits == ()
+    assert ybtext.apply_edits(text, result.edits) == result.text
