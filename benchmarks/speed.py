@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Throughput of the default pipeline against OpenCC's s2t, per-step speed, scaling and start-up.
+
+    .venv/bin/python benchmarks/speed.py [--mb 4] [--repeat 3] [--profile 25] [--json out.json]
+
+Text: People's Daily articles (benchmarks/_corpus.py, fetched on demand), consecutive short ones
+joined into documents of at least 2,000 characters, spun with ../shared/bench/spin.py and the family-a table (sequential mode), about --mb MB of
+UTF-8 in all. Both engines clean the same documents one call per document, in this process;
+MB/s are MB of UTF-8 input per second, best of --repeat runs. The pipeline is whatever steps
+this checkout has: the script reports on the steps it finds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import importlib.util
+import io
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
+
+import ybtext  # noqa: E402
+from _corpus import SHARED, peoples_daily_articles  # noqa: E402
+
+TARGET_RATIO = 0.5
+IMPORT_TARGET_MS = 50
+FIRST_CLEAN_TARGET_MS = 300
+
+
+def spun_corpus(mb: float) -> list[str]:
+    spec = importlib.util.spec_from_file_location("bench_spin", SHARED / "bench" / "spin.py")
+    spin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(spin)
+    pairs = spin.load_table(str(SHARED / "bench" / "tables" / "family-a.tsv"))
+    docs, size, pending = [], 0, []
+    for article in peoples_daily_articles():
+        pending.append(article)
+        if sum(map(len, pending)) < 2000:
+            continue
+        text = spin.spin("\n".join(pending), pairs, "sequential")
+        pending = []
+        docs.append(text)
+        size += len(text.encode("utf-8"))
+        if size >= mb * 1e6:
+            break
+    return docs
+
+
+def mbytes(docs: list[str]) -> float:
+    return sum(len(d.encode("utf-8")) for d in docs) / 1e6
+
+
+def best_time(fn, docs: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for d in docs:
+            fn(d)
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def per_step(cleaner: ybtext.Cleaner, docs: list[str], repeat: int) -> list[tuple[str, float, int]]:
+    """(step, seconds, edits): each step timed alone on the very texts it receives in the pipeline."""
+    inputs = {name: [] for name, _ in cleaner.steps}
+    edits = dict.fromkeys(inputs, 0)
+    for d in docs:
+        for name, fn in cleaner.steps:
+            inputs[name].append(d)
+            result = fn(d, cleaner.config)
+            edits[name] += len(result.edits)
+            d = result.text
+    out = []
+    for name, fn in cleaner.steps:
+        seconds = best_time(lambda t, fn=fn: fn(t, cleaner.config), inputs[name], repeat)
+        out.append((name, seconds, edits[name]))
+    return out
+
+
+def scaling(cleaner: ybtext.Cleaner, docs: list[str], repeat: int) -> list[tuple[int, float, float]]:
+    """(k, MB, seconds) for one document made of the first k/8 of the corpus, k = 1, 2, 4, 8.
+
+    Linear time means constant time per MB; a step that is quadratic in document length shows up
+    as a growing ratio.
+    """
+    whole = "\n".join(docs)
+    rows = []
+    for k in (1, 2, 4, 8):
+        text = whole[: len(whole) * k // 8]
+        rows.append((k, mbytes([text]), best_time(cleaner.clean, [text], repeat)))
+    return rows
+
+
+_STARTUP = """
+import time
+t0 = time.perf_counter()
+{imports}
+t1 = time.perf_counter()
+{first}
+t2 = time.perf_counter()
+print((t1 - t0) * 1000, (t2 - t1) * 1000)
+"""
+# The standard-library modules ybtext itself imports: the floor no ybtext change can go below.
+_FLOOR = "import dataclasses, typing, functools, importlib"
+
+
+def startup(sample: str, runs: int, floor: bool = False) -> tuple[list[float], list[float]]:
+    """``import ybtext`` and first ``clean()`` in fresh interpreters, in ms (or the stdlib floor).
+
+    Bytecode caching is allowed (as after a normal ``pip install``, which compiles .pyc files),
+    and one discarded run writes it first.
+    """
+    if floor:
+        code = _STARTUP.format(imports=_FLOOR, first="pass")
+    else:
+        code = _STARTUP.format(imports="import ybtext", first=f"ybtext.clean({sample!r})")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    imports, firsts = [], []
+    for i in range(runs + 1):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             cwd=ROOT, env=env).stdout.split()
+        if i:
+            imports.append(float(out[0]))
+            firsts.append(float(out[1]))
+    return imports, firsts
+
+
+def profile(cleaner: ybtext.Cleaner, docs: list[str], top: int) -> str:
+    prof = cProfile.Profile()
+    prof.enable()
+    for d in docs:
+        cleaner.clean(d)
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).strip_dirs().sort_stats("tottime").print_stats(top)
+    return buf.getvalue()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=4.0, help="corpus size in MB of UTF-8 (default 4)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
+    ap.add_argument("--startup-runs", type=int, default=7)
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="print the N hottest functions")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    args = ap.parse_args()
+
+    import opencc
+
+    docs = spun_corpus(args.mb)
+    size = mbytes(docs)
+    chars = sum(map(len, docs))
+    print(f"corpus: {len(docs)} documents of spun People's Daily articles, {chars} characters, {size:.2f} MB UTF-8")
+
+    imports, firsts = startup(docs[0], args.startup_runs)
+    imp, first = statistics.median(imports), statistics.median(firsts)
+    floor = statistics.median(startup(docs[0], args.startup_runs, floor=True)[0])
+    print(f"start-up (median of {args.startup_runs} fresh processes): import ybtext {imp:.1f} ms "
+          f"(target < {IMPORT_TARGET_MS}; of which the stdlib modules it needs alone take {floor:.1f} ms), "
+          f"first clean() {first:.1f} ms (target < {FIRST_CLEAN_TARGET_MS})")
+
+    cleaner = ybtext.Cleaner()
+    cleaner.clean(docs[0])  # load wordlists and compile patterns outside the timing
+    converter = opencc.OpenCC("s2t")
+    converter.convert(docs[0])
+    t_cc = best_time(converter.convert, docs, args.repeat)
+    t_yb = best_time(cleaner.clean, docs, args.repeat)
+    ratio = t_cc / t_yb
+    print(f"OpenCC s2t:      {size / t_cc:7.2f} MB/s ({t_cc:.3f} s)")
+    print(f"ybtext pipeline: {size / t_yb:7.2f} MB/s ({t_yb:.3f} s)")
+    print(f"ratio ybtext/OpenCC: {ratio:.2f} (target >= {TARGET_RATIO}) {'OK' if ratio >= TARGET_RATIO else 'BELOW TARGET'}")
+
+    steps = per_step(cleaner, docs, args.repeat)
+    print("per step (alone, on the text it receives in the pipeline):")
+    for name, seconds, n in steps:
+        print(f"  {name:12s} {size / seconds:8.1f} MB/s  {seconds / t_yb:6.1%} of pipeline time  {n} edits")
+
+    rows = scaling(cleaner, docs, args.repeat)
+    t1, mb1 = rows[0][2], rows[0][1]
+    print("scaling (one document of k/8 of the corpus; time per MB relative to k=1, 1.00 = linear):")
+    for k, mb, seconds in rows:
+        print(f"  k={k}: {mb:6.2f} MB  {seconds:7.3f} s  {(seconds / mb) / (t1 / mb1):5.2f}")
+
+    if args.profile:
+        print(profile(cleaner, docs, args.profile))
+    if args.json:
+        args.json.write_text(json.dumps({
+            "documents": len(docs), "mb": size, "opencc_mbps": size / t_cc, "ybtext_mbps": size / t_yb,
+            "ratio": ratio, "import_ms": imp, "stdlib_floor_ms": floor, "first_clean_ms": first,
+            "steps": {name: {"mbps": size / s, "edits": n} for name, s, n in steps},
+            "scaling": [{"k": k, "mb": mb, "seconds": s} for k, mb, s in rows],
+        }, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
