@@ -6,7 +6,8 @@
 Text: People's Daily articles (benchmarks/_corpus.py, fetched on demand), consecutive short ones
 joined into documents of at least 2,000 characters, spun with ../shared/bench/spin.py and the family-a table (sequential mode), about --mb MB of
 UTF-8 in all. Both engines clean the same documents one call per document, in this process;
-MB/s are MB of UTF-8 input per second, best of --repeat runs. The pipeline is whatever steps
+MB/s are MB of UTF-8 input per CPU second of this process (time.process_time, so other load on
+the machine does not skew them), best of --repeat runs, the two engines alternating. The pipeline is whatever steps
 this checkout has: the script reports on the steps it finds.
 """
 
@@ -62,12 +63,13 @@ def mbytes(docs: list[str]) -> float:
 
 
 def best_time(fn, docs: list[str], repeat: int) -> float:
+    """Best of ``repeat`` runs, in CPU seconds of this process (robust to other load on the machine)."""
     times = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         for d in docs:
             fn(d)
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return min(times)
 
 
@@ -88,18 +90,23 @@ def per_step(cleaner: ybtext.Cleaner, docs: list[str], repeat: int) -> list[tupl
     return out
 
 
-def scaling(cleaner: ybtext.Cleaner, docs: list[str], repeat: int) -> list[tuple[int, float, float]]:
-    """(k, MB, seconds) for one document made of the first k/8 of the corpus, k = 1, 2, 4, 8.
+def scaling(cleaner: ybtext.Cleaner, docs: list[str], repeat: int) -> dict[str, list[tuple]]:
+    """How time grows, in two directions (k = 1, 2, 4, 8); rows are (k, MB, seconds, edits).
 
-    Linear time means constant time per MB; a step that is quadratic in document length shows up
-    as a growing ratio.
+    - ``corpus``: the first k/8 of the documents: more documents of the same length.
+    - ``length``: the whole corpus as documents of k consecutive documents joined: the same text
+      in longer documents. Linear time means constant seconds per MB down each column; a step
+      that is quadratic in document length shows up as growing time in ``length``. Document-level
+      decisions (spin evidence) may change with length, so the edit count is shown too.
     """
-    whole = "\n".join(docs)
-    rows = []
+    out: dict[str, list[tuple]] = {"corpus": [], "length": []}
     for k in (1, 2, 4, 8):
-        text = whole[: len(whole) * k // 8]
-        rows.append((k, mbytes([text]), best_time(cleaner.clean, [text], repeat)))
-    return rows
+        for kind, texts in (("corpus", docs[: len(docs) * k // 8]),
+                            ("length", ["\n".join(docs[i:i + k]) for i in range(0, len(docs), k)])):
+            seconds = best_time(cleaner.clean, texts, repeat)
+            edits = sum(len(cleaner.clean_and_explain(t).edits) for t in texts)
+            out[kind].append((k, mbytes(texts), seconds, edits))
+    return out
 
 
 _STARTUP = """
@@ -128,8 +135,10 @@ def startup(sample: str, runs: int, floor: bool = False) -> tuple[list[float], l
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     imports, firsts = [], []
     for i in range(runs + 1):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                             cwd=ROOT, env=env).stdout.split()
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+        if proc.returncode:
+            raise SystemExit(f"start-up probe failed:\n{proc.stderr}")
+        out = proc.stdout.split()
         if i:
             imports.append(float(out[0]))
             firsts.append(float(out[1]))
@@ -171,11 +180,16 @@ def main() -> int:
           f"first clean() {first:.1f} ms (target < {FIRST_CLEAN_TARGET_MS})")
 
     cleaner = ybtext.Cleaner()
+    if args.profile:  # what the first clean() spends its time on (loading and compiling)
+        print("first clean() in this process, profiled:")
+        print(profile(cleaner, docs[:1], args.profile))
     cleaner.clean(docs[0])  # load wordlists and compile patterns outside the timing
     converter = opencc.OpenCC("s2t")
     converter.convert(docs[0])
-    t_cc = best_time(converter.convert, docs, args.repeat)
-    t_yb = best_time(cleaner.clean, docs, args.repeat)
+    t_cc, t_yb = float("inf"), float("inf")
+    for _ in range(args.repeat):
+        t_cc = min(t_cc, best_time(converter.convert, docs, 1))
+        t_yb = min(t_yb, best_time(cleaner.clean, docs, 1))
     ratio = t_cc / t_yb
     print(f"OpenCC s2t:      {size / t_cc:7.2f} MB/s ({t_cc:.3f} s)")
     print(f"ybtext pipeline: {size / t_yb:7.2f} MB/s ({t_yb:.3f} s)")
@@ -186,20 +200,24 @@ def main() -> int:
     for name, seconds, n in steps:
         print(f"  {name:12s} {size / seconds:8.1f} MB/s  {seconds / t_yb:6.1%} of pipeline time  {n} edits")
 
-    rows = scaling(cleaner, docs, args.repeat)
-    t1, mb1 = rows[0][2], rows[0][1]
-    print("scaling (one document of k/8 of the corpus; time per MB relative to k=1, 1.00 = linear):")
-    for k, mb, seconds in rows:
-        print(f"  k={k}: {mb:6.2f} MB  {seconds:7.3f} s  {(seconds / mb) / (t1 / mb1):5.2f}")
+    grow = scaling(cleaner, docs, args.repeat)
+    print("scaling (s/MB relative to k=1; 1.00 = linear):")
+    print("  corpus: first k/8 of the documents        length: all text, documents of k joined")
+    for (k, mb, sec, n), (_, mb2, sec2, n2) in zip(grow["corpus"], grow["length"]):
+        c0, l0 = grow["corpus"][0], grow["length"][0]
+        print(f"  k={k}: {mb:5.2f} MB {sec:7.3f} s {(sec / mb) / (c0[2] / c0[1]):5.2f} {n:6d} edits"
+              f"    {len(docs) // k:4d} docs {sec2:7.3f} s {(sec2 / mb2) / (l0[2] / l0[1]):5.2f} {n2:6d} edits")
 
     if args.profile:
+        print("the pipeline on the whole corpus, profiled (wordlists already loaded):")
         print(profile(cleaner, docs, args.profile))
     if args.json:
         args.json.write_text(json.dumps({
             "documents": len(docs), "mb": size, "opencc_mbps": size / t_cc, "ybtext_mbps": size / t_yb,
             "ratio": ratio, "import_ms": imp, "stdlib_floor_ms": floor, "first_clean_ms": first,
             "steps": {name: {"mbps": size / s, "edits": n} for name, s, n in steps},
-            "scaling": [{"k": k, "mb": mb, "seconds": s} for k, mb, s in rows],
+            "scaling": {kind: [{"k": k, "mb": mb, "seconds": s, "edits": n} for k, mb, s, n in rows]
+                        for kind, rows in grow.items()},
         }, indent=2) + "\n", encoding="utf-8")
     return 0
 
