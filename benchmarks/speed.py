@@ -162,6 +162,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
     ap.add_argument("--startup-runs", type=int, default=7)
     ap.add_argument("--profile", type=int, default=0, metavar="N", help="print the N hottest functions")
+    ap.add_argument("--jobs", type=int, default=0, metavar="N",
+                    help="also measure the wall-time speed-up of parallel_map with N workers over 1")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = ap.parse_args()
 
@@ -208,13 +210,27 @@ def main() -> int:
         print(f"  k={k}: {mb:5.2f} MB {sec:7.3f} s {(sec / mb) / (c0[2] / c0[1]):5.2f} {n:6d} edits"
               f"    {len(docs) // k:4d} docs {sec2:7.3f} s {(sec2 / mb2) / (l0[2] / l0[1]):5.2f} {n2:6d} edits")
 
+    speedup = None
+    if args.jobs:
+        from ybtext._parallel import parallel_map
+
+        walls = {}
+        for jobs in (1, args.jobs):
+            t = time.perf_counter()
+            for _ in parallel_map(ybtext.Cleaner(), docs, jobs, chunksize=8):
+                pass
+            walls[jobs] = time.perf_counter() - t
+        speedup = walls[1] / walls[args.jobs]
+        print(f"parallel_map wall time: 1 job {walls[1]:.2f} s, {args.jobs} jobs {walls[args.jobs]:.2f} s "
+              f"(speed-up {speedup:.2f}; includes starting workers and loading their wordlists)")
+
     if args.profile:
         print("the pipeline on the whole corpus, profiled (wordlists already loaded):")
         print(profile(cleaner, docs, args.profile))
     if args.json:
         args.json.write_text(json.dumps({
             "documents": len(docs), "mb": size, "opencc_mbps": size / t_cc, "ybtext_mbps": size / t_yb,
-            "ratio": ratio, "import_ms": imp, "stdlib_floor_ms": floor, "first_clean_ms": first,
+            "ratio": ratio, "jobs_speedup": speedup, "import_ms": imp, "stdlib_floor_ms": floor, "first_clean_ms": first,
             "steps": {name: {"mbps": size / s, "edits": n} for name, s, n in steps},
             "scaling": {kind: [{"k": k, "mb": mb, "seconds": s, "edits": n} for k, mb, s, n in rows]
                         for kind, rows in grow.items()},
