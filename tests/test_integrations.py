@@ -85,8 +85,8 @@ def test_datasets_map_with_two_processes():
     ds = datasets.Dataset.from_dict({"id": list(range(len(TEXTS))), "text": TEXTS})
     out = ds.map(ybtext.batch_fn(field="text"), batched=True, batch_size=8, num_proc=2,
                  load_from_cache_file=False)
-    assert out["id"] == list(range(len(TEXTS)))
-    assert out["text"] == [ybtext.clean(t) for t in TEXTS]
+    assert list(out["id"]) == list(range(len(TEXTS)))
+    assert list(out["text"]) == [ybtext.clean(t) for t in TEXTS]
 
 
 @pytest.mark.slow
