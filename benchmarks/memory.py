@@ -64,6 +64,7 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the generated files")
     ap.add_argument("--ybtext", default=str(Path(sys.executable).with_name("ybtext")),
                     help="the ybtext command (default: the one next to this Python)")
+    ap.add_argument("--only", choices=("text", "jsonl"), help="run one of the two commands only")
     ap.add_argument("extra", nargs="*", help="arguments for both commands, after --")
     args = ap.parse_args()
 
@@ -78,6 +79,8 @@ def main() -> int:
             ("text ", text_path, [args.ybtext, "clean", str(text_path), "-o", str(work / "out.txt")]),
             ("jsonl", jsonl_path, [args.ybtext, "clean", "--jsonl", str(jsonl_path), "-o", str(work / "out.jsonl")]),
         ):
+            if args.only and args.only != label.strip():
+                continue
             size = source.stat().st_size / 1e6
             argv += args.extra
             code, rss, wall = run(argv)
