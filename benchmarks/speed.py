@@ -145,6 +145,29 @@ def startup(sample: str, runs: int, floor: bool = False) -> tuple[list[float], l
     return imports, firsts
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def machine_parallelism(jobs: int) -> float:
+    """Wall-time speed-up of ``jobs`` processes over one on a pure CPU loop: the most any
+    parallel run can get on this machine right now (other load on the cores lowers it)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    n = 5_000_000
+    t = time.perf_counter()
+    for _ in range(jobs):
+        _burn(n)
+    one = time.perf_counter() - t
+    with ProcessPoolExecutor(jobs) as pool:
+        t = time.perf_counter()
+        list(pool.map(_burn, [n] * jobs))
+        return one / (time.perf_counter() - t)
+
+
 def profile(cleaner: ybtext.Cleaner, docs: list[str], top: int) -> str:
     prof = cProfile.Profile()
     prof.enable()
@@ -222,7 +245,8 @@ def main() -> int:
             walls[jobs] = time.perf_counter() - t
         speedup = walls[1] / walls[args.jobs]
         print(f"parallel_map wall time: 1 job {walls[1]:.2f} s, {args.jobs} jobs {walls[args.jobs]:.2f} s "
-              f"(speed-up {speedup:.2f}; includes starting workers and loading their wordlists)")
+              f"(speed-up {speedup:.2f}, including starting the workers; a pure CPU loop gets "
+              f"{machine_parallelism(args.jobs):.2f} on this machine right now)")
 
     if args.profile:
         print("the pipeline on the whole corpus, profiled (wordlists already loaded):")
