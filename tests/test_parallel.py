@@ -147,3 +147,17 @@ def test_errors_survive_the_trip_from_a_worker():
     e = pickle.loads(pickle.dumps(ybtext.WordlistError("user.tsv", 7, "unsorted")))
     assert (e.source, e.line, e.message, str(e)) == ("user.tsv", 7, "unsorted", "user.tsv:7: unsorted")
     assert str(pickle.loads(pickle.dumps(ybtext.InputError("bad line 3")))) == "bad line 3"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_input_error_comes_after_the_documents_read_before_it(jobs):
+    """If reading the input fails, every document read before is still yielded, then the error."""
+    def source():
+        yield from DOCS[:5]
+        raise ybtext.InputError("line 6: not JSON")
+
+    got = []
+    with pytest.raises(ybtext.InputError, match="line 6"):
+        for result in parallel_map(ybtext.Cleaner(), source(), jobs, chunksize=2):
+            got.append(result)
+    assert got == [ybtext.clean(d) for d in DOCS[:5]]

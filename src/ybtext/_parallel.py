@@ -78,12 +78,17 @@ def _run_in_worker(texts: list[str], report: bool) -> list[Any]:
 def _chunks(texts: Iterable[str], size: int, max_chars: int) -> Iterator[list[str]]:
     chunk: list[str] = []
     chars = 0
-    for t in texts:
-        chunk.append(t)
-        chars += len(t)
-        if len(chunk) >= size or chars >= max_chars:
+    try:
+        for t in texts:
+            chunk.append(t)
+            chars += len(t)
+            if len(chunk) >= size or chars >= max_chars:
+                yield chunk
+                chunk, chars = [], 0
+    except Exception:  # the input failed: hand over what was read, then the error
+        if chunk:
             yield chunk
-            chunk, chars = [], 0
+        raise
     if chunk:
         yield chunk
 
@@ -116,9 +121,18 @@ def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool, workers: int, 
             max_chunk_chars: int) -> Iterator[Any]:
     window = 2 * workers + 1
     pending: deque[Future[list[Any]]] = deque()
+    chunks = _chunks(texts, chunksize, max_chunk_chars)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
         try:
-            for chunk in _chunks(texts, chunksize, max_chunk_chars):
+            while True:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except Exception:  # reading the input failed: first yield what was read before, as serially
+                    while pending:
+                        yield from pending.popleft().result()
+                    raise
                 pending.append(pool.submit(_run_in_worker, chunk, report))
                 if len(pending) >= window:
                     yield from pending.popleft().result()
