@@ -29,7 +29,17 @@ __all__ = [
     "YbtextError",
     "__version__",
     "apply_edits",
+    "batch_fn",
     "clean",
     "clean_and_explain",
     "detect_spin",
 ]
+
+
+def __getattr__(name: str):
+    # ``batch_fn`` lives in ybtext.integrations.datasets, imported on first use only.
+    if name == "batch_fn":
+        from .integrations.datasets import batch_fn
+
+        return batch_fn
+    raise AttributeError(f"module 'ybtext' has no attribute {name!r}")

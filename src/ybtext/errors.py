@@ -26,3 +26,6 @@ class WordlistError(YbtextError):
         self.message = message
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # picklable, so a worker process can report it to its parent
+        return (type(self), (self.source, self.line, self.message))
