@@ -1,10 +1,338 @@
-"""The ``boilerplate``step (thin for now)."""
+"""The ``boilerplate`` step: remove the furniture of document-sharing sites, never the author's text.
+
+Two kinds of rules, both recorded as edits:
+
+- **templates** of catalogued sites (wordlists/boilerplate-templates.tsv); an edit's ``rule`` is the
+  template name and its ``note`` the wordlist line, the catalogue entry and the site;
+- **generic rules** for sites nobody has catalogued (see ``_boilerplate_rules``): furniture
+  vocabulary density, page counters, contact lines, lines repeated at page intervals, lone page
+  numbers, runs of rare characters, watermarks repeated inside paragraphs, and position: the head
+  block (before the first line of prose) and the tail block (after the last) are judged more
+  leniently than the body, where a line must be dense with furniture words to go.
+
+Whole lines go with their line break. Year-bump debris such as ``202223年`` is reported as a
+:class:`~ybtext.Notice`, not changed. ``Config(boilerplate=False)`` (``keep_boilerplate=True``)
+turns the step off.
+"""
 
 from __future__ import annotations
 
-from ._edits import Cleaned
+import bisect
+from collections import Counter, defaultdict
+from itertools import accumulate
+
+from . import _boilerplate_rules as rules
+from ._boilerplate_templates import name_of, templates
+from ._edits import Cleaned, Notice, Span, apply_spans
 from .config import Config
+
+__all__ = ["step"]
+
+#: Private switch for benchmarks: False measures the generic rules alone (no catalogued template).
+_USE_TEMPLATES = True
+
+_HEAD_MAX = 60     # lines examined for the head block
+_TAIL_MAX = 40     # lines examined for the tail block
+_SHORT = 60        # lines up to this length are always examined
+_BODY_LEN = 30     # a line this long without furniture words is prose: it ends the head block
+_TERMINAL = ("。", "！", "？", "!", "?")
+_PAGE_LEADS = frozenset("第共-—–－Pp0123456789０１２３４５６７８９N")
+
+
+class _Doc:
+    __slots__ = ("text", "lines", "cum", "removed", "head_end", "tail_start")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.cum = list(accumulate(map(len, self.lines), initial=0))
+        self.removed: dict[int, tuple[str, float, str]] = {}
+        self.head_end = 0
+        self.tail_start = len(self.lines)
+
+    def start(self, i: int) -> int:
+        return self.cum[i] + i
+
+    def line_at(self, pos: int) -> int:
+        # start(i) = cum[i] + i is increasing; bisect on it through a key
+        return bisect.bisect_right(range(len(self.lines)), pos, key=self.start) - 1
+
+    def edge(self, i: int) -> bool:
+        return i < self.head_end or i >= self.tail_start
+
+    def remove(self, i: int, rule: str, confidence: float, note: str) -> None:
+        self.removed.setdefault(i, (rule, confidence, note))
 
 
 def step(text: str, config: Config) -> Cleaned:
-    return Cleaned(text, ())
+    doc = _Doc(text)
+    tpl = templates() if _USE_TEMPLATES else None
+    p = rules.patterns()
+    _find_edges(doc, tpl)
+    hits = _examine_lines(doc, tpl, p)
+    _repeated_lines(doc, p)
+    _lone_page_numbers(doc, p)
+    _sandwiched(doc)
+    spans = _line_spans(doc)
+    inline = _inline_spans(doc, tpl, p, hits)
+    spans.extend(_keep_outside_removed(doc, inline))
+    result = apply_spans("boilerplate", text, _without_overlaps(spans))
+    notices = _year_bumps(text, p)
+    return Cleaned(result.text, result.edits, notices) if notices else result
+
+
+def _names_site(line: str, tpl) -> bool:
+    return rules.names_site(line) or (tpl is not None and tpl.match_line(line, True) is not None)
+
+
+def _find_edges(doc: _Doc, tpl) -> None:
+    """The head block ends at the first line of prose, the tail block starts after the last one."""
+    lines, n = doc.lines, len(doc.lines)
+
+    def prose(i: int) -> bool:
+        s = lines[i].strip()
+        if len(s) < _BODY_LEN and not (len(s) >= 8 and s.endswith(_TERMINAL)):
+            return False
+        return not _names_site(s, tpl)
+
+    doc.head_end = next((i for i in range(min(n, _HEAD_MAX)) if prose(i)), min(n, _HEAD_MAX))
+    last = next((i for i in range(n - 1, max(doc.head_end, n - _TAIL_MAX) - 1, -1) if prose(i)), None)
+    doc.tail_start = max(doc.head_end, n - _TAIL_MAX) if last is None else last + 1
+
+
+def _examine_lines(doc: _Doc, tpl, p) -> list[int]:
+    """Judge the candidate lines; return the trigger hits inside long body lines.
+
+    Every line of the head and tail blocks and every line holding a site word is judged in full;
+    other short lines only against the templates (dispatched on their first character) and the
+    page-counter forms, which is all that can make a line without site words furniture."""
+    lines, n = doc.lines, len(doc.lines)
+    full = set(range(doc.head_end))
+    full.update(range(doc.tail_start, n))
+    long_hits: list[int] = []
+    for m in rules.vocabulary().trigger.finditer(doc.text):
+        i = doc.line_at(m.start())
+        if len(lines[i]) > _SHORT:
+            long_hits.append(m.start())
+        full.add(i)
+    maybe_contact: list[int] = []
+    for i, length in enumerate(map(len, lines)):
+        if length > _SHORT and i not in full or not length:
+            continue
+        s = lines[i].strip()
+        if not s:
+            continue
+        edge = doc.edge(i)
+        if tpl is not None:
+            t = tpl.match_line(s, edge)
+            if t is not None:
+                doc.remove(i, t.name, 1.0, t.note)
+                continue
+        if (s[0] in _PAGE_LEADS or s[-1] in "页頁") and len(s) <= 120 and p["page_line"].fullmatch(s):
+            doc.remove(i, "boilerplate:page-counter", 0.95, "")
+            continue
+        if i not in full:
+            continue
+        score, anchor, rest = rules.score_line(s)
+        note = f"score={score:g} length={len(s)}"
+        if not anchor:
+            if edge and len(s) <= 60 and p["contact"].search(s):
+                maybe_contact.append(i)
+            continue
+        if edge and (score >= 2 and score * 20 >= len(s) or rules.residue(rest) <= 2):
+            block = "head" if i < doc.head_end else "tail"
+            doc.remove(i, "boilerplate:furniture-vocabulary", 0.9, f"{note} block={block}")
+        elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s)
+                                or score >= 2 and len(s) <= 30 and rules.residue(rest) <= 2):
+            doc.remove(i, "boilerplate:furniture-vocabulary", 0.85, note)
+        elif len(s) <= 80 and p["contact"].search(s):
+            doc.remove(i, "boilerplate:contact-line", 0.9, note)
+    for i in maybe_contact:  # a bare contact line goes only with the furniture block it belongs to
+        if _near_removed(doc, i):
+            doc.remove(i, "boilerplate:contact-line", 0.8, "next to furniture")
+    return long_hits
+
+
+def _near_removed(doc: _Doc, i: int) -> bool:
+    return _neighbour(doc, i, -1) in doc.removed or _neighbour(doc, i, +1) in doc.removed
+
+
+def _repeated_lines(doc: _Doc, p) -> None:
+    """Lines (digits ignored) that recur three times or more: running heads and page stamps."""
+    lines = doc.lines
+    if len(lines) < 7:
+        return
+    idx = [i for i, length in enumerate(map(len, lines)) if 4 <= length <= 80]
+    # one regex pass over the short lines joined, not one call per line
+    keys = p["digits"].sub("#", "\n".join(lines[i] for i in idx)).split("\n")
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, key in zip(idx, keys):
+        groups[key.strip()].append(i)
+    for key, where in groups.items():
+        if len(where) < 3 or len(key) < 4:
+            continue
+        where = [i for i in where if i not in doc.removed]
+        if len(where) < 3:
+            continue
+        s = lines[where[0]].strip()
+        anchor = rules.names_site(s)
+        # without a site word, a repeated line is a running head only when it travels with other
+        # page furniture (a page counter, a stamp) at least twice: headings and by-lines recur too
+        if not anchor and (len(key) < 4 or sum(1 for i in where if _near_removed(doc, i)) < 2):
+            continue
+        keep_first = where[0] < doc.head_end and not anchor  # the title, repeated as a running head
+        for i in where[1:] if keep_first else where:
+            doc.remove(i, "boilerplate:repeated-line", 0.85, f"{len(where)} times")
+
+
+def _lone_page_numbers(doc: _Doc, p) -> None:
+    """Lines holding only a number that counts up through the document: page numbers."""
+    found = [(i, int(s)) for i, line in enumerate(doc.lines)
+             if 0 < len(s := line.strip()) <= 4 and s.isascii() and s.isdigit() and i not in doc.removed
+             and doc.head_end <= i]
+    if len(found) < 3:
+        return
+    values = [v for _, v in found]
+    if all(b > a for a, b in zip(values, values[1:])) and values[-1] - values[0] <= 2 * len(values) + 2:
+        for i, v in found:
+            doc.remove(i, "boilerplate:page-counter", 0.9, "numbers count up")
+
+
+def _sandwiched(doc: _Doc) -> None:
+    """In the head and tail blocks, a short line between two furniture lines is furniture too."""
+    for _ in range(3):
+        changed = False
+        for i in list(range(doc.head_end)) + list(range(doc.tail_start, len(doc.lines))):
+            s = doc.lines[i].strip()
+            if i in doc.removed or not s:
+                continue
+            above = _neighbour(doc, i, -1)
+            below = _neighbour(doc, i, +1)
+            if above in doc.removed and below in doc.removed and (len(s) <= 40 or rules.names_site(s)):
+                doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
+                changed = True
+        if not changed:
+            return
+
+
+def _neighbour(doc: _Doc, i: int, d: int) -> int | None:
+    j = i + d
+    while 0 <= j < len(doc.lines) and not doc.lines[j].strip():
+        j += d
+    return j if 0 <= j < len(doc.lines) else None
+
+
+def _line_spans(doc: _Doc) -> list[Span]:
+    spans: list[Span] = []
+    n = len(doc.lines)
+    for i in sorted(doc.removed):
+        rule, conf, note = doc.removed[i]
+        start, end = doc.start(i), doc.start(i) + len(doc.lines[i])
+        if i + 1 < n:
+            end += 1
+        elif i > 0 and i - 1 not in doc.removed:
+            start -= 1
+        spans.append(Span(start, end, "", rule, conf, note))
+    return spans
+
+
+def _inline_spans(doc: _Doc, tpl, p, hits: list[int]) -> list[Span]:
+    text = doc.text
+    spans: list[Span] = []
+    if tpl is not None and tpl.inline is not None:
+        lines_with: set[int] = set()
+        for anchor in tpl.anchors:
+            pos = text.find(anchor)
+            while pos >= 0:
+                lines_with.add(doc.line_at(pos))
+                pos = text.find(anchor, pos + len(anchor))
+        found = []
+        for i in sorted(lines_with):
+            base = doc.start(i)
+            for m in tpl.inline.finditer(doc.lines[i]):
+                if m.end() > m.start():
+                    found.append((base + m.start(), base + m.end(), tpl.by_name[name_of(m)]))
+        counts = Counter(t.name for _, _, t in found)
+        for a, b, t in found:
+            if t.scope != "inline-repeated" or counts[t.name] >= 2:
+                spans.append(Span(a, b, "", t.name, 1.0, t.note))
+    if tpl is not None and tpl.head_inline is not None:
+        for i in list(range(doc.head_end)):
+            line = doc.lines[i]
+            lead = len(line) - len(line.lstrip())
+            m = tpl.head_inline.match(line, lead)
+            if m and m.end() < len(line.rstrip()):
+                t = tpl.by_name[name_of(m)]
+                spans.append(Span(doc.start(i) + m.start(), doc.start(i) + m.end(), "", t.name, 1.0, t.note))
+    if "第" in text:
+        for m in p["page_inline"].finditer(text):
+            spans.append(Span(m.start(), m.end(), "", "boilerplate:page-counter", 0.9, "inline"))
+    for a, b in rules.noise_spans(text):
+        spans.append(Span(a, b, "", "boilerplate:noise-run", 0.9, f"{b - a} rare characters"))
+    if hits:
+        term_len = {}
+        voc = rules.vocabulary()
+        for h in hits:
+            m = voc.trigger.match(text, h)
+            term_len[h] = m.end() - h if m else 2
+        for a, b, seg in rules.repeated_segments(text, hits, term_len):
+            spans.append(Span(a, b, "", "boilerplate:repeated-watermark", 0.85, f"repeated: {seg.strip()[:40]}"))
+    return spans
+
+
+def _keep_outside_removed(doc: _Doc, spans: list[Span]) -> list[Span]:
+    """Drop inline spans inside removed lines or overlapping an earlier span; a line whose whole
+    text goes is removed as a line."""
+    kept: list[Span] = []
+    per_line: dict[int, list[Span]] = defaultdict(list)
+    taken: list[tuple[int, int]] = []
+    for s in spans:
+        i = doc.line_at(s.start)
+        if i in doc.removed or any(s.start < b and a < s.end for a, b in taken):
+            continue
+        taken.append((s.start, s.end))
+        per_line[i].append(s)
+    for i, group in per_line.items():
+        line = doc.lines[i]
+        left = list(line)
+        base = doc.start(i)
+        for s in group:
+            for k in range(s.start - base, min(s.end - base, len(line))):
+                left[k] = " "
+        if not "".join(left).strip():
+            doc.remove(i, group[0].rule, group[0].confidence or 0.9, group[0].note)
+            kept.extend(_line_spans_one(doc, i))
+        else:
+            kept.extend(group)
+    return kept
+
+
+def _line_spans_one(doc: _Doc, i: int) -> list[Span]:
+    rule, conf, note = doc.removed[i]
+    start, end = doc.start(i), doc.start(i) + len(doc.lines[i])
+    if i + 1 < len(doc.lines):
+        end += 1
+    elif i > 0 and i - 1 not in doc.removed:
+        start -= 1
+    return [Span(start, end, "", rule, conf, note)]
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
+def _year_bumps(text: str, p) -> tuple[Notice, ...]:
+    out = []
+    if "年" not in text:
+        return ()
+    for m in p["year_bump"].finditer(text):
+        if m.start() and text[m.start() - 1].isdigit():
+            continue
+        out.append(Notice("boilerplate", m.start(), m.end(), m.group(), "boilerplate:year-bump",
+                          "a site's year prefix glued to the title's own year; left as it is"))
+    return tuple(out)

@@ -1,0 +1,230 @@
+"""Generic furniture rules of the boilerplate step: they need no catalogue of the site.
+
+- vocabulary: a line is scored by the furniture words it contains (wordlists/boilerplate-vocab.tsv)
+  per character; a line that names the site (下载, 上传, 客服, VIP …) densely is furniture. Prose that
+  mentions 下载 or 客服 once in a sentence scores far below the thresholds.
+- page counters in all their forms (第1页 / 共22页, 1 / 22, - 3 -, Page 2 of 9, <title>_第3页,
+  Word field leaks such as 第 PAGE 211 页).
+- contact lines (QQ, 微信, 电话, 邮箱 with a number or address) that also name the site.
+- runs of rare characters (noise watermarks), found with one regular expression built from the
+  common-characters list (wordlists/boilerplate-common-chars.tsv).
+- segments repeated at page intervals inside paragraphs (injected watermarks of unknown sites).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ._wordlists import load
+
+__all__ = ["Vocabulary", "vocabulary", "patterns", "noise_pattern", "score_line", "repeated_segments"]
+
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    regex: re.Pattern[str]          # all terms, longest first
+    trigger: re.Pattern[str]        # site/field/contact terms: finds candidate lines in long text
+    weight: dict[str, float]
+    kind: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    weight: dict[str, float] = {}
+    kind: dict[str, str] = {}
+    for e in load("boilerplate-vocab.tsv"):
+        weight[e["term"]] = float(e["weight"])
+        kind[e["term"]] = e["kind"]
+    terms = sorted(weight, key=lambda t: (-len(t), t))
+    strong = [t for t in terms if kind[t] in ("site", "field") and weight[t] >= 1]
+    return Vocabulary(re.compile("|".join(map(re.escape, terms))),
+                      re.compile("|".join(map(re.escape, strong))), weight, kind)
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    num = r"[0-9０-９]{1,4}"
+    page = "[页頁]"
+    return {
+        # a whole line that is only a page counter
+        "page_line": re.compile(
+            f"(?:第\\s*)?{num}\\s*{page}(?:\\s*[/,，／]?\\s*共\\s*{num}\\s*{page})?"
+            f"|共\\s*{num}\\s*{page}(?:\\s*[,，]?\\s*第\\s*{num}\\s*{page})?"
+            f"|{num}\\s*[/／]\\s*{num}"
+            f"|[-—–－]{{1,2}}\\s*{num}\\s*[-—–－]{{1,2}}"
+            f"|[Pp]age\\s*{num}(?:\\s*(?:of|/)\\s*{num})?"
+            f"|第\\s*PAGE\\s*[0-9]*\\s*{page}(?:\\s*共\\s*NUMPAGES\\s*[0-9]*\\s*{page})?"
+            f"|PAGE\\s*[0-9]*\\s*-?|NUMPAGES\\s*[0-9]*"
+            f"|.{{1,80}}?_第\\s*{num}\\s*{page}"),
+        # page counters pasted inside a line (distinctive enough to remove anywhere)
+        "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／]?\\s*共\\s*{num}\\s*{page}"
+                                  f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
+        "number_line": re.compile(r"[0-9]{1,4}"),
+        "contact": re.compile(r"(?:QQ|qq|微信号?|电话|手机|邮箱|[Ee]-?mail|客服)\s*[:：]?\s*"
+                              r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
+        "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
+        "masked": re.compile(r"\w\*{2,}\w?"),
+        "field": re.compile(r"(?:^|\s)(?:[\u4e00-\u9fff]{1,5}|ID)\s*[:：]\s*\S"),
+        "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
+        "separators": re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
+        "year_bump": re.compile(r"20[0-9]{4}年"),
+        "digits": re.compile(r"[0-9０-９]+"),
+    }
+
+
+def names_site(line: str) -> bool:
+    """Does the line name the site or its services (a site/field word, a web address, a file name,
+    or three ``label: value`` fields)? Cheaper than :func:`score_line`."""
+    if vocabulary().trigger.search(line):
+        return True
+    return score_line(line)[1] if ("." in line or "/" in line or ":" in line or "：" in line) else False
+
+
+def score_line(line: str) -> tuple[float, bool, str]:
+    """(score, names_the_site, rest): vocabulary weight of the line, whether a site/field term, a
+    web address, a file name or a row of fields is in it, and the line without its terms."""
+    voc = vocabulary()
+    p = patterns()
+    score = 0.0
+    anchor = False
+    seen: dict[str, int] = defaultdict(int)
+    pieces: list[str] = []
+    pos = 0
+    for m in voc.regex.finditer(line):
+        t = m.group()
+        seen[t] += 1
+        if seen[t] <= 2:
+            score += voc.weight[t]
+        if voc.kind[t] in ("site", "field"):
+            anchor = True
+        pieces.append(line[pos:m.start()])
+        pos = m.end()
+    pieces.append(line[pos:])
+    if "." in line or "/" in line:
+        if p["domain"].search(line):
+            score += 1.5
+            anchor = True
+        if p["filename"].search(line):
+            score += 1
+            anchor = True
+    if "*" in line and p["masked"].search(line):
+        score += 1
+    if ":" in line or "：" in line:
+        fields = len(p["field"].findall(line))
+        if fields >= 3:
+            score += fields
+            anchor = True
+    return score, anchor, "".join(pieces)
+
+
+def residue(rest: str) -> int:
+    """Characters left of a line once its furniture terms (see score_line) and separators are gone."""
+    return len(patterns()["separators"].sub("", rest))
+
+
+@functools.lru_cache(maxsize=1)
+def noise_pattern() -> re.Pattern[str]:
+    """Runs of two or more Han characters outside the common-characters list."""
+    common = {ord(e["char"]) for e in load("boilerplate-common-chars.tsv")}
+    ranges: list[str] = []
+    for lo, hi in _HAN_RANGES:
+        start = None
+        for cp in range(lo, hi + 2):
+            rare = cp <= hi and cp not in common
+            if rare and start is None:
+                start = cp
+            elif not rare and start is not None:
+                ranges.append(f"{chr(start)}-{chr(cp - 1)}" if cp - 1 > start else chr(start))
+                start = None
+    return re.compile(f"[{''.join(ranges)}]{{2,}}")
+
+
+_STRIDE = 5
+
+
+@functools.lru_cache(maxsize=1)
+def _noise_probe() -> re.Pattern[str]:
+    rare = noise_pattern().pattern[:-len("{2,}")]
+    return re.compile(f"{rare}.?{rare}")
+
+
+def noise_spans(text: str) -> list[tuple[int, int]]:
+    """Clusters of rare characters (gaps of at most two common Han characters) that are at least
+    ten characters long and at least 70 % rare: noise watermarks, not a rare name or term.
+
+    Every fifth character is probed first (a run of ten rare characters shows in the probe as two
+    rare characters close together); only the regions around probe hits are scanned in full."""
+    probe = _noise_probe()
+    regions: list[list[int]] = []
+    for m in probe.finditer(text[::_STRIDE]):
+        lo, hi = max(0, m.start() * _STRIDE - 40), min(len(text), m.end() * _STRIDE + 40)
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = hi
+        else:
+            regions.append([lo, hi])
+    out: list[tuple[int, int]] = []
+    for lo, hi in regions:
+        out.extend(_clusters(text, lo, hi))
+    return out
+
+
+def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cur: list[int] | None = None  # start, end, rare count
+    for m in noise_pattern().finditer(text, lo, hi):
+        if cur and m.start() - cur[1] <= 2 and _all_han(text[cur[1]:m.start()]):
+            cur[1] = m.end()
+            cur[2] += m.end() - m.start()
+            continue
+        if cur and cur[1] - cur[0] >= 10 and cur[2] * 10 >= (cur[1] - cur[0]) * 7:
+            out.append((cur[0], cur[1]))
+        cur = [m.start(), m.end(), m.end() - m.start()]
+    if cur and cur[1] - cur[0] >= 10 and cur[2] * 10 >= (cur[1] - cur[0]) * 7:
+        out.append((cur[0], cur[1]))
+    return out
+
+
+def _all_han(s: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in s)
+
+
+def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Segments around furniture terms that recur (3 times or more) with the same text: a watermark
+    injected at page intervals. Each group of occurrences is extended left and right while all
+    occurrences agree, which finds the watermark's own boundaries. Returns (start, end, text)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for pos in hits:
+        groups[text[pos:pos + term_len[pos] + 3]].append(pos)
+    out: list[tuple[int, int, str]] = []
+    for key, positions in groups.items():
+        if len(positions) < 3:
+            continue
+        left = 0
+        while left < 60 and _agree(text, [p - left - 1 for p in positions]):
+            left += 1
+        right = len(key)
+        while right < 120 and _agree(text, [p + right for p in positions]):
+            right += 1
+        seg = text[positions[0] - left:positions[0] + right]
+        if len(seg.strip()) < 8 or "\n" in seg:
+            continue
+        score, anchor, _ = score_line(seg)
+        if not anchor or score < 3:
+            continue
+        for p in positions:
+            out.append((p - left, p + right, seg))
+    return out
+
+
+def _agree(text: str, positions: list[int]) -> bool:
+    if positions[0] < 0 or positions[0] >= len(text):
+        return False
+    ch = text[positions[0]]
+    if ch == "\n":
+        return False
+    return all(0 <= p < len(text) and text[p] == ch for p in positions)
