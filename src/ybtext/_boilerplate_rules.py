@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ._wordlists import load
 
-__all__ = ["Vocabulary", "vocabulary", "patterns", "noise_pattern", "score_line", "repeated_segments"]
+__all__ = ["Vocabulary", "vocabulary", "patterns", "noise_spans", "score_line", "names_site", "residue",
+           "repeated_segments", "bracketed"]
 
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 
@@ -62,12 +63,14 @@ def patterns() -> dict[str, re.Pattern[str]]:
             f"|PAGE\\s*[0-9]*\\s*-?|NUMPAGES\\s*[0-9]*"
             f"|.{{1,80}}?_第\\s*{num}\\s*{page}"),
         # page counters pasted inside a line (distinctive enough to remove anywhere)
-        "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／]?\\s*共\\s*{num}\\s*{page}"
+        "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
                                   f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
         "number_line": re.compile(r"[0-9]{1,4}"),
         "contact": re.compile(r"(?:QQ|qq|微信号?|电话|手机|邮箱|[Ee]-?mail|客服)\s*[:：]?\s*"
                               r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
         "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
+        # a site's own name: a few characters and a site word (云帆文库, 知行资料网, 青橙题库)
+        "sitename": re.compile(r"[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|课件网|试卷网|素材网|作文网)"),
         "masked": re.compile(r"\w\*{2,}\w?"),
         "field": re.compile(r"(?:^|\s)(?:[\u4e00-\u9fff]{1,5}|ID)\s*[:：]\s*\S"),
         "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
@@ -112,6 +115,9 @@ def score_line(line: str) -> tuple[float, bool, str]:
         if p["filename"].search(line):
             score += 1
             anchor = True
+    if p["sitename"].search(line):
+        score += 1
+        anchor = True
     if "*" in line and p["masked"].search(line):
         score += 1
     if ":" in line or "：" in line:
@@ -194,7 +200,7 @@ def _all_han(s: str) -> bool:
 
 
 def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> list[tuple[int, int, str]]:
-    """Segments around furniture terms that recur (3 times or more) with the same text: a watermark
+    """Segments around furniture terms that recur (twice or more) with the same text: a watermark
     injected at page intervals. Each group of occurrences is extended left and right while all
     occurrences agree, which finds the watermark's own boundaries. Returns (start, end, text)."""
     groups: dict[str, list[int]] = defaultdict(list)
@@ -202,7 +208,7 @@ def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> l
         groups[text[pos:pos + term_len[pos] + 3]].append(pos)
     out: list[tuple[int, int, str]] = []
     for key, positions in groups.items():
-        if len(positions) < 3:
+        if len(positions) < 2:
             continue
         left = 0
         while left < 60 and _agree(text, [p - left - 1 for p in positions]):
@@ -214,11 +220,37 @@ def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> l
         if len(seg.strip()) < 8 or "\n" in seg:
             continue
         score, anchor, _ = score_line(seg)
-        if not anchor or score < 3:
+        if not anchor or score < (2 if len(positions) >= 3 else 3):
             continue
         for p in positions:
             out.append((p - left, p + right, seg))
     return out
+
+
+_OPEN = "【（(〔［[「"
+_CLOSE = {"【": "】", "（": "）", "(": ")", "〔": "〕", "［": "］", "[": "]", "「": "」"}
+
+
+def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
+    """The bracketed segment (【…】, （…）…) on the line around ``pos`` whose content names the
+    site densely: a stamp such as 【某某文库 www.… 版权所有】 pasted into a paragraph."""
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+    best = -1
+    for ch in _OPEN:
+        k = text.rfind(ch, lo, pos)
+        if k > best:
+            best = k
+    if best < 0:
+        return None
+    close = _CLOSE[text[best]]
+    end = text.find(close, pos, pos + reach)
+    if end < 0 or "\n" in text[best:end]:
+        return None
+    inner = text[best + 1:end]
+    score, anchor, _ = score_line(inner)
+    if anchor and score >= 2 and score * 12 >= len(inner):
+        return best, end + 1
+    return None
 
 
 def _agree(text: str, positions: list[int]) -> bool:

@@ -29,6 +29,8 @@ _PLACEHOLDERS = {
     "<ext>": r"(?:[Dd][Oo][Cc][Xx]?|[Pp][Dd][Ff]|[Pp][Pp][Tt][Xx]?|[Xx][Ll][Ss][Xx]?|[Tt][Xx][Tt]|[Ww][Pp][Ss]|[Rr][Aa][Rr]|[Zz][Ii][Pp])",
     "<item>": r"(?:[-•·]\s*)?(?:[0-9０-９]{1,2}\s*[.．、]\s*){0,2}",
     "<dashes>": r"[\s\-－—]*",
+    # a page number before a stamp, only where it cannot be the end of a number of the text
+    "<pageno>": r"(?:(?:^|(?<=\s))[0-9０-９]{1,4}\s+)?",
     "<blank>": r"[_＿\s]*",
 }
 _PUNCT = {

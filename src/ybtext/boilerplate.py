@@ -68,13 +68,17 @@ def step(text: str, config: Config) -> Cleaned:
     doc = _Doc(text)
     tpl = templates() if _USE_TEMPLATES else None
     p = rules.patterns()
-    _find_edges(doc, tpl)
-    hits = _examine_lines(doc, tpl, p)
+    hits = [m.start() for m in rules.vocabulary().trigger.finditer(text)]
+    # inline furniture first: lines are then judged on what is left of them
+    inline = _inline_spans(doc, tpl, p, hits)
+    masked = _masked_lines(doc, inline)
+    _find_edges(doc, tpl, masked)
+    inline.extend(_head_inline_spans(doc, tpl))
+    _examine_lines(doc, tpl, p, hits, masked)
     _repeated_lines(doc, p)
     _lone_page_numbers(doc, p)
-    _sandwiched(doc)
+    _sandwiched(doc, masked)
     spans = _line_spans(doc)
-    inline = _inline_spans(doc, tpl, p, hits)
     spans.extend(_keep_outside_removed(doc, inline))
     result = apply_spans("boilerplate", text, _without_overlaps(spans))
     notices = _year_bumps(text, p)
@@ -85,12 +89,32 @@ def _names_site(line: str, tpl) -> bool:
     return rules.names_site(line) or (tpl is not None and tpl.match_line(line, True) is not None)
 
 
-def _find_edges(doc: _Doc, tpl) -> None:
+def _masked_lines(doc: _Doc, spans: list[Span]) -> dict[int, str]:
+    """The lines that hold inline furniture, with that furniture cut out."""
+    cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s in spans:
+        i = doc.line_at(s.start)
+        cuts[i].append((s.start - doc.start(i), s.end - doc.start(i)))
+    out: dict[int, str] = {}
+    for i, parts in cuts.items():
+        line, pieces, pos = doc.lines[i], [], 0
+        for a, b in sorted(parts):
+            if a >= pos:
+                pieces.append(line[pos:a])
+                pos = b
+            else:
+                pos = max(pos, b)
+        pieces.append(line[pos:])
+        out[i] = "".join(pieces)
+    return out
+
+
+def _find_edges(doc: _Doc, tpl, masked: dict[int, str]) -> None:
     """The head block ends at the first line of prose, the tail block starts after the last one."""
     lines, n = doc.lines, len(doc.lines)
 
     def prose(i: int) -> bool:
-        s = lines[i].strip()
+        s = masked.get(i, lines[i]).strip()
         if len(s) < _BODY_LEN and not (len(s) >= 8 and s.endswith(_TERMINAL)):
             return False
         return not _names_site(s, tpl)
@@ -100,8 +124,8 @@ def _find_edges(doc: _Doc, tpl) -> None:
     doc.tail_start = max(doc.head_end, n - _TAIL_MAX) if last is None else last + 1
 
 
-def _examine_lines(doc: _Doc, tpl, p) -> list[int]:
-    """Judge the candidate lines; return the trigger hits inside long body lines.
+def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -> None:
+    """Judge the candidate lines (inline furniture already cut out of them).
 
     Every line of the head and tail blocks and every line holding a site word is judged in full;
     other short lines only against the templates (dispatched on their first character) and the
@@ -109,17 +133,12 @@ def _examine_lines(doc: _Doc, tpl, p) -> list[int]:
     lines, n = doc.lines, len(doc.lines)
     full = set(range(doc.head_end))
     full.update(range(doc.tail_start, n))
-    long_hits: list[int] = []
-    for m in rules.vocabulary().trigger.finditer(doc.text):
-        i = doc.line_at(m.start())
-        if len(lines[i]) > _SHORT:
-            long_hits.append(m.start())
-        full.add(i)
+    full.update(doc.line_at(h) for h in hits)
     maybe_contact: list[int] = []
     for i, length in enumerate(map(len, lines)):
         if length > _SHORT and i not in full or not length:
             continue
-        s = lines[i].strip()
+        s = masked.get(i, lines[i]).strip()
         if not s:
             continue
         edge = doc.edge(i)
@@ -150,7 +169,15 @@ def _examine_lines(doc: _Doc, tpl, p) -> list[int]:
     for i in maybe_contact:  # a bare contact line goes only with the furniture block it belongs to
         if _near_removed(doc, i):
             doc.remove(i, "boilerplate:contact-line", 0.8, "next to furniture")
-    return long_hits
+
+
+def _running_head(doc: _Doc, where: list[int]) -> bool:
+    if len(where) < 3 or len({doc.lines[i].strip() for i in where}) > 1:
+        return False
+    for d in (-1, 1):
+        if all(doc.removed.get(_neighbour(doc, i, d), ("",))[0] == "boilerplate:page-counter" for i in where):
+            return True
+    return False
 
 
 def _near_removed(doc: _Doc, i: int) -> bool:
@@ -158,7 +185,7 @@ def _near_removed(doc: _Doc, i: int) -> bool:
 
 
 def _repeated_lines(doc: _Doc, p) -> None:
-    """Lines (digits ignored) that recur three times or more: running heads and page stamps."""
+    """Lines (digits ignored) that recur: running heads and page stamps."""
     lines = doc.lines
     if len(lines) < 7:
         return
@@ -169,16 +196,18 @@ def _repeated_lines(doc: _Doc, p) -> None:
     for i, key in zip(idx, keys):
         groups[key.strip()].append(i)
     for key, where in groups.items():
-        if len(where) < 3 or len(key) < 4:
+        if len(where) < 2 or len(key) < 4:
             continue
         where = [i for i in where if i not in doc.removed]
-        if len(where) < 3:
+        if len(where) < 2:
             continue
         s = lines[where[0]].strip()
         anchor = rules.names_site(s)
-        # without a site word, a repeated line is a running head only when it travels with other
-        # page furniture (a page counter, a stamp) at least twice: headings and by-lines recur too
-        if not anchor and (len(key) < 4 or sum(1 for i in where if _near_removed(doc, i)) < 2):
+        # without a site word, a repeated line is a running head only when it repeats exactly and
+        # stands on the same side of a page counter every time: headings and by-lines recur too
+        if not anchor and not _running_head(doc, where):
+            continue
+        if anchor and len(where) < 3 and rules.score_line(s)[0] < 2:
             continue
         keep_first = where[0] < doc.head_end and not anchor  # the title, repeated as a running head
         for i in where[1:] if keep_first else where:
@@ -198,17 +227,19 @@ def _lone_page_numbers(doc: _Doc, p) -> None:
             doc.remove(i, "boilerplate:page-counter", 0.9, "numbers count up")
 
 
-def _sandwiched(doc: _Doc) -> None:
-    """In the head and tail blocks, a short line between two furniture lines is furniture too."""
+def _sandwiched(doc: _Doc, masked: dict[int, str]) -> None:
+    """In the head and tail blocks, a short line between two furniture lines that shows a trace of
+    furniture itself (a site word, a number, a button-sized label) is furniture too; a title
+    without any such trace stays."""
     for _ in range(3):
         changed = False
         for i in list(range(doc.head_end)) + list(range(doc.tail_start, len(doc.lines))):
-            s = doc.lines[i].strip()
-            if i in doc.removed or not s:
+            s = masked.get(i, doc.lines[i]).strip()
+            if i in doc.removed or not s or len(s) > 40:
                 continue
-            above = _neighbour(doc, i, -1)
-            below = _neighbour(doc, i, +1)
-            if above in doc.removed and below in doc.removed and (len(s) <= 40 or rules.names_site(s)):
+            if _neighbour(doc, i, -1) not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
+                continue
+            if len(s) <= 4 or rules.score_line(s)[0] > 0 or any(ch.isdigit() for ch in s):
                 doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
                 changed = True
         if not changed:
@@ -256,27 +287,40 @@ def _inline_spans(doc: _Doc, tpl, p, hits: list[int]) -> list[Span]:
         for a, b, t in found:
             if t.scope != "inline-repeated" or counts[t.name] >= 2:
                 spans.append(Span(a, b, "", t.name, 1.0, t.note))
-    if tpl is not None and tpl.head_inline is not None:
-        for i in list(range(doc.head_end)):
-            line = doc.lines[i]
-            lead = len(line) - len(line.lstrip())
-            m = tpl.head_inline.match(line, lead)
-            if m and m.end() < len(line.rstrip()):
-                t = tpl.by_name[name_of(m)]
-                spans.append(Span(doc.start(i) + m.start(), doc.start(i) + m.end(), "", t.name, 1.0, t.note))
     if "第" in text:
         for m in p["page_inline"].finditer(text):
             spans.append(Span(m.start(), m.end(), "", "boilerplate:page-counter", 0.9, "inline"))
     for a, b in rules.noise_spans(text):
         spans.append(Span(a, b, "", "boilerplate:noise-run", 0.9, f"{b - a} rare characters"))
-    if hits:
+    for h in hits:
+        seg = rules.bracketed(text, h)
+        if seg is not None:
+            spans.append(Span(seg[0], seg[1], "", "boilerplate:bracketed-stamp", 0.85, "site words in brackets"))
+    long_hits = [h for h in hits if len(doc.lines[doc.line_at(h)]) > _SHORT]
+    if long_hits:
         term_len = {}
         voc = rules.vocabulary()
+        hits = long_hits
         for h in hits:
             m = voc.trigger.match(text, h)
             term_len[h] = m.end() - h if m else 2
         for a, b, seg in rules.repeated_segments(text, hits, term_len):
             spans.append(Span(a, b, "", "boilerplate:repeated-watermark", 0.85, f"repeated: {seg.strip()[:40]}"))
+    return spans
+
+
+def _head_inline_spans(doc: _Doc, tpl) -> list[Span]:
+    """Prefixes that sites glue to the title in the head block ((完整版), 【精品】, 学海无涯 …)."""
+    spans: list[Span] = []
+    if tpl is None or tpl.head_inline is None:
+        return spans
+    for i in range(doc.head_end):
+        line = doc.lines[i]
+        lead = len(line) - len(line.lstrip())
+        m = tpl.head_inline.match(line, lead)
+        if m and m.end() < len(line.rstrip()):
+            t = tpl.by_name[name_of(m)]
+            spans.append(Span(doc.start(i) + m.start(), doc.start(i) + m.end(), "", t.name, 1.0, t.note))
     return spans
 
 
