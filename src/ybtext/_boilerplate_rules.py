@@ -76,6 +76,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
         "separators": re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
         "year_bump": re.compile(r"20[0-9]{4}年"),
+        "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
         "digits": re.compile(r"[0-9０-９]+"),
     }
 
@@ -246,6 +247,8 @@ def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
     end = text.find(close, pos, pos + reach)
     if end < 0 or "\n" in text[best:end]:
         return None
+    if any(c in text[best + 1:pos] for c in _CLOSE.values()) or any(c in text[pos:end] for c in _OPEN):
+        return None  # not one bracket pair around the site word
     inner = text[best + 1:end]
     score, anchor, _ = score_line(inner)
     if anchor and score >= 2 and score * 12 >= len(inner):

@@ -77,7 +77,7 @@ def step(text: str, config: Config) -> Cleaned:
     _examine_lines(doc, tpl, p, hits, masked)
     _repeated_lines(doc, p)
     _lone_page_numbers(doc, p)
-    _sandwiched(doc, masked)
+    _sandwiched(doc, masked, p)
     spans = _line_spans(doc)
     spans.extend(_keep_outside_removed(doc, inline))
     result = apply_spans("boilerplate", text, _without_overlaps(spans))
@@ -172,7 +172,7 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
 
 
 def _running_head(doc: _Doc, where: list[int]) -> bool:
-    if len(where) < 3 or len({doc.lines[i].strip() for i in where}) > 1:
+    if len(where) < 4 or len({doc.lines[i].strip() for i in where}) > 1:
         return False
     for d in (-1, 1):
         if all(doc.removed.get(_neighbour(doc, i, d), ("",))[0] == "boilerplate:page-counter" for i in where):
@@ -205,7 +205,7 @@ def _repeated_lines(doc: _Doc, p) -> None:
         anchor = rules.names_site(s)
         # without a site word, a repeated line is a running head only when it repeats exactly and
         # stands on the same side of a page counter every time: headings and by-lines recur too
-        if not anchor and not _running_head(doc, where):
+        if not anchor and not p["page_word"].search(key) and not _running_head(doc, where):
             continue
         if anchor and len(where) < 3 and rules.score_line(s)[0] < 2:
             continue
@@ -227,10 +227,9 @@ def _lone_page_numbers(doc: _Doc, p) -> None:
             doc.remove(i, "boilerplate:page-counter", 0.9, "numbers count up")
 
 
-def _sandwiched(doc: _Doc, masked: dict[int, str]) -> None:
+def _sandwiched(doc: _Doc, masked: dict[int, str], p) -> None:
     """In the head and tail blocks, a short line between two furniture lines that shows a trace of
-    furniture itself (a site word, a number, a button-sized label) is furniture too; a title
-    without any such trace stays."""
+    furniture itself (a site word, a ``label: value`` field) is furniture too; a title stays."""
     for _ in range(3):
         changed = False
         for i in list(range(doc.head_end)) + list(range(doc.tail_start, len(doc.lines))):
@@ -239,7 +238,7 @@ def _sandwiched(doc: _Doc, masked: dict[int, str]) -> None:
                 continue
             if _neighbour(doc, i, -1) not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
                 continue
-            if len(s) <= 4 or rules.score_line(s)[0] > 0 or any(ch.isdigit() for ch in s):
+            if rules.names_site(s) or p["field"].search(s):
                 doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
                 changed = True
         if not changed:
