@@ -76,7 +76,10 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
         "separators": re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
         "year_bump": re.compile(r"20[0-9]{4}年"),
+        # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
+        "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
         "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
+        "clause": re.compile(r"[，。；！？,;!?]+"),
         "digits": re.compile(r"[0-9０-９]+"),
     }
 
@@ -116,6 +119,9 @@ def score_line(line: str) -> tuple[float, bool, str]:
         if p["filename"].search(line):
             score += 1
             anchor = True
+    if "页" in line and p["pages"].search(line):
+        score += 1
+        anchor = True
     if p["sitename"].search(line):
         score += 1
         anchor = True
@@ -127,6 +133,15 @@ def score_line(line: str) -> tuple[float, bool, str]:
             score += fields
             anchor = True
     return score, anchor, "".join(pieces)
+
+
+def coverage(line: str) -> float:
+    """Share of the line's characters in clauses that hold a furniture word: a notice is furniture
+    from clause to clause, a paragraph with one pasted-in stamp is not."""
+    voc = vocabulary()
+    clauses = patterns()["clause"].split(line)
+    hit = sum(len(c) for c in clauses if voc.regex.search(c))
+    return hit / max(1, sum(map(len, clauses)))
 
 
 def residue(rest: str) -> int:
@@ -221,7 +236,7 @@ def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> l
         if len(seg.strip()) < 8 or "\n" in seg:
             continue
         score, anchor, _ = score_line(seg)
-        if not anchor or score < (2 if len(positions) >= 3 else 3):
+        if not anchor or score < (1.5 if len(positions) >= 3 else 3):
             continue
         for p in positions:
             out.append((p - left, p + right, seg))

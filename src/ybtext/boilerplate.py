@@ -158,10 +158,11 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
             if edge and len(s) <= 60 and p["contact"].search(s):
                 maybe_contact.append(i)
             continue
-        if edge and (score >= 2 and score * 20 >= len(s) or rules.residue(rest) <= 2):
+        if edge and (rules.residue(rest) <= 2 or score >= 2 and (score >= 3 or score * 20 >= len(s))
+                     and rules.coverage(s) >= 0.5):
             block = "head" if i < doc.head_end else "tail"
             doc.remove(i, "boilerplate:furniture-vocabulary", 0.9, f"{note} block={block}")
-        elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s)
+        elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s) and rules.coverage(s) >= 0.6
                                 or score >= 2 and len(s) <= 30 and rules.residue(rest) <= 2):
             doc.remove(i, "boilerplate:furniture-vocabulary", 0.85, note)
         elif len(s) <= 80 and p["contact"].search(s):
