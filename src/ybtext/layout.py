@@ -125,8 +125,9 @@ def _title_words(doc: _Doc, p, spans: list[Span]) -> None:
         if len(run) < 3 or i >= len(lines) or sum(len(lines[k]) for k in run) > 40:
             continue
         below = "\n".join(lines[i:i + 4])
-        words = [lines[k] for k in run if not lines[k].isdigit() and len(lines[k]) >= 2]
-        if sum(1 for w in words if w in below) < 2:
+        # the words were one phrase: two neighbours of the run stand together in the lines below
+        words = [lines[k] for k in run]
+        if not any(a + b in below for a, b in zip(words, words[1:]) if not a.isdigit() and not b.isdigit()):
             continue
         spans.extend(doc.join(k, "layout:title-words") for k in run[:-1])
         return
@@ -143,13 +144,16 @@ def _hard_wrap(doc: _Doc, p, spans: list[Span]) -> None:
     beyond = sum(n for length, n in lengths.items() if length > width + 8)
     if at_width < 5 or near * 10 < long_lines * 3 or beyond * 10 > long_lines:
         return
+    full = [line for line in lines if width - 1 <= len(line) <= width + 1]
+    open_ended = sum(1 for line in full if line[-1] not in _TERMINAL and line[-1] not in _CLOSERS)
+    if open_ended * 2 < len(full):
+        return  # lines of one length that end their sentences: a list or a table, not a wrap
     block = p["block_start"]
     for i in range(len(lines) - 1):
         line, nxt = lines[i], lines[i + 1]
         if not (width - 2 <= len(line) <= width + 8) or i in doc.taken or not nxt.strip():
             continue
-        last = line[-1]
-        if last in _TERMINAL or last in _CLOSERS and line[-2:-1] in _TERMINAL or block.match(nxt):
+        if line[-1] in _TERMINAL or line[-1] in _CLOSERS or block.match(nxt):
             continue
         spans.append(doc.join(i, "layout:hard-wrap", f"width={width}"))
 
