@@ -42,7 +42,8 @@ def vocabulary() -> Vocabulary:
         weight[e["term"]] = float(e["weight"])
         kind[e["term"]] = e["kind"]
     terms = sorted(weight, key=lambda t: (-len(t), t))
-    strong = [t for t in terms if kind[t] in ("site", "field") and weight[t] >= 1]
+    # the trigger scans the whole text, so it holds only the strong site words (and 下载)
+    strong = [t for t in terms if kind[t] in ("site", "field") and (weight[t] >= 1.5 or t == "下载")]
     return Vocabulary(re.compile("|".join(map(re.escape, terms))),
                       re.compile("|".join(map(re.escape, strong))), weight, kind)
 

@@ -18,6 +18,8 @@ turns the step off.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections import Counter, defaultdict
 from itertools import accumulate
 
@@ -134,10 +136,10 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
     full = set(range(doc.head_end))
     full.update(range(doc.tail_start, n))
     full.update(doc.line_at(h) for h in hits)
+    site_lines, shaped = _short_line_candidates(doc, tpl)
+    full.update(site_lines)
     maybe_contact: list[int] = []
-    for i, length in enumerate(map(len, lines)):
-        if length > _SHORT and i not in full or not length:
-            continue
+    for i in sorted(full.union(shaped)):
         s = masked.get(i, lines[i]).strip()
         if not s:
             continue
@@ -170,6 +172,36 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
     for i in maybe_contact:  # a bare contact line goes only with the furniture block it belongs to
         if _near_removed(doc, i):
             doc.remove(i, "boilerplate:contact-line", 0.8, "next to furniture")
+
+
+def _short_line_candidates(doc: _Doc, tpl) -> tuple[list[int], list[int]]:
+    """Short lines that hold a site or field word, and short lines shaped like a template or a page
+    counter (by their first character); one regex pass over the short lines joined finds both."""
+    idx = [i for i, length in enumerate(map(len, doc.lines)) if 0 < length <= _SHORT]
+    if not idx:
+        return [], []
+    joined = "\n".join(doc.lines[i] for i in idx)
+    starts = list(accumulate((len(doc.lines[i]) + 1 for i in idx), initial=0))
+    voc = rules.vocabulary()
+    site = [idx[bisect.bisect_right(starts, m.start()) - 1] for m in voc.regex.finditer(joined)
+            if voc.kind[m.group()] in ("site", "field")]
+    shaped = [idx[bisect.bisect_right(starts, m.start()) - 1]
+              for m in _shape_pattern(tpl is not None).finditer(joined)]
+    return site, shaped
+
+
+@functools.lru_cache(maxsize=2)
+def _shape_pattern(with_templates: bool) -> re.Pattern[str]:
+    leads = set(_PAGE_LEADS) | {"N", "P"}
+    if with_templates:
+        for c in templates().line:
+            leads.add(c)
+            if "!" <= c <= "~":
+                leads.add(chr(ord(c) + 0xFEE0))  # the full-width form folds to the same lead
+        leads.update({"“", "”"})
+    cls = "".join(re.escape(c) for c in sorted(leads))
+    return re.compile(f"^[ \t\u3000]*(?:[-•·●][ \t]*)?(?:[0-9０-９]{{1,3}}[ \t]*[.．、)）]?[ \t]*){{0,2}}[{cls}]"
+                      f"|_第|[页頁][ \t]*$", re.M)
 
 
 def _running_head(doc: _Doc, where: list[int]) -> bool:
@@ -217,9 +249,9 @@ def _repeated_lines(doc: _Doc, p) -> None:
 
 def _lone_page_numbers(doc: _Doc, p) -> None:
     """Lines holding only a number that counts up through the document: page numbers."""
-    found = [(i, int(s)) for i, line in enumerate(doc.lines)
-             if 0 < len(s := line.strip()) <= 4 and s.isascii() and s.isdigit() and i not in doc.removed
-             and doc.head_end <= i]
+    short = [i for i, length in enumerate(map(len, doc.lines)) if 0 < length <= 6 and i >= doc.head_end]
+    found = [(i, int(s)) for i in short
+             if 0 < len(s := doc.lines[i].strip()) <= 4 and s.isascii() and s.isdigit() and i not in doc.removed]
     if len(found) < 3:
         return
     values = [v for _, v in found]
