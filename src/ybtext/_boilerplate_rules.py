@@ -43,7 +43,7 @@ def vocabulary() -> Vocabulary:
         kind[e["term"]] = e["kind"]
     terms = sorted(weight, key=lambda t: (-len(t), t))
     # the trigger scans the whole text, so it holds only the strong site words (and 下载)
-    strong = [t for t in terms if kind[t] in ("site", "field") and (weight[t] >= 1.5 or t == "下载")]
+    strong = [t for t in terms if kind[t] in ("site", "field", "action") and (weight[t] >= 1.5 or t == "下载")]
     return Vocabulary(re.compile("|".join(map(re.escape, terms))),
                       re.compile("|".join(map(re.escape, strong))), weight, kind)
 

@@ -80,8 +80,8 @@ def step(text: str, config: Config) -> Cleaned:
     _repeated_lines(doc, p)
     _lone_page_numbers(doc, p)
     _sandwiched(doc, masked, p)
-    spans = _line_spans(doc)
-    spans.extend(_keep_outside_removed(doc, inline))
+    kept = _keep_outside_removed(doc, inline)  # may turn fully covered lines into removed lines
+    spans = _line_spans(doc) + kept
     result = apply_spans("boilerplate", text, _without_overlaps(spans))
     notices = _year_bumps(text, p)
     return Cleaned(result.text, result.edits, notices) if notices else result
@@ -157,7 +157,9 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         score, anchor, rest = rules.score_line(s)
         note = f"score={score:g} length={len(s)}"
         if not anchor:
-            if edge and len(s) <= 60 and p["contact"].search(s):
+            if edge and len(s) <= 12 and score >= 1.5 and rules.residue(rest) <= 2:
+                doc.remove(i, "boilerplate:furniture-buttons", 0.8, note)  # 下载 相关 举报
+            elif edge and len(s) <= 60 and p["contact"].search(s):
                 maybe_contact.append(i)
             continue
         if edge and (rules.residue(rest) <= 2 or score >= 2 and (score >= 3 or score * 20 >= len(s))
@@ -269,7 +271,8 @@ def _sandwiched(doc: _Doc, masked: dict[int, str], p) -> None:
             s = masked.get(i, doc.lines[i]).strip()
             if i in doc.removed or not s or len(s) > 40:
                 continue
-            if _neighbour(doc, i, -1) not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
+            above = _neighbour(doc, i, -1)
+            if above is not None and above not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
                 continue
             if rules.names_site(s) or p["field"].search(s):
                 doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
@@ -286,15 +289,20 @@ def _neighbour(doc: _Doc, i: int, d: int) -> int | None:
 
 
 def _line_spans(doc: _Doc) -> list[Span]:
-    spans: list[Span] = []
+    """Each removed line goes with its line break; lines removed at the very end of the document
+    take the break before them instead, so the text does not end with a new empty line."""
     n = len(doc.lines)
+    tail = n
+    while tail - 1 in doc.removed:
+        tail -= 1
+    spans: list[Span] = []
     for i in sorted(doc.removed):
         rule, conf, note = doc.removed[i]
         start, end = doc.start(i), doc.start(i) + len(doc.lines[i])
-        if i + 1 < n:
+        if i >= tail:
+            start -= 1 if i else 0
+        elif i + 1 < n:
             end += 1
-        elif i > 0 and i - 1 not in doc.removed:
-            start -= 1
         spans.append(Span(start, end, "", rule, conf, note))
     return spans
 
@@ -377,20 +385,9 @@ def _keep_outside_removed(doc: _Doc, spans: list[Span]) -> list[Span]:
                 left[k] = " "
         if not "".join(left).strip():
             doc.remove(i, group[0].rule, group[0].confidence or 0.9, group[0].note)
-            kept.extend(_line_spans_one(doc, i))
         else:
             kept.extend(group)
     return kept
-
-
-def _line_spans_one(doc: _Doc, i: int) -> list[Span]:
-    rule, conf, note = doc.removed[i]
-    start, end = doc.start(i), doc.start(i) + len(doc.lines[i])
-    if i + 1 < len(doc.lines):
-        end += 1
-    elif i > 0 and i - 1 not in doc.removed:
-        start -= 1
-    return [Span(start, end, "", rule, conf, note)]
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
