@@ -177,8 +177,8 @@ def _noise_probe() -> re.Pattern[str]:
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
-    """Clusters of rare characters (gaps of at most two common Han characters) that are at least
-    ten characters long and at least 70 % rare: noise watermarks, not a rare name or term.
+    """Clusters of rare characters (gaps of at most three common Han characters) that are at least
+    ten characters long and at least 65 % rare: noise watermarks, not a rare name or term.
 
     Every fifth character is probed first (a run of ten rare characters shows in the probe as two
     rare characters close together); only the regions around probe hits are scanned in full."""
@@ -200,14 +200,14 @@ def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     cur: list[int] | None = None  # start, end, rare count
     for m in noise_pattern().finditer(text, lo, hi):
-        if cur and m.start() - cur[1] <= 2 and _all_han(text[cur[1]:m.start()]):
+        if cur and m.start() - cur[1] <= 3 and _all_han(text[cur[1]:m.start()]):
             cur[1] = m.end()
             cur[2] += m.end() - m.start()
             continue
-        if cur and cur[1] - cur[0] >= 10 and cur[2] * 10 >= (cur[1] - cur[0]) * 7:
+        if cur and cur[1] - cur[0] >= 10 and cur[2] * 100 >= (cur[1] - cur[0]) * 65:
             out.append((cur[0], cur[1]))
         cur = [m.start(), m.end(), m.end() - m.start()]
-    if cur and cur[1] - cur[0] >= 10 and cur[2] * 10 >= (cur[1] - cur[0]) * 7:
+    if cur and cur[1] - cur[0] >= 10 and cur[2] * 100 >= (cur[1] - cur[0]) * 65:
         out.append((cur[0], cur[1]))
     return out
 
@@ -241,6 +241,34 @@ def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> l
             continue
         for p in positions:
             out.append((p - left, p + right, seg))
+    return out
+
+
+# stamps glued into a sentence: a site's name, then a phrase no author writes about their own text
+_STAMP_PHRASES = ("仅供学习交流", "下载即可编辑", "下载后可编辑", "版权所有")
+
+
+@functools.lru_cache(maxsize=1)
+def _stamp_pattern() -> re.Pattern[str]:
+    phrases = "|".join(_STAMP_PHRASES)
+    # the name is taken as two characters: a longer name leaves a character behind, never eats prose
+    return re.compile(r"[\u4e00-\u9fff]{2}(?:文档|文库|资料网|范文网|文档网|题库|网)\s*[,，]?\s*(?:\s*[a-z0-9.-]+\.(?:com|cn|net)\s*)?"
+                      f"(?:{phrases})(?:使用)?")
+
+
+def stamps(text: str) -> list[tuple[int, int]]:
+    """Stamps such as 云帆文档仅供学习交流使用 / 某某资料网，下载即可编辑 pasted into a sentence."""
+    out: list[tuple[int, int]] = []
+    pattern = _stamp_pattern()
+    for phrase in _STAMP_PHRASES:
+        pos = text.find(phrase)
+        while pos >= 0:
+            lo = max(0, pos - 30)
+            for m in pattern.finditer(text, lo, min(len(text), pos + len(phrase) + 2)):
+                if m.start() <= pos < m.end():
+                    out.append((m.start(), m.end()))
+                    break
+            pos = text.find(phrase, pos + len(phrase))
     return out
 
 

@@ -157,7 +157,7 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         score, anchor, rest = rules.score_line(s)
         note = f"score={score:g} length={len(s)}"
         if not anchor:
-            if edge and len(s) <= 12 and score >= 1.5 and rules.residue(rest) <= 2:
+            if edge and len(s) <= 16 and score >= 1.5 and rules.residue(rest) * 2 <= len(s):
                 doc.remove(i, "boilerplate:furniture-buttons", 0.8, note)  # 下载 相关 举报
             elif edge and len(s) <= 60 and p["contact"].search(s):
                 maybe_contact.append(i)
@@ -346,6 +346,8 @@ def _inline_spans(doc: _Doc, tpl, p, hits: list[int]) -> list[Span]:
             term_len[h] = m.end() - h if m else 2
         for a, b, seg in rules.repeated_segments(text, hits, term_len):
             spans.append(Span(a, b, "", "boilerplate:repeated-watermark", 0.85, f"repeated: {seg.strip()[:40]}"))
+    for a, b in rules.stamps(text):
+        spans.append(Span(a, b, "", "boilerplate:site-stamp", 0.85, "site name and a stamp phrase"))
     return spans
 
 
