@@ -90,7 +90,7 @@ def names_site(line: str) -> bool:
     or three ``label: value`` fields)? Cheaper than :func:`score_line`."""
     if vocabulary().trigger.search(line):
         return True
-    return score_line(line)[1] if ("." in line or "/" in line or ":" in line or "：" in line) else False
+    return score_line(line)[1] if any(c in line for c in "./:：页") else False
 
 
 def score_line(line: str) -> tuple[float, bool, str]:
@@ -256,9 +256,22 @@ def _stamp_pattern() -> re.Pattern[str]:
                       f"(?:{phrases})(?:使用)?")
 
 
+@functools.lru_cache(maxsize=1)
+def _dated_stamp() -> re.Pattern[str]:
+    return re.compile(r"(?:(?<![0-9])[0-9]{1,4}[ \t]+)?20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*(?:文档|资料|本文)?仅供参考")
+
+
 def stamps(text: str) -> list[tuple[int, int]]:
-    """Stamps such as 云帆文档仅供学习交流使用 / 某某资料网，下载即可编辑 pasted into a sentence."""
+    """Stamps such as 云帆文档仅供学习交流使用 / 某某资料网，下载即可编辑 pasted into a sentence, and
+    dated stamps (36 2020年4月19日 文档仅供参考)."""
     out: list[tuple[int, int]] = []
+    pos = text.find("仅供参考")
+    while pos >= 0:
+        for m in _dated_stamp().finditer(text, max(0, pos - 24), pos + 4):
+            if m.end() == pos + 4:
+                out.append((m.start(), m.end()))
+                break
+        pos = text.find("仅供参考", pos + 4)
     pattern = _stamp_pattern()
     for phrase in _STAMP_PHRASES:
         pos = text.find(phrase)

@@ -269,16 +269,23 @@ def _sandwiched(doc: _Doc, masked: dict[int, str], p) -> None:
         changed = False
         for i in list(range(doc.head_end)) + list(range(doc.tail_start, len(doc.lines))):
             s = masked.get(i, doc.lines[i]).strip()
-            if i in doc.removed or not s or len(s) > 40:
+            if i in doc.removed or not s:
                 continue
             above = _neighbour(doc, i, -1)
             if above is not None and above not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
                 continue
-            if rules.names_site(s) or p["field"].search(s):
+            if len(s) <= 40 and (rules.names_site(s) or p["field"].search(s)) or _furniture_like(s):
                 doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
                 changed = True
         if not changed:
             return
+
+
+def _furniture_like(s: str) -> bool:
+    """A longer line inside a furniture block: it names the site or asks for downloads, contacts …
+    in a good share of its clauses (a paragraph with one pasted-in stamp does not)."""
+    score, anchor, _ = rules.score_line(s)
+    return (anchor or score >= 2) and rules.coverage(s) >= 0.34
 
 
 def _neighbour(doc: _Doc, i: int, d: int) -> int | None:
