@@ -258,7 +258,7 @@ def _stamp_pattern() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _dated_stamp() -> re.Pattern[str]:
-    return re.compile(r"(?:(?<![0-9])[0-9]{1,4}[ \t]+)?20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*(?:文档|资料|本文)?仅供参考")
+    return re.compile(r"(?:(?:^|(?<=\s))[0-9]{1,4}[ \t]+)?20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*(?:文档|资料|本文)?仅供参考")
 
 
 def stamps(text: str) -> list[tuple[int, int]]:
