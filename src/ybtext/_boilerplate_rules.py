@@ -80,7 +80,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
         "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
         "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
-        "clause": re.compile(r"[，。；！？,;!?]+"),
         "digits": re.compile(r"[0-9０-９]+"),
     }
 
@@ -136,13 +135,17 @@ def score_line(line: str) -> tuple[float, bool, str]:
     return score, anchor, "".join(pieces)
 
 
-def coverage(line: str) -> float:
-    """Share of the line's characters in clauses that hold a furniture word: a notice is furniture
-    from clause to clause, a paragraph with one pasted-in stamp is not."""
-    voc = vocabulary()
-    clauses = patterns()["clause"].split(line)
-    hit = sum(len(c) for c in clauses if voc.regex.search(c))
-    return hit / max(1, sum(map(len, clauses)))
+def coverage(line: str, reach: int = 6) -> float:
+    """Share of the line's characters within ``reach`` characters of a furniture word: a notice is
+    furniture from end to end, a paragraph with one pasted-in stamp is not."""
+    covered = 0
+    end = 0
+    for m in vocabulary().regex.finditer(line):
+        a, b = max(m.start() - reach, end), min(m.end() + reach, len(line))
+        if b > a:
+            covered += b - a
+            end = b
+    return covered / max(1, len(line))
 
 
 def residue(rest: str) -> int:
@@ -287,6 +290,7 @@ def stamps(text: str) -> list[tuple[int, int]]:
 
 _OPEN = "【（(〔［[「"
 _CLOSE = {"【": "】", "（": "）", "(": ")", "〔": "〕", "［": "］", "[": "]", "「": "」"}
+CLOSE = _CLOSE
 
 
 def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:

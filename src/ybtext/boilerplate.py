@@ -339,23 +339,30 @@ def _inline_spans(doc: _Doc, tpl, p, hits: list[int]) -> list[Span]:
             spans.append(Span(m.start(), m.end(), "", "boilerplate:page-counter", 0.9, "inline"))
     for a, b in rules.noise_spans(text):
         spans.append(Span(a, b, "", "boilerplate:noise-run", 0.9, f"{b - a} rare characters"))
-    for h in hits:
-        seg = rules.bracketed(text, h)
-        if seg is not None:
-            spans.append(Span(seg[0], seg[1], "", "boilerplate:bracketed-stamp", 0.85, "site words in brackets"))
     long_hits = [h for h in hits if len(doc.lines[doc.line_at(h)]) > _SHORT]
     if long_hits:
         term_len = {}
         voc = rules.vocabulary()
-        hits = long_hits
-        for h in hits:
+        for h in long_hits:
             m = voc.trigger.match(text, h)
             term_len[h] = m.end() - h if m else 2
-        for a, b, seg in rules.repeated_segments(text, hits, term_len):
+        for a, b, seg in rules.repeated_segments(text, long_hits, term_len):
             spans.append(Span(a, b, "", "boilerplate:repeated-watermark", 0.85, f"repeated: {seg.strip()[:40]}"))
     for a, b in rules.stamps(text):
         spans.append(Span(a, b, "", "boilerplate:site-stamp", 0.85, "site name and a stamp phrase"))
-    return spans
+    for h in hits:
+        seg = rules.bracketed(text, h)
+        if seg is not None:
+            spans.append(Span(seg[0], seg[1], "", "boilerplate:bracketed-stamp", 0.85, "site words in brackets"))
+    return [_with_brackets(text, sp) for sp in spans]
+
+
+def _with_brackets(text: str, sp: Span) -> Span:
+    """A stamp that fills a bracket pair takes the brackets with it (no empty 【】 left behind)."""
+    before, after = text[sp.start - 1:sp.start], text[sp.end:sp.end + 1]
+    if before and rules.CLOSE.get(before) == after:
+        return sp._replace(start=sp.start - 1, end=sp.end + 1)
+    return sp
 
 
 def _head_inline_spans(doc: _Doc, tpl) -> list[Span]:
