@@ -84,6 +84,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_WEB_TERMS = frozenset({"www.", "http", ".com", ".cn", ".net"})
+
+
 def names_site(line: str) -> bool:
     """Does the line name the site or its services (a site/field word, a web address, a file name,
     or three ``label: value`` fields)? Cheaper than :func:`score_line`."""
@@ -104,6 +107,8 @@ def score_line(line: str) -> tuple[float, bool, str]:
     pos = 0
     for m in voc.regex.finditer(line):
         t = m.group()
+        if t in _WEB_TERMS:
+            continue  # web addresses count once, through the domain pattern below
         seen[t] += 1
         if seen[t] <= 2:
             score += voc.weight[t]

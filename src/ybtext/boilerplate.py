@@ -169,7 +169,7 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s) and rules.coverage(s) >= 0.6
                                 or score >= 2 and len(s) <= 30 and rules.residue(rest) <= 2):
             doc.remove(i, "boilerplate:furniture-vocabulary", 0.85, note)
-        elif len(s) <= 80 and p["contact"].search(s):
+        elif len(s) <= 60 and not s.endswith(_TERMINAL) and p["contact"].search(s):
             doc.remove(i, "boilerplate:contact-line", 0.9, note)
     for i in maybe_contact:  # a bare contact line goes only with the furniture block it belongs to
         if _near_removed(doc, i):

@@ -37,7 +37,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "sep": re.compile("(\r\n|\r|\n)"),
         "x000d": re.compile("_x000D_(\n?)"),
-        "title_word": re.compile(f"[{_HAN}0-9A-Za-z]{{1,8}}"),
+        "title_word": re.compile(f"[{_HAN}0-9A-Za-z]{{1,6}}"),
         # list items, headings and other line starts that always begin a new paragraph
         "block_start": re.compile(
             f"[ \t\u3000]|[0-9]{{1,3}}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{{1,3}}[）)〕]"
