@@ -194,7 +194,11 @@ def _doubled(doc: _Doc, p, spans: list[Span]) -> None:
         if not m:
             continue
         units = [u.group(1) for u in _units(doubled, line)]
-        if not units or max(map(len, units)) < 3 or any(not p["han"].search(u) for u in units):
+        # certain only for a heading-like line (no sentence end) made of two or more different runs,
+        # each exactly twice: a reader's emphatic repetition (太烫了太烫了太烫了) is left alone
+        if len(units) < 2 or max(map(len, units)) < 3 or any(not p["han"].search(u) for u in units):
+            continue
+        if any(a == b for a, b in zip(units, units[1:])) or any(c in line for c in "。！？!?"):
             continue
         once = _undouble(line)
         if once is not None and once != line:
