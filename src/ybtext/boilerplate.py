@@ -20,11 +20,13 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from itertools import accumulate
 
 from . import _boilerplate_rules as rules
-from ._boilerplate_templates import name_of, templates
+from ._boilerplate_inline import SHORT as _SHORT
+from ._boilerplate_inline import head_inline_spans, inline_spans, keep_outside_removed, masked_lines
+from ._boilerplate_templates import templates
 from ._edits import Cleaned, Notice, Span, apply_spans
 from .config import Config
 
@@ -35,7 +37,6 @@ _USE_TEMPLATES = True
 
 _HEAD_MAX = 60     # lines examined for the head block
 _TAIL_MAX = 40     # lines examined for the tail block
-_SHORT = 60        # lines up to this length are always examined
 _BODY_LEN = 30     # a line this long without furniture words is prose: it ends the head block
 _TERMINAL = ("。", "！", "？", "!", "?")
 _PAGE_LEADS = frozenset("第共-—–－Pp0123456789０１２３４５６７８９N")
@@ -72,15 +73,15 @@ def step(text: str, config: Config) -> Cleaned:
     p = rules.patterns()
     hits = [m.start() for m in rules.vocabulary().trigger.finditer(text)]
     # inline furniture first: lines are then judged on what is left of them
-    inline = _inline_spans(doc, tpl, p, hits)
-    masked = _masked_lines(doc, inline)
+    inline = inline_spans(doc, tpl, p, hits)
+    masked = masked_lines(doc, inline)
     _find_edges(doc, tpl, masked)
-    inline.extend(_head_inline_spans(doc, tpl))
+    inline.extend(head_inline_spans(doc, tpl))
     _examine_lines(doc, tpl, p, hits, masked)
     _repeated_lines(doc, p)
     _lone_page_numbers(doc, p)
     _sandwiched(doc, masked, p)
-    kept = _keep_outside_removed(doc, inline)  # may turn fully covered lines into removed lines
+    kept = keep_outside_removed(doc, inline)  # may turn fully covered lines into removed lines
     spans = _line_spans(doc) + kept
     result = apply_spans("boilerplate", text, _without_overlaps(spans))
     notices = _year_bumps(text, p)
@@ -89,26 +90,6 @@ def step(text: str, config: Config) -> Cleaned:
 
 def _names_site(line: str, tpl) -> bool:
     return rules.names_site(line) or (tpl is not None and tpl.match_line(line, True) is not None)
-
-
-def _masked_lines(doc: _Doc, spans: list[Span]) -> dict[int, str]:
-    """The lines that hold inline furniture, with that furniture cut out."""
-    cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for s in spans:
-        i = doc.line_at(s.start)
-        cuts[i].append((s.start - doc.start(i), s.end - doc.start(i)))
-    out: dict[int, str] = {}
-    for i, parts in cuts.items():
-        line, pieces, pos = doc.lines[i], [], 0
-        for a, b in sorted(parts):
-            if a >= pos:
-                pieces.append(line[pos:a])
-                pos = b
-            else:
-                pos = max(pos, b)
-        pieces.append(line[pos:])
-        out[i] = "".join(pieces)
-    return out
 
 
 def _find_edges(doc: _Doc, tpl, masked: dict[int, str]) -> None:
@@ -312,98 +293,6 @@ def _line_spans(doc: _Doc) -> list[Span]:
             end += 1
         spans.append(Span(start, end, "", rule, conf, note))
     return spans
-
-
-def _inline_spans(doc: _Doc, tpl, p, hits: list[int]) -> list[Span]:
-    text = doc.text
-    spans: list[Span] = []
-    if tpl is not None and tpl.inline is not None:
-        lines_with: set[int] = set()
-        for anchor in tpl.anchors:
-            pos = text.find(anchor)
-            while pos >= 0:
-                lines_with.add(doc.line_at(pos))
-                pos = text.find(anchor, pos + len(anchor))
-        found = []
-        for i in sorted(lines_with):
-            base = doc.start(i)
-            for m in tpl.inline.finditer(doc.lines[i]):
-                if m.end() > m.start():
-                    found.append((base + m.start(), base + m.end(), tpl.by_name[name_of(m)]))
-        counts = Counter(t.name for _, _, t in found)
-        for a, b, t in found:
-            if t.scope != "inline-repeated" or counts[t.name] >= 2:
-                spans.append(Span(a, b, "", t.name, 1.0, t.note))
-    if "第" in text:
-        for m in p["page_inline"].finditer(text):
-            spans.append(Span(m.start(), m.end(), "", "boilerplate:page-counter", 0.9, "inline"))
-    for a, b in rules.noise_spans(text):
-        spans.append(Span(a, b, "", "boilerplate:noise-run", 0.9, f"{b - a} rare characters"))
-    long_hits = [h for h in hits if len(doc.lines[doc.line_at(h)]) > _SHORT]
-    if long_hits:
-        term_len = {}
-        voc = rules.vocabulary()
-        for h in long_hits:
-            m = voc.trigger.match(text, h)
-            term_len[h] = m.end() - h if m else 2
-        for a, b, seg in rules.repeated_segments(text, long_hits, term_len):
-            spans.append(Span(a, b, "", "boilerplate:repeated-watermark", 0.85, f"repeated: {seg.strip()[:40]}"))
-    for a, b in rules.stamps(text):
-        spans.append(Span(a, b, "", "boilerplate:site-stamp", 0.85, "site name and a stamp phrase"))
-    for h in hits:
-        seg = rules.bracketed(text, h)
-        if seg is not None:
-            spans.append(Span(seg[0], seg[1], "", "boilerplate:bracketed-stamp", 0.85, "site words in brackets"))
-    return [_with_brackets(text, sp) for sp in spans]
-
-
-def _with_brackets(text: str, sp: Span) -> Span:
-    """A stamp that fills a bracket pair takes the brackets with it (no empty 【】 left behind)."""
-    before, after = text[sp.start - 1:sp.start], text[sp.end:sp.end + 1]
-    if before and rules.CLOSE.get(before) == after:
-        return sp._replace(start=sp.start - 1, end=sp.end + 1)
-    return sp
-
-
-def _head_inline_spans(doc: _Doc, tpl) -> list[Span]:
-    """Prefixes that sites glue to the title in the head block ((完整版), 【精品】, 学海无涯 …)."""
-    spans: list[Span] = []
-    if tpl is None or tpl.head_inline is None:
-        return spans
-    for i in range(doc.head_end):
-        line = doc.lines[i]
-        lead = len(line) - len(line.lstrip())
-        m = tpl.head_inline.match(line, lead)
-        if m and m.end() < len(line.rstrip()):
-            t = tpl.by_name[name_of(m)]
-            spans.append(Span(doc.start(i) + m.start(), doc.start(i) + m.end(), "", t.name, 1.0, t.note))
-    return spans
-
-
-def _keep_outside_removed(doc: _Doc, spans: list[Span]) -> list[Span]:
-    """Drop inline spans inside removed lines or overlapping an earlier span; a line whose whole
-    text goes is removed as a line."""
-    kept: list[Span] = []
-    per_line: dict[int, list[Span]] = defaultdict(list)
-    taken: list[tuple[int, int]] = []
-    for s in spans:
-        i = doc.line_at(s.start)
-        if i in doc.removed or any(s.start < b and a < s.end for a, b in taken):
-            continue
-        taken.append((s.start, s.end))
-        per_line[i].append(s)
-    for i, group in per_line.items():
-        line = doc.lines[i]
-        left = list(line)
-        base = doc.start(i)
-        for s in group:
-            for k in range(s.start - base, min(s.end - base, len(line))):
-                left[k] = " "
-        if not "".join(left).strip():
-            doc.remove(i, group[0].rule, group[0].confidence or 0.9, group[0].note)
-        else:
-            kept.extend(group)
-    return kept
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

@@ -40,9 +40,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "title_word": re.compile(f"[{_HAN}0-9A-Za-z]{{1,6}}"),
         # list items, headings and other line starts that always begin a new paragraph
         "block_start": re.compile(
-            f"[ \t\u3000]|[0-9]{{1,3}}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{{1,3}}[）)〕]"
-            f"|[一二三四五六七八九十百]{{1,3}}[、是]|第[0-9一二三四五六七八九十百]{{1,4}}[章节条部篇款项]"
-            f"|[①-⑳⑴-⒇●○■□◆◇•·▲△★☆※>＞\\-—*#]"),
+            "[ \t\u3000]|[0-9]{1,3}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{1,3}[）)〕]"
+            "|[一二三四五六七八九十百]{1,3}[、是]|第[0-9一二三四五六七八九十百]{1,4}[章节条部篇款项]"
+            "|[①-⑳⑴-⒇●○■□◆◇•·▲△★☆※>＞\\-—*#]"),
         "chunk": re.compile(f"[\r\n]([0-9]{{1,2}})、(?=[{_HAN}])"),
         "doubled": re.compile("(?:(.{2,40}?)\\1[ \t\u3000]*)+"),
         "han": re.compile(f"[{_HAN}]"),
