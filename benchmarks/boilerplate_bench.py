@@ -84,13 +84,42 @@ def examples(pairs, limit: int = 5) -> list[str]:
     return out
 
 
+def speed(articles: list[str], repeat: int = 3) -> dict:
+    """MB/s (UTF-8) of each of the three steps on clean text: the corpus as one text, and article by article."""
+    import importlib
+
+    config = ybtext.Config()
+    whole = "\n".join(articles)
+    mb = len(whole.encode("utf-8")) / 1e6
+    out = {}
+    for name in ("boilerplate", "layout", "punctuation"):
+        fn = importlib.import_module(f"ybtext.{name}").step
+        fn(articles[0], config)  # load wordlists, compile patterns
+        best_whole = best_docs = float("inf")
+        for _ in range(repeat):
+            t = time.perf_counter()
+            fn(whole, config)
+            best_whole = min(best_whole, time.perf_counter() - t)
+            t = time.perf_counter()
+            for a in articles:
+                fn(a, config)
+            best_docs = min(best_docs, time.perf_counter() - t)
+        out[name] = {"whole_MBps": round(mb / best_whole, 1), "per_article_MBps": round(mb / best_docs, 1)}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000, help="articles per variant (default 2000)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show", type=int, default=0, help="print N leftover/lost snippets per variant")
+    ap.add_argument("--speed", action="store_true", help="only measure MB/s of each step on all clean articles")
     args = ap.parse_args(argv)
+    if args.speed:
+        articles = _corpus.peoples_daily_articles()
+        print(json.dumps(speed(articles), indent=1))
+        return 0
     articles = [a for a in _corpus.peoples_daily_articles() if len(a) >= 200][:args.docs]
     rng = random.Random(args.seed)
     variants = {

@@ -42,23 +42,25 @@ def main(top: int = 4500) -> None:
         for ch in word:
             if "\u4e00" <= ch <= "\u9fff":
                 freq[ch] += int(count)
-    common = {ch for ch, _ in freq.most_common(top)}
-    source = {ch: "jieba" for ch in common}
+    ranked = [ch for ch, _ in freq.most_common(top)]
+    rank = {ch: k + 1 for k, ch in enumerate(ranked)}
+    source = {ch: "jieba" for ch in ranked}
     for cfg in ("s2t", "s2tw", "s2hk"):
         conv = opencc.OpenCC(cfg)
-        for ch in sorted(common):
+        for ch in ranked:
             for t in conv.convert(ch):
                 if "\u4e00" <= t <= "\u9fff" and t not in source:
                     source[t] = f"jieba+opencc-{cfg}"
+                    rank[t] = rank[ch]
     header = [
         "# File: boilerplate-common-chars.tsv",
-        "# Format: one Han character a line; long runs of characters outside this set are noise watermarks",
+        "# Format: one Han character a line with its frequency rank (Traditional forms: the rank of their Simplified form); long runs of characters outside this set, or of rank above 3000 and Traditional forms, are noise watermarks",
         f"# Source: the {top} most frequent characters of jieba 0.42.1 dict.txt (summed word frequency), "
         "plus their OpenCC s2t/s2tw/s2hk forms; derived by tools/derive_common_chars.py",
         "# License: jieba is MIT; character frequencies are facts; list compiled by the ybtext team, MIT",
-        "# Columns: char source",
+        "# Columns: char rank source",
     ]
-    lines = sorted(f"{ch}\t{src}" for ch, src in source.items())
+    lines = sorted(f"{ch}\t{rank[ch]}\t{src}" for ch, src in source.items())
     OUT.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
     print(f"{OUT.name}: {len(lines)} entries")
 

@@ -62,7 +62,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
             f"|[Pp]age\\s*{num}(?:\\s*(?:of|/)\\s*{num})?"
             f"|第\\s*PAGE\\s*[0-9]*\\s*{page}(?:\\s*共\\s*NUMPAGES\\s*[0-9]*\\s*{page})?"
             f"|PAGE\\s*[0-9]*\\s*-?|NUMPAGES\\s*[0-9]*"
-            f"|.{{1,80}}?_第\\s*{num}\\s*{page}"),
+            f"|.{{1,80}}?_第\\s*{num}\\s*{page}"
+            # <title> - 第2页 - <site>: a page counter between separators
+            f"|.{{1,80}}?\\s[-–—|｜]\\s*第\\s*{num}\\s*{page}(?:\\s*[-–—|｜]\\s*.{{1,20}})?"),
         # page counters pasted inside a line (distinctive enough to remove anywhere)
         "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
                                   f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
@@ -79,6 +81,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "year_bump": re.compile(r"20[0-9]{4}年"),
         # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
         "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
+        "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
+        "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),
         "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
         "digits": re.compile(r"[0-9０-９]+"),
     }
@@ -153,26 +157,56 @@ def coverage(line: str, reach: int = 6) -> float:
     return covered / max(1, len(line))
 
 
+def framed(line: str) -> bool:
+    """Furniture words open and close the line (书海范文网为您整理了…的范文，欢迎参考借鉴！): a site
+    sentence wrapped around a title, not a paragraph with a stamp pasted into its middle."""
+    hits = list(vocabulary().regex.finditer(line))
+    site = patterns()["sitename"].match(line)
+    first = 0 if site else (hits[0].start() if hits else len(line))
+    return bool(hits) and first <= 5 and hits[-1].end() >= len(line) - 8
+
+
+def breadcrumb(line: str) -> bool:
+    """A navigation trail (知行资料网 >> 首页 >> 工作总结 >> <title>): two or more ``>``-like
+    separators after a site name, 首页 or 当前位置 at the start of the line."""
+    p = patterns()
+    return len(p["crumb_sep"].findall(line)) >= 2 and bool(p["crumb_head"].match(line))
+
+
 def residue(rest: str) -> int:
     """Characters left of a line once its furniture terms (see score_line) and separators are gone."""
     return len(patterns()["separators"].sub("", rest))
+
+
+def _class(chars: set[int]) -> str:
+    """A regex character class for the Han characters outside ``chars``."""
+    ranges: list[str] = []
+    for lo, hi in _HAN_RANGES:
+        start = None
+        for cp in range(lo, hi + 2):
+            out = cp <= hi and cp not in chars
+            if out and start is None:
+                start = cp
+            elif not out and start is not None:
+                ranges.append(f"{chr(start)}-{chr(cp - 1)}" if cp - 1 > start else chr(start))
+                start = None
+    return f"[{''.join(ranges)}]"
 
 
 @functools.lru_cache(maxsize=1)
 def noise_pattern() -> re.Pattern[str]:
     """Runs of two or more Han characters outside the common-characters list."""
     common = {ord(e["char"]) for e in load("boilerplate-common-chars.tsv")}
-    ranges: list[str] = []
-    for lo, hi in _HAN_RANGES:
-        start = None
-        for cp in range(lo, hi + 2):
-            rare = cp <= hi and cp not in common
-            if rare and start is None:
-                start = cp
-            elif not rare and start is not None:
-                ranges.append(f"{chr(start)}-{chr(cp - 1)}" if cp - 1 > start else chr(start))
-                start = None
-    return re.compile(f"[{''.join(ranges)}]{{2,}}")
+    return re.compile(_class(common) + "{2,}")
+
+
+@functools.lru_cache(maxsize=1)
+def _uncommon_pattern() -> re.Pattern[str]:
+    """Runs of characters outside the core of the list (rank above 3000, or a Traditional form):
+    noise blocks mix these with the rare ones."""
+    core = {ord(e["char"]) for e in load("boilerplate-common-chars.tsv")
+            if e["source"] == "jieba" and int(e["rank"]) <= 3000}
+    return re.compile(_class(core) + "+")
 
 
 _STRIDE = 5
@@ -180,13 +214,14 @@ _STRIDE = 5
 
 @functools.lru_cache(maxsize=1)
 def _noise_probe() -> re.Pattern[str]:
-    rare = noise_pattern().pattern[:-len("{2,}")]
+    rare = noise_pattern().pattern[:-len("{2,}")]  # one rare character
     return re.compile(f"{rare}.?{rare}")
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
-    """Clusters of rare characters (gaps of at most three common Han characters) that are at least
-    ten characters long and at least 65 % rare: noise watermarks, not a rare name or term.
+    """Clusters of uncommon characters (gaps of at most three common Han characters), at least ten
+    characters long, at least half uncommon and holding five rare ones: noise watermarks, not a
+    rare name or term.
 
     Every fifth character is probed first (a run of ten rare characters shows in the probe as two
     rare characters close together); only the regions around probe hits are scanned in full."""
@@ -206,17 +241,28 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
 
 def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    cur: list[int] | None = None  # start, end, rare count
-    for m in noise_pattern().finditer(text, lo, hi):
+    cur: list[int] | None = None  # start, end, uncommon count
+
+    def accept(c: list[int]) -> tuple[int, int] | None:
+        length = c[1] - c[0]
+        if length < 10 or c[2] * 2 < length:
+            return None
+        rare = list(noise_pattern().finditer(text, c[0], c[1]))
+        if sum(m.end() - m.start() for m in rare) < 5:
+            return None
+        # the block ends where its rare characters end: an uncommon word of the text next to it stays
+        return rare[0].start(), rare[-1].end()
+
+    for m in _uncommon_pattern().finditer(text, lo, hi):
         if cur and m.start() - cur[1] <= 3 and _all_han(text[cur[1]:m.start()]):
             cur[1] = m.end()
             cur[2] += m.end() - m.start()
             continue
-        if cur and cur[1] - cur[0] >= 10 and cur[2] * 100 >= (cur[1] - cur[0]) * 65:
-            out.append((cur[0], cur[1]))
+        if cur and (span := accept(cur)):
+            out.append(span)
         cur = [m.start(), m.end(), m.end() - m.start()]
-    if cur and cur[1] - cur[0] >= 10 and cur[2] * 100 >= (cur[1] - cur[0]) * 65:
-        out.append((cur[0], cur[1]))
+    if cur and (span := accept(cur)):
+        out.append(span)
     return out
 
 

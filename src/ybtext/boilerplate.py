@@ -133,6 +133,9 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         if (s[0] in _PAGE_LEADS or s[-1] in "页頁") and len(s) <= 120 and p["page_line"].fullmatch(s):
             doc.remove(i, "boilerplate:page-counter", 0.95, "")
             continue
+        if edge and (">" in s or "›" in s or "»" in s or "＞" in s) and rules.breadcrumb(s):
+            doc.remove(i, "boilerplate:breadcrumb", 0.85, "navigation trail")
+            continue
         if i not in full:
             continue
         score, anchor, rest = rules.score_line(s)
@@ -144,7 +147,7 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
                 maybe_contact.append(i)
             continue
         if edge and (rules.residue(rest) <= 2 or score >= 2 and (score >= 3 or score * 20 >= len(s))
-                     and rules.coverage(s) >= 0.5):
+                     and (rules.coverage(s) >= 0.5 or score >= 3 and rules.framed(s))):
             block = "head" if i < doc.head_end else "tail"
             doc.remove(i, "boilerplate:furniture-vocabulary", 0.9, f"{note} block={block}")
         elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s) and rules.coverage(s) >= 0.6
@@ -223,7 +226,7 @@ def _repeated_lines(doc: _Doc, p) -> None:
         # stands on the same side of a page counter every time: headings and by-lines recur too
         if not anchor and not p["page_word"].search(key) and not _running_head(doc, where):
             continue
-        if anchor and len(where) < 3 and rules.score_line(s)[0] < 2:
+        if anchor and len(where) < 3 and rules.score_line(s)[0] < 2 and not p["page_word"].search(key):
             continue
         keep_first = where[0] < doc.head_end and not anchor  # the title, repeated as a running head
         for i in where[1:] if keep_first else where:
