@@ -290,6 +290,14 @@ def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> l
         seg = text[positions[0] - left:positions[0] + right]
         if len(seg.strip()) < 8 or "\n" in seg:
             continue
+        # a bracketed stamp ends at its brackets, even where the text around the copies agrees
+        k = next((k for k, ch in enumerate(seg) if ch in _CLOSE), -1)
+        if 0 <= k <= 2:
+            close = seg.rfind(_CLOSE[seg[k]])
+            if close >= len(seg) - 3:
+                left -= k
+                right -= len(seg) - close - 1
+                seg = seg[k:close + 1]
         score, anchor, _ = score_line(seg)
         if not anchor or score < (1.5 if len(positions) >= 3 else 3):
             continue
