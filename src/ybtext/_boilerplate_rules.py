@@ -81,6 +81,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "year_bump": re.compile(r"20[0-9]{4}年"),
         # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
         "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
+        "site_chars": re.compile(r"[./:：页]"),
         "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
         "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),
         "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
@@ -96,7 +97,7 @@ def names_site(line: str) -> bool:
     or three ``label: value`` fields)? Cheaper than :func:`score_line`."""
     if vocabulary().trigger.search(line):
         return True
-    return score_line(line)[1] if any(c in line for c in "./:：页") else False
+    return score_line(line)[1] if patterns()["site_chars"].search(line) else False
 
 
 def score_line(line: str) -> tuple[float, bool, str]:
