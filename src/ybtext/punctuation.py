@@ -218,7 +218,7 @@ def _mark_is_chinese(text: str, pos: int, mark: str) -> bool:
     if _is_cjk(prev):
         return True
     if mark in ",;":
-        return _is_cjk(nxt) and (prev in "%)”’" or prev.isalnum() or prev == "")
+        return _is_cjk(nxt) and (prev in "%％)”’" or prev.isalnum() or prev == "")
     return _is_cjk(nxt) and not (prev.isalnum() or prev in "/=&")
 
 
