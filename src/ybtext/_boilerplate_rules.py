@@ -81,6 +81,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "year_bump": re.compile(r"20[0-9]{4}年"),
         # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
         "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
+        # a download-box field on a line of its own (ID:1102988, 大小:25KB, 页数:3页, 格式:DOCX)
+        "field_line": re.compile(r"(?:ID|资源ID|文档编号|大小|页数|格式|上传人|上传者|上传时间|下载次数|下载积分|浏览次数|评分)"
+                                 r"\s*[:：]\s*[^\s，。]{1,30}"),
+        # a file name on a line of its own (某某工作总结.docx, ….docxVIP)
+        "file_line": re.compile(r"[^/\\:*?\"<>|\s]{1,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)(?:VIP)?", re.I),
         "site_chars": re.compile(r"[./:：页]"),
         "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
         "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),

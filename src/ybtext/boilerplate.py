@@ -133,6 +133,9 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         if (s[0] in _PAGE_LEADS or s[-1] in "页頁") and len(s) <= 120 and p["page_line"].fullmatch(s):
             doc.remove(i, "boilerplate:page-counter", 0.95, "")
             continue
+        if edge and len(s) <= 60 and (p["field_line"].fullmatch(s) or p["file_line"].fullmatch(s)):
+            doc.remove(i, "boilerplate:download-box", 0.85, "field or file name on its own line")
+            continue
         if edge and (">" in s or "›" in s or "»" in s or "＞" in s) and rules.breadcrumb(s):
             doc.remove(i, "boilerplate:breadcrumb", 0.85, "navigation trail")
             continue
@@ -258,7 +261,8 @@ def _sandwiched(doc: _Doc, masked: dict[int, str], p) -> None:
             above = _neighbour(doc, i, -1)
             if above is not None and above not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
                 continue
-            if len(s) <= 40 and (rules.names_site(s) or p["field"].search(s)) or _furniture_like(s):
+            if (len(s) <= 40 and (rules.names_site(s) or p["field"].search(s)) or _furniture_like(s)
+                    or i < doc.head_end and len(s) <= 6 and rules.score_line(s)[0] >= 0.5):
                 doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
                 changed = True
         if not changed:
