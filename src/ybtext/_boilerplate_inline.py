@@ -42,12 +42,7 @@ def inline_spans(doc, tpl, p, hits: list[int]) -> list[Span]:
     text = doc.text
     spans: list[Span] = []
     if tpl is not None and tpl.inline is not None:
-        lines_with: set[int] = set()
-        for anchor in tpl.anchors:
-            pos = text.find(anchor)
-            while pos >= 0:
-                lines_with.add(doc.line_at(pos))
-                pos = text.find(anchor, pos + len(anchor))
+        lines_with: set[int] = {doc.line_at(m.start()) for m in tpl.anchors.finditer(text)}
         found = []
         for i in sorted(lines_with):
             base = doc.start(i)

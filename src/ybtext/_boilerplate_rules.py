@@ -328,27 +328,29 @@ def _dated_stamp() -> re.Pattern[str]:
     return re.compile(r"(?:(?:^|(?<=\s))[0-9]{1,4}[ \t]+)?20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*(?:文档|资料|本文)?仅供参考")
 
 
+@functools.lru_cache(maxsize=1)
+def _stamp_trigger() -> re.Pattern[str]:
+    return re.compile("|".join(_STAMP_PHRASES + ("仅供参考",)))
+
+
 def stamps(text: str) -> list[tuple[int, int]]:
     """Stamps such as 云帆文档仅供学习交流使用 / 某某资料网，下载即可编辑 pasted into a sentence, and
-    dated stamps (36 2020年4月19日 文档仅供参考)."""
+    dated stamps (36 2020年4月19日 文档仅供参考). One pass finds the phrases; the stamp around each
+    is then matched in a small window."""
     out: list[tuple[int, int]] = []
-    pos = text.find("仅供参考")
-    while pos >= 0:
-        for m in _dated_stamp().finditer(text, max(0, pos - 24), pos + 4):
-            if m.end() == pos + 4:
-                out.append((m.start(), m.end()))
-                break
-        pos = text.find("仅供参考", pos + 4)
     pattern = _stamp_pattern()
-    for phrase in _STAMP_PHRASES:
-        pos = text.find(phrase)
-        while pos >= 0:
-            lo = max(0, pos - 30)
-            for m in pattern.finditer(text, lo, min(len(text), pos + len(phrase) + 2)):
-                if m.start() <= pos < m.end():
+    for hit in _stamp_trigger().finditer(text):
+        pos, end = hit.start(), hit.end()
+        if hit.group() == "仅供参考":
+            for m in _dated_stamp().finditer(text, max(0, pos - 24), end):
+                if m.end() == end:
                     out.append((m.start(), m.end()))
                     break
-            pos = text.find(phrase, pos + len(phrase))
+            continue
+        for m in pattern.finditer(text, max(0, pos - 30), min(len(text), end + 2)):
+            if m.start() <= pos < m.end():
+                out.append((m.start(), m.end()))
+                break
     return out
 
 

@@ -70,7 +70,7 @@ class Templates:
     loose: tuple[tuple[str, str, re.Pattern[str]], ...]  # (scope, anchor, pattern) led by a variable part
     inline: re.Pattern[str] | None      # inline + inline-repeated
     head_inline: re.Pattern[str] | None  # head-inline (at the start of a head line)
-    anchors: tuple[str, ...]            # anchors of the inline templates
+    anchors: re.Pattern[str] | None     # the anchors of the inline templates, as one alternation
 
     def match_line(self, line: str, edge: bool) -> Template | None:
         """The template a whole (stripped) line is, if any; ``edge``: the line is in the head or tail block."""
@@ -170,7 +170,8 @@ def templates() -> Templates:
     head_inline = [n for n in ordered if by_name[n].scope == "head-inline"]
     return Templates(by_name, {c: p for c, p in line.items() if p is not None}, head_line, loose,
                      alternation(inline, whole=False), alternation(head_inline, whole=False),
-                     tuple(sorted({by_name[n].anchor for n in inline})))
+                     re.compile("|".join(map(re.escape, sorted({by_name[n].anchor for n in inline}, key=len,
+                                                               reverse=True)))) if inline else None)
 
 
 def _group(name: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import accumulate
 
 from . import _boilerplate_rules as rules
@@ -214,9 +214,11 @@ def _repeated_lines(doc: _Doc, p) -> None:
     idx = [i for i, length in enumerate(map(len, lines)) if 4 <= length <= 80]
     # one regex pass over the short lines joined, not one call per line
     keys = p["digits"].sub("#", "\n".join(lines[i] for i in idx)).split("\n")
+    counts = Counter(keys)  # C speed; index lists only for the keys that recur
     groups: dict[str, list[int]] = defaultdict(list)
     for i, key in zip(idx, keys):
-        groups[key.strip()].append(i)
+        if counts[key] > 1:
+            groups[key.strip()].append(i)
     for key, where in groups.items():
         if len(where) < 2 or len(key) < 4:
             continue
