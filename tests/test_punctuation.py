@@ -98,3 +98,15 @@ def test_rules_are_named():
     """Every edit carries the named rule that made it."""
     result = step("完整,准确 、全面.", CONFIG)
     assert {e.rule for e in result.edits} == {"punctuation:ascii-width", "punctuation:space", "punctuation:full-stop"}
+
+
+@pytest.mark.parametrize("text", ["本文.,下一步", "他说〞好〞.然后", "第一;;第二", "甲 ,; 乙", "好?!真的", "一是:(试行)规定"])
+def test_chained_marks_reach_the_fixed_point_in_one_run(text):
+    """A converted mark can put its neighbour in Chinese context; the step composes its passes so
+    that one run gives what repeated runs give, and the edits still replay."""
+    from ybtext.punctuation import _once
+
+    expected = text
+    for _ in range(5):
+        expected = _once(expected, CONFIG).text
+    assert run(text) == expected

@@ -105,6 +105,59 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def step(text: str, config: Config) -> Cleaned:
+    """Apply the rules until nothing changes (a converted mark can put its neighbour in Chinese
+    context: ``本.,`` → ``本。,`` → ``本。，``); the edits are composed over the received text."""
+    result = _once(text, config)
+    for _ in range(3):
+        if not result.edits:
+            return result
+        again = _once(result.text, config)
+        if not again.edits:
+            return result
+        result = apply_spans("punctuation", text, _compose(text, result.edits, again.edits))
+    return result
+
+
+def _compose(text: str, first, second) -> list[Span]:
+    """Spans over ``text`` equivalent to applying ``first`` (edits over ``text``) then ``second``
+    (edits over the result). Edits of the second pass that touch those of the first merge with them."""
+    items = []  # (start, end) in the intermediate text, pass, edit
+    shift = 0
+    mapped = []
+    for e in first:
+        ns = e.start + shift
+        ne = ns + len(e.after)
+        mapped.append((ns, ne, e))
+        shift += len(e.after) - (e.end - e.start)
+    items = [(ns, ne, 1, e) for ns, ne, e in mapped] + [(e.start, e.end, 2, e) for e in second]
+    items.sort(key=lambda t: (t[0], t[1]))
+    groups: list[list] = []
+    for it in items:
+        if groups and it[0] < max(g[1] for g in groups[-1]) or groups and it[0] == it[1] == groups[-1][-1][0]:
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    middle = apply_spans("punctuation", text, [Span(e.start, e.end, e.after, e.rule) for e in first]).text
+    out: list[Span] = []
+    for g in groups:
+        if all(t[2] == 1 for t in g):
+            out.extend(Span(t[3].start, t[3].end, t[3].after, t[3].rule) for t in g)
+            continue
+        x, y = min(t[0] for t in g), max(t[1] for t in g)
+        before_x = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= x and ns < x or ne < x)
+        before_y = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= y and (ns < y or ne < y))
+        pieces, pos = [], x
+        for e in sorted((t[3] for t in g if t[2] == 2), key=lambda e: e.start):
+            pieces.append(middle[pos:e.start])
+            pieces.append(e.after)
+            pos = e.end
+        pieces.append(middle[pos:y])
+        rules = sorted({t[3].rule for t in g})
+        out.append(Span(x - before_x, y - before_y, "".join(pieces), "+".join(rules)))
+    return out
+
+
+def _once(text: str, config: Config) -> Cleaned:
     p = _patterns()
     lines = _Lines(text, p["han"], p["latin"])
     spans: list[Span] = []
@@ -156,7 +209,8 @@ def _chain(*iterables):
         yield from it
 
 
-_STOP_AFTER = frozenset("”’）》」』")
+_ASCII_MARKS = frozenset(",;:!?.")
+_STOP_AFTER = frozenset("”’）》」』〞〝\"")
 
 
 def _is_digit(ch: str) -> bool:
@@ -211,6 +265,10 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _mark_is_chinese(text: str, pos: int, mark: str) -> bool:
     prev, nxt = _neighbours(text, pos, pos + 1)
+    if prev in _ASCII_MARKS and pos >= 2 and _is_cjk(text[pos - 2]):
+        prev = "，"  # an ASCII mark right after Chinese becomes Chinese itself in this same step
+    if nxt in _ASCII_MARKS and _is_cjk(text[pos + 2:pos + 3]):
+        nxt = "，"
     if prev.isdigit() and nxt.isdigit():
         return False  # 1,000  9:00  3:2
     if mark == ":":
