@@ -109,13 +109,50 @@ def step(text: str, config: Config) -> Cleaned:
     context: ``本.,`` → ``本。,`` → ``本。，``); the edits are composed over the received text."""
     result = _once(text, config)
     for _ in range(3):
-        if not result.edits:
+        lines = _chaining_lines(text, result.edits)
+        if not lines:
             return result
-        again = _once(result.text, config)
-        if not again.edits:
+        again = _again(result.text, lines, config)
+        if not again:
             return result
-        result = apply_spans("punctuation", text, _compose(text, result.edits, again.edits))
+        result = apply_spans("punctuation", text, _compose(text, result.edits, again))
     return result
+
+
+def _again(text: str, lines: list[int], config: Config) -> list:
+    """Run the rules once more on the given lines (every rule is local to its line)."""
+    out = []
+    for pos in lines:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        for e in _once(text[start:end], config).edits:
+            out.append(e.__class__(e.step, e.start + start, e.end + start, e.before, e.after, e.rule,
+                                   e.confidence, e.note))
+    return sorted(out, key=lambda e: e.start)
+
+
+_CHAINING = frozenset(',;:!?.()" \t〝〞“”‘’')
+
+
+def _chaining_lines(text: str, edits) -> list[int]:
+    """Positions (in the edited text) of one edit per line whose edits may have changed the context
+    of a neighbouring mark: a mark, a quote or a space stands within two characters of it (digits
+    around a width fix never chain)."""
+    out: list[int] = []
+    shift = 0
+    last_line: int | None = None
+    for e in edits:
+        pos = e.start + shift
+        shift += len(e.after) - (e.end - e.start)
+        around = text[max(0, e.start - 2):e.start] + text[e.end:e.end + 2]
+        if _CHAINING.isdisjoint(around):
+            continue
+        line = text.rfind("\n", 0, e.start)
+        if line != last_line:
+            out.append(pos)
+            last_line = line
+    return out
 
 
 def _compose(text: str, first, second) -> list[Span]:
@@ -219,9 +256,7 @@ def _is_digit(ch: str) -> bool:
 
 def _quotes(text: str, p: dict[str, re.Pattern[str]], lines: _Lines, put: Callable[..., None]) -> None:
     """Pair double quotes in the paragraphs that need it (〝〞, ASCII ", or two opening/closing
-    quotes in a row); the scan only runs when the document shows one of these."""
-    if not ("〝" in text or "〞" in text or '"' in text or text.count("“") != text.count("”")):
-        return
+    quotes in a row). The decision is the paragraph's own, so it is the same for a line alone."""
     seen: set[int] = set()
     for ch in ("〝", "〞", '"'):
         pos = text.find(ch)
