@@ -29,7 +29,8 @@ _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     regex: re.Pattern[str]          # all terms, longest first
-    trigger: re.Pattern[str]        # site/field/contact terms: finds candidate lines in long text
+    trigger: re.Pattern[str]        # strong site words: finds candidate lines in long text
+    anchors: re.Pattern[str]        # every site and field word: a line holding one may be furniture
     weight: dict[str, float]
     kind: dict[str, str]
 
@@ -44,8 +45,10 @@ def vocabulary() -> Vocabulary:
     terms = sorted(weight, key=lambda t: (-len(t), t))
     # the trigger scans the whole text, so it holds only the strong site words (and 下载)
     strong = [t for t in terms if kind[t] in ("site", "field", "action") and (weight[t] >= 1.5 or t == "下载")]
+    anchors = [t for t in terms if kind[t] in ("site", "field")]
     return Vocabulary(re.compile("|".join(map(re.escape, terms))),
-                      re.compile("|".join(map(re.escape, strong))), weight, kind)
+                      re.compile("|".join(map(re.escape, strong))),
+                      re.compile("|".join(map(re.escape, anchors))), weight, kind)
 
 
 @functools.lru_cache(maxsize=1)

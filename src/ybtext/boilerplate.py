@@ -172,8 +172,7 @@ def _short_line_candidates(doc: _Doc, tpl) -> tuple[list[int], list[int]]:
     joined = "\n".join(doc.lines[i] for i in idx)
     starts = list(accumulate((len(doc.lines[i]) + 1 for i in idx), initial=0))
     voc = rules.vocabulary()
-    site = [idx[bisect.bisect_right(starts, m.start()) - 1] for m in voc.regex.finditer(joined)
-            if voc.kind[m.group()] in ("site", "field")]
+    site = [idx[bisect.bisect_right(starts, m.start()) - 1] for m in voc.anchors.finditer(joined)]
     shaped = [idx[bisect.bisect_right(starts, m.start()) - 1]
               for m in _shape_pattern(tpl is not None).finditer(joined)]
     return site, shaped
