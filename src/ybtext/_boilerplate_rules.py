@@ -1,0 +1,395 @@
+"""Generic furniture rules of the boilerplate step: they need no catalogue of the site.
+
+- vocabulary: a line is scored by the furniture words it contains (wordlists/boilerplate-vocab.tsv)
+  per character; a line that names the site (下载, 上传, 客服, VIP …) densely is furniture. Prose that
+  mentions 下载 or 客服 once in a sentence scores far below the thresholds.
+- page counters in all their forms (第1页 / 共22页, 1 / 22, - 3 -, Page 2 of 9, <title>_第3页,
+  Word field leaks such as 第 PAGE 211 页).
+- contact lines (QQ, 微信, 电话, 邮箱 with a number or address) that also name the site.
+- runs of rare characters (noise watermarks), found with one regular expression built from the
+  common-characters list (wordlists/boilerplate-common-chars.tsv).
+- segments repeated at page intervals inside paragraphs (injected watermarks of unknown sites).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ._wordlists import load
+
+__all__ = ["Vocabulary", "vocabulary", "patterns", "noise_spans", "score_line", "names_site", "residue",
+           "repeated_segments", "bracketed"]
+
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    regex: re.Pattern[str]          # all terms, longest first
+    trigger: re.Pattern[str]        # strong site words: finds candidate lines in long text
+    anchors: re.Pattern[str]        # every site and field word: a line holding one may be furniture
+    weight: dict[str, float]
+    kind: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    weight: dict[str, float] = {}
+    kind: dict[str, str] = {}
+    for e in load("boilerplate-vocab.tsv"):
+        weight[e["term"]] = float(e["weight"])
+        kind[e["term"]] = e["kind"]
+    terms = sorted(weight, key=lambda t: (-len(t), t))
+    # the trigger scans the whole text, so it holds only the strong site words (and 下载)
+    strong = [t for t in terms if kind[t] in ("site", "field", "action") and (weight[t] >= 1.5 or t == "下载")]
+    anchors = [t for t in terms if kind[t] in ("site", "field")]
+    return Vocabulary(re.compile("|".join(map(re.escape, terms))),
+                      re.compile("|".join(map(re.escape, strong))),
+                      re.compile("|".join(map(re.escape, anchors))), weight, kind)
+
+
+@functools.lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    num = r"[0-9０-９]{1,4}"
+    page = "[页頁]"
+    return {
+        # a whole line that is only a page counter
+        "page_line": re.compile(
+            f"(?:第\\s*)?{num}\\s*{page}(?:\\s*[/,，／]?\\s*共\\s*{num}\\s*{page})?"
+            f"|共\\s*{num}\\s*{page}(?:\\s*[,，]?\\s*第\\s*{num}\\s*{page})?"
+            f"|{num}\\s*[/／]\\s*{num}"
+            f"|[-—–－]{{1,2}}\\s*{num}\\s*[-—–－]{{1,2}}"
+            f"|[Pp]age\\s*{num}(?:\\s*(?:of|/)\\s*{num})?"
+            f"|第\\s*PAGE\\s*[0-9]*\\s*{page}(?:\\s*共\\s*NUMPAGES\\s*[0-9]*\\s*{page})?"
+            f"|PAGE\\s*[0-9]*\\s*-?|NUMPAGES\\s*[0-9]*"
+            f"|.{{1,80}}?_第\\s*{num}\\s*{page}"
+            # <title> - 第2页 - <site>: a page counter between separators
+            f"|.{{1,80}}?\\s[-–—|｜]\\s*第\\s*{num}\\s*{page}(?:\\s*[-–—|｜]\\s*.{{1,20}})?"),
+        # page counters pasted inside a line (distinctive enough to remove anywhere)
+        "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
+                                  f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
+        "number_line": re.compile(r"[0-9]{1,4}"),
+        "contact": re.compile(r"(?:QQ|qq|微信号?|电话|手机|邮箱|[Ee]-?mail|客服)\s*[:：]?\s*"
+                              r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
+        "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
+        # a site's own name: a few characters and a site word (云帆文库, 知行资料网, 青橙题库)
+        "sitename": re.compile(r"[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|课件网|试卷网|素材网|作文网)"),
+        "masked": re.compile(r"\w\*{2,}\w?"),
+        "field": re.compile(r"(?:^|\s)(?:[\u4e00-\u9fff]{1,5}|ID)\s*[:：]\s*\S"),
+        "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
+        "separators": re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
+        "year_bump": re.compile(r"20[0-9]{4}年"),
+        # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
+        "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
+        # a download-box field on a line of its own (ID:1102988, 大小:25KB, 页数:3页, 格式:DOCX)
+        "field_line": re.compile(r"(?:ID|资源ID|文档编号|大小|页数|格式|上传人|上传者|上传时间|下载次数|下载积分|浏览次数|评分)"
+                                 r"\s*[:：]\s*[^\s，。]{1,30}"),
+        # a file name on a line of its own (某某工作总结.docx, ….docxVIP)
+        "file_line": re.compile(r"[^/\\:*?\"<>|\s]{1,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)(?:VIP)?", re.I),
+        "site_chars": re.compile(r"[./:：页]"),
+        "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
+        "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),
+        "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
+        "digits": re.compile(r"[0-9０-９]+"),
+    }
+
+
+_WEB_TERMS = frozenset({"www.", "http", ".com", ".cn", ".net"})
+
+
+def names_site(line: str) -> bool:
+    """Does the line name the site or its services (a site/field word, a web address, a file name,
+    or three ``label: value`` fields)? Cheaper than :func:`score_line`."""
+    if vocabulary().trigger.search(line):
+        return True
+    return score_line(line)[1] if patterns()["site_chars"].search(line) else False
+
+
+def score_line(line: str) -> tuple[float, bool, str]:
+    """(score, names_the_site, rest): vocabulary weight of the line, whether a site/field term, a
+    web address, a file name or a row of fields is in it, and the line without its terms."""
+    voc = vocabulary()
+    p = patterns()
+    score = 0.0
+    anchor = False
+    seen: dict[str, int] = defaultdict(int)
+    pieces: list[str] = []
+    pos = 0
+    for m in voc.regex.finditer(line):
+        t = m.group()
+        if t in _WEB_TERMS:
+            continue  # web addresses count once, through the domain pattern below
+        seen[t] += 1
+        if seen[t] <= 2:
+            score += voc.weight[t]
+        if voc.kind[t] in ("site", "field"):
+            anchor = True
+        pieces.append(line[pos:m.start()])
+        pos = m.end()
+    pieces.append(line[pos:])
+    if "." in line or "/" in line:
+        if p["domain"].search(line):
+            score += 1.5
+            anchor = True
+        if p["filename"].search(line):
+            score += 1
+            anchor = True
+    if "页" in line and p["pages"].search(line):
+        score += 1
+        anchor = True
+    if p["sitename"].search(line):
+        score += 1
+        anchor = True
+    if "*" in line and p["masked"].search(line):
+        score += 1
+    if ":" in line or "：" in line:
+        fields = len(p["field"].findall(line))
+        if fields >= 3:
+            score += fields
+            anchor = True
+    return score, anchor, "".join(pieces)
+
+
+def coverage(line: str, reach: int = 6) -> float:
+    """Share of the line's characters within ``reach`` characters of a furniture word: a notice is
+    furniture from end to end, a paragraph with one pasted-in stamp is not."""
+    covered = 0
+    end = 0
+    for m in vocabulary().regex.finditer(line):
+        a, b = max(m.start() - reach, end), min(m.end() + reach, len(line))
+        if b > a:
+            covered += b - a
+            end = b
+    return covered / max(1, len(line))
+
+
+def framed(line: str) -> bool:
+    """Furniture words open and close the line (书海范文网为您整理了…的范文，欢迎参考借鉴！): a site
+    sentence wrapped around a title, not a paragraph with a stamp pasted into its middle."""
+    hits = list(vocabulary().regex.finditer(line))
+    site = patterns()["sitename"].match(line)
+    first = 0 if site else (hits[0].start() if hits else len(line))
+    return bool(hits) and first <= 5 and hits[-1].end() >= len(line) - 8
+
+
+def breadcrumb(line: str) -> bool:
+    """A navigation trail (知行资料网 >> 首页 >> 工作总结 >> <title>): two or more ``>``-like
+    separators after a site name, 首页 or 当前位置 at the start of the line."""
+    p = patterns()
+    return len(p["crumb_sep"].findall(line)) >= 2 and bool(p["crumb_head"].match(line))
+
+
+def residue(rest: str) -> int:
+    """Characters left of a line once its furniture terms (see score_line) and separators are gone."""
+    return len(patterns()["separators"].sub("", rest))
+
+
+def _class(chars: set[int]) -> str:
+    """A regex character class for the Han characters outside ``chars``."""
+    ranges: list[str] = []
+    for lo, hi in _HAN_RANGES:
+        start = None
+        for cp in range(lo, hi + 2):
+            out = cp <= hi and cp not in chars
+            if out and start is None:
+                start = cp
+            elif not out and start is not None:
+                ranges.append(f"{chr(start)}-{chr(cp - 1)}" if cp - 1 > start else chr(start))
+                start = None
+    return f"[{''.join(ranges)}]"
+
+
+@functools.lru_cache(maxsize=1)
+def noise_pattern() -> re.Pattern[str]:
+    """Runs of two or more Han characters outside the common-characters list."""
+    common = {ord(e["char"]) for e in load("boilerplate-common-chars.tsv")}
+    return re.compile(_class(common) + "{2,}")
+
+
+@functools.lru_cache(maxsize=1)
+def _uncommon_pattern() -> re.Pattern[str]:
+    """Runs of characters outside the core of the list (rank above 3000, or a Traditional form):
+    noise blocks mix these with the rare ones."""
+    core = {ord(e["char"]) for e in load("boilerplate-common-chars.tsv")
+            if e["source"] == "jieba" and int(e["rank"]) <= 3000}
+    return re.compile(_class(core) + "+")
+
+
+_STRIDE = 4
+
+
+@functools.lru_cache(maxsize=1)
+def _noise_probe() -> re.Pattern[str]:
+    return re.compile(noise_pattern().pattern[:-len("{2,}")])  # one rare character
+
+
+def noise_spans(text: str) -> list[tuple[int, int]]:
+    """Clusters of uncommon characters (gaps of at most three common Han characters), at least ten
+    characters long, at least half uncommon and holding five rare ones: noise watermarks, not a
+    rare name or term.
+
+    Every fourth character is probed first (a block of noise shows in the probe as rare
+    characters); only the regions around probe hits are scanned in full."""
+    probe = _noise_probe()
+    regions: list[list[int]] = []
+    for m in probe.finditer(text[::_STRIDE]):
+        lo, hi = max(0, m.start() * _STRIDE - 40), min(len(text), m.end() * _STRIDE + 40)
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = hi
+        else:
+            regions.append([lo, hi])
+    out: list[tuple[int, int]] = []
+    for lo, hi in regions:
+        out.extend(_clusters(text, lo, hi))
+    return out
+
+
+def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cur: list[int] | None = None  # start, end, uncommon count
+
+    def accept(c: list[int]) -> tuple[int, int] | None:
+        length = c[1] - c[0]
+        if length < 10 or c[2] * 2 < length:
+            return None
+        rare = list(noise_pattern().finditer(text, c[0], c[1]))
+        if sum(m.end() - m.start() for m in rare) < 5:
+            return None
+        # the block ends where its rare characters end: an uncommon word of the text next to it stays
+        return rare[0].start(), rare[-1].end()
+
+    for m in _uncommon_pattern().finditer(text, lo, hi):
+        if cur and m.start() - cur[1] <= 3 and _all_han(text[cur[1]:m.start()]):
+            cur[1] = m.end()
+            cur[2] += m.end() - m.start()
+            continue
+        if cur and (span := accept(cur)):
+            out.append(span)
+        cur = [m.start(), m.end(), m.end() - m.start()]
+    if cur and (span := accept(cur)):
+        out.append(span)
+    return out
+
+
+def _all_han(s: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in s)
+
+
+def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Segments around furniture terms that recur (twice or more) with the same text: a watermark
+    injected at page intervals. Each group of occurrences is extended left and right while all
+    occurrences agree, which finds the watermark's own boundaries. Returns (start, end, text)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for pos in hits:
+        groups[text[pos:pos + term_len[pos] + 3]].append(pos)
+    out: list[tuple[int, int, str]] = []
+    for key, positions in groups.items():
+        if len(positions) < 2:
+            continue
+        left = 0
+        while left < 60 and _agree(text, [p - left - 1 for p in positions]):
+            left += 1
+        right = len(key)
+        while right < 120 and _agree(text, [p + right for p in positions]):
+            right += 1
+        seg = text[positions[0] - left:positions[0] + right]
+        if len(seg.strip()) < 8 or "\n" in seg:
+            continue
+        # a bracketed stamp ends at its brackets, even where the text around the copies agrees
+        k = next((k for k, ch in enumerate(seg) if ch in _CLOSE), -1)
+        if 0 <= k <= 2:
+            close = seg.rfind(_CLOSE[seg[k]])
+            if close >= len(seg) - 3:
+                left -= k
+                right -= len(seg) - close - 1
+                seg = seg[k:close + 1]
+        score, anchor, _ = score_line(seg)
+        if not anchor or score < (1.5 if len(positions) >= 3 else 3):
+            continue
+        for p in positions:
+            out.append((p - left, p + right, seg))
+    return out
+
+
+# stamps glued into a sentence: a site's name, then a phrase no author writes about their own text
+_STAMP_PHRASES = ("仅供学习交流", "下载即可编辑", "下载后可编辑", "版权所有")
+
+
+@functools.lru_cache(maxsize=1)
+def _stamp_pattern() -> re.Pattern[str]:
+    phrases = "|".join(_STAMP_PHRASES)
+    # the name is taken as two characters: a longer name leaves a character behind, never eats prose
+    return re.compile(r"[\u4e00-\u9fff]{2}(?:文档|文库|资料网|范文网|文档网|题库|网)\s*[,，]?\s*(?:\s*[a-z0-9.-]+\.(?:com|cn|net)\s*)?"
+                      f"(?:{phrases})(?:使用)?")
+
+
+@functools.lru_cache(maxsize=1)
+def _dated_stamp() -> re.Pattern[str]:
+    return re.compile(r"(?:(?:^|(?<=\s))[0-9]{1,4}[ \t]+)?20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*(?:文档|资料|本文)?仅供参考")
+
+
+@functools.lru_cache(maxsize=1)
+def _stamp_trigger() -> re.Pattern[str]:
+    return re.compile("|".join(_STAMP_PHRASES + ("仅供参考",)))
+
+
+def stamps(text: str) -> list[tuple[int, int]]:
+    """Stamps such as 云帆文档仅供学习交流使用 / 某某资料网，下载即可编辑 pasted into a sentence, and
+    dated stamps (36 2020年4月19日 文档仅供参考). One pass finds the phrases; the stamp around each
+    is then matched in a small window."""
+    out: list[tuple[int, int]] = []
+    pattern = _stamp_pattern()
+    for hit in _stamp_trigger().finditer(text):
+        pos, end = hit.start(), hit.end()
+        if hit.group() == "仅供参考":
+            for m in _dated_stamp().finditer(text, max(0, pos - 24), end):
+                if m.end() == end:
+                    out.append((m.start(), m.end()))
+                    break
+            continue
+        for m in pattern.finditer(text, max(0, pos - 30), min(len(text), end + 2)):
+            if m.start() <= pos < m.end():
+                out.append((m.start(), m.end()))
+                break
+    return out
+
+
+_OPEN = "【（(〔［[「"
+_CLOSE = {"【": "】", "（": "）", "(": ")", "〔": "〕", "［": "］", "[": "]", "「": "」"}
+CLOSE = _CLOSE
+
+
+def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
+    """The bracketed segment (【…】, （…）…) on the line around ``pos`` whose content names the
+    site densely: a stamp such as 【某某文库 www.… 版权所有】 pasted into a paragraph."""
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+    best = -1
+    for ch in _OPEN:
+        k = text.rfind(ch, lo, pos)
+        if k > best:
+            best = k
+    if best < 0:
+        return None
+    close = _CLOSE[text[best]]
+    end = text.find(close, pos, pos + reach)
+    if end < 0 or "\n" in text[best:end]:
+        return None
+    if any(c in text[best + 1:pos] for c in _CLOSE.values()) or any(c in text[pos:end] for c in _OPEN):
+        return None  # not one bracket pair around the site word
+    inner = text[best + 1:end]
+    score, anchor, _ = score_line(inner)
+    if anchor and score >= 2 and score * 12 >= len(inner):
+        return best, end + 1
+    return None
+
+
+def _agree(text: str, positions: list[int]) -> bool:
+    if positions[0] < 0 or positions[0] >= len(text):
+        return False
+    ch = text[positions[0]]
+    if ch == "\n":
+        return False
+    return all(0 <= p < len(text) and text[p] == ch for p in positions)
