@@ -21,9 +21,9 @@ def test_simplified_document_never_runs_opencc():
 
 def test_traditional_document_converted_by_runs():
     """Each converted run is one edit with the OpenCC rule; the edits replay to the same text."""
-    text = "版權說明：本站文檔均由用戶上傳。"
+    text = "這個問題的關鍵在於長期堅持，經驗說明這樣做有效。"
     result = ybtext.clean_and_explain(text)
-    assert result.text == "版权说明：本站文档均由用户上传。"
+    assert result.text == "这个问题的关键在于长期坚持，经验说明这样做有效。"
     assert {e.rule for e in result.edits} == {"script:opencc-t2s"}
     assert ybtext.apply_edits(text, result.edits) == result.text
 
