@@ -1,44 +1,144 @@
-"""Document-level evidence of synonym spinning: ``detect_spin(text) -> SpinReport`` (contract; thin for now)."""
+"""Document-level evidence of synonym spinning: ``detect_spin(text) -> SpinReport``.
+
+A spinner replaces *every* occurrence of a word it knows. So a document in which a rare word
+stands many times and its common synonym never does (25 x 进展, 0 x 发展; 效劳 without any 服务)
+carries evidence that a spinner applied that pair; forms that are no words at all (经由过程,
+假设干) are evidence on their own. Clean text uses both words of a pair, and its rare words
+stand once or twice. The report is what the ``spin`` step gates its ambiguous reversals on.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
+
+# Thresholds of the verdict (see benchmarks/spin_bench.py for how they were checked).
+PAIR_CAP = 6.0          # one pair cannot carry a document on its own
+LEAK = 0.05             # share of a pair's originals a spinner leaves (titles, other pairs)
+SURE_WEIGHT = 4.0       # each non-word spun form
+SCORE_SPUN = 0.5        # score >= this: spun
+MIN_PAIR_WEIGHT = 2.0   # weaker pair evidence is not listed
 
 
 @dataclass(frozen=True, slots=True)
 class PairEvidence:
-    """Evidence that this document's spinner applied one pair (original -> spun)."""
+    """Evidence that this document's spinner applied one pair (original -> spun).
+
+    ``weight`` is the log-likelihood ratio of the counts under "a spinner replaced every original
+    but a few (5 %)" against "clean text, where the two words stand in their lexicon proportion";
+    ``ratio`` is f(original)/f(spun) in the lexicon. ``tier`` is "sure" for non-word spun forms,
+    "gated" for word pairs, "chain" for chained forms; ``source`` names the tables the pair is from.
+    """
 
     original: str
     spun: str
     spun_count: int
     original_count: int
     weight: float
+    tier: str = "gated"
+    ratio: float = 1.0
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class SpinReport:
-    """``score`` in [0, 1]; ``spun`` is the detector's verdict; ``family`` is "huiwen", "heavy" or None."""
+    """``score`` in [0, 1]; ``spun`` is the detector's verdict; ``family`` is "huiwen", "heavy" or None.
+
+    ``evidence`` is the raw log-likelihood sum behind ``score``; ``sure_hits`` counts non-word spun
+    forms; ``chars`` is the document length.
+    """
 
     score: float
     spun: bool
     family: str | None
     pairs: tuple[PairEvidence, ...]
+    evidence: float = 0.0
+    sure_hits: int = 0
+    chars: int = 0
+
+    def pair(self, original: str, spun: str) -> PairEvidence | None:
+        for p in self.pairs:
+            if p.original == original and p.spun == spun:
+                return p
+        return None
 
     def as_dict(self) -> dict:
         return {
             "score": self.score,
             "spun": self.spun,
             "family": self.family,
+            "evidence": self.evidence,
+            "sure_hits": self.sure_hits,
+            "chars": self.chars,
             "pairs": [
                 {"original": p.original, "spun": p.spun, "spun_count": p.spun_count,
-                 "original_count": p.original_count, "weight": p.weight}
+                 "original_count": p.original_count, "weight": p.weight, "tier": p.tier}
                 for p in self.pairs
             ],
         }
 
 
+@dataclass(slots=True)
+class Analysis:
+    """What the spin step needs: the matches, the report and per-pair evidence by (spun, original)."""
+
+    matches: list[tuple[str, int, int]]
+    report: SpinReport
+    evidence: dict[tuple[str, str], PairEvidence] = field(default_factory=dict)
+    chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
+
+
+def analyse(text: str) -> Analysis:
+    from . import _spin_lm
+    from ._spin_tables import tables
+
+    t = tables()
+    matches = t.matcher.find(text)
+    counts = Counter(key for key, _s, _e in matches)
+    sure_counts = Counter()
+    for key, n in counts.items():
+        pair = t.sure.get(key) or t.chains.get(key)
+        if pair is not None:
+            sure_counts[(pair.spun, pair.original, pair.tier)] += n
+    evidence: dict[tuple[str, str], PairEvidence] = {}
+    chosen: dict[str, tuple[object, PairEvidence]] = {}
+    for key, n in counts.items():
+        for pair in t.gated.get(key, ()):
+            m = text.count(pair.original)
+            lo, ls = _spin_lm.freq(pair.original), _spin_lm.freq(pair.spun)
+            ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
+            p = ratio / (1.0 + ratio)
+            weight = max(0.0, n * math.log((1 - LEAK) / (1 - p)) + m * math.log(LEAK / p))
+            ev = PairEvidence(pair.original, key, n, m, round(weight, 3), "gated", round(ratio, 2), pair.source)
+            evidence[(key, pair.original)] = ev
+            # One original per spun form and document, as a spinner has one replacement per word;
+            # pairs seen in real spun documents (family-a) and curated pairs first.
+            rank = weight * (2.0 if pair.source == "curated" or "family-a" in pair.source else 1.0)
+            if weight > 0 and (key not in chosen or rank > chosen[key][2]):
+                chosen[key] = (pair, ev, rank)
+    sure_hits = sum(sure_counts.values())
+    raw = sure_hits * SURE_WEIGHT + sum(
+        min(e.weight, PAIR_CAP) for e in evidence.values() if e.spun_count >= 2)
+    # Clean text accumulates chance evidence in proportion to its length; spinning, to the
+    # number of words the spinner knows. Normalize per 1,000 characters, with a floor.
+    per_k = raw / max(len(text) / 1000.0, 2.0)
+    score = round(1.0 - math.exp(-per_k / 20.0), 4)
+    spun = score >= SCORE_SPUN
+    family = None
+    if spun:
+        family = "heavy" if sure_hits * SURE_WEIGHT >= raw / 2 else "huiwen"
+    listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
+    listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
+    listed.sort(key=lambda e: (-e.weight, e.spun, e.original))
+    report = SpinReport(score, spun, family, tuple(listed), round(raw, 3), sure_hits, len(text))
+    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()})
+
+
 def detect_spin(text: str) -> SpinReport:
-    return SpinReport(0.0, False, None, ())
+    """How likely ``text`` was spun, by which family, and the per-pair evidence."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return analyse(text).report
