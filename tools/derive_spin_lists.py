@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Derive ybtext's spin wordlists from the public spinner tables and a frequency lexicon.
 
-    .venv/bin/pip install jieba && .venv/bin/python tools/derive_spin_lists.py
+    .venv/bin/pip install jieba wordfreq && .venv/bin/python tools/derive_spin_lists.py
 
 Reads ../shared/spin-dicts/*.txt and ../shared/bench/tables/family-a.tsv (pairs: facts about what
 spinners write), jieba 0.42.1's dict.txt (installed package, MIT) and pycorrector 1.1.4's
 word_freq.txt (wheel fetched into benchmarks/.cache, Apache-2.0). Writes:
 
 - wordlists/lexicon-zh.tsv   word frequencies (jieba, freq >= 5): the run-time unigram model
-- wordlists/spin-sure.tsv    spun forms absent from both lexicons: restored on sight
-- wordlists/spin-gated.tsv   spun forms that are real words, original >= 3x as frequent
+- wordlists/spin-sure.tsv    spun forms absent from all three lexicons (jieba, pycorrector, wordfreq 3.1,
+                             whose composed estimate must also be low): restored on sight
+- wordlists/spin-gated.tsv   spun forms that are real words, original >= 8x as frequent (pairs seen in
+                             real spun documents, family-a: >= 0.25x, they are judged in context)
 - wordlists/spin-chains.tsv  forms made by two pairs applied one after the other (发展示→进展示→进呈现)
 
 No table is copied: pairs are inverted, filtered by frequency, and each entry names its sources.
@@ -31,7 +33,7 @@ OUT = ROOT / "wordlists"
 
 LEXICON_MIN_FREQ = 10
 CONTEXT_MIN_RATIO = 0.25  # well-attested pairs below GATED_MIN_RATIO need context support at run time
-GATED_MIN_RATIO = 3.0      # f(original) >= 3 * f(spun)
+GATED_MIN_RATIO = 8.0      # f(original) >= 8 * f(spun): the spun form is rare where it is no spin
 GATED_MIN_ORIGINAL = 50    # the original is a common word
 MAX_GROUP = 4              # synonym groups larger than this are too loose to mine
 SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
@@ -98,8 +100,18 @@ def is_han(word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
+def wordfreq_words():
+    """wordfreq 3.x (MIT/CC-BY-SA data): its word list, and its estimate for unlisted strings."""
+    import wordfreq
+    return wordfreq.get_frequency_dict("zh"), lambda w: wordfreq.zipf_frequency(w, "zh")
+
+
+SURE_MAX_ZIPF = {2: 2.5, 3: 3.6}   # composed frequency estimate above this: plausible clean text
+
+
 def derive(hold_out: frozenset[str] = frozenset()):
     jb, pc = jieba_freq(), pycorrector_freq()
+    wf, zipf = wordfreq_words()
     pairs = table_pairs(hold_out)
     sure: dict[str, tuple[str, set[str]]] = {}
     gated: list[tuple[str, str, str]] = []
@@ -108,13 +120,15 @@ def derive(hold_out: frozenset[str] = frozenset()):
             continue
         fo = jb.get(o, 0)
         if s not in jb and s not in pc:
+            if s in wf or zipf(s) > SURE_MAX_ZIPF.get(len(s), 3.6):
+                continue
             if fo >= LEXICON_MIN_FREQ and len(s) >= 3 or fo >= GATED_MIN_ORIGINAL:
                 best = sure.get(s)
                 if best is None or jb.get(best[0], 0) < fo:
                     sure[s] = (o, srcs)
             continue
         fs = jb.get(s, 0)
-        attested = "family-a" in srcs or len(srcs) >= 3
+        attested = "family-a" in srcs
         ratio = GATED_MIN_RATIO if not attested else CONTEXT_MIN_RATIO
         if fs and fo >= GATED_MIN_ORIGINAL and fo >= ratio * fs:
             gated.append((s, o, "+".join(sorted(srcs))))
@@ -151,7 +165,7 @@ def chains(gated: list[tuple[str, str, str]], jb: dict[str, int]) -> dict[str, t
 HEADER = "# File: {file}\n# Format: {fmt}\n# Source: {src}\n# License: {lic}\n# Columns: {cols}\n"
 SRC = ("pairs mined from ../shared/spin-dicts (funnlp 42537, itechbear, Article-Stitchers tables) and "
        "../shared/bench/tables/family-a.tsv, inverted and filtered with jieba 0.42.1 dict.txt and pycorrector "
-       "1.1.4 word_freq.txt by tools/derive_spin_lists.py")
+       "1.1.4 word_freq.txt and wordfreq 3.1 by tools/derive_spin_lists.py")
 LIC = "facts (which word a spinner writes for which; word frequencies from jieba, MIT, and pycorrector, Apache-2.0); list MIT"
 
 

@@ -39,6 +39,7 @@ class Tables:
     chains: dict[str, Pair]
     gated: dict[str, tuple[Pair, ...]]
     matcher: Matcher
+    originals: Matcher
 
 
 @functools.lru_cache(maxsize=1)
@@ -60,4 +61,5 @@ def tables() -> Tables:
         gated.setdefault(pair.spun, []).append(pair)
     frozen = {k: tuple(v) for k, v in gated.items()}
     matcher = Matcher([*sure, *chains, *frozen], overlapping=True)
-    return Tables(sure, chains, frozen, matcher)
+    originals = Matcher({p.original for ps in frozen.values() for p in ps}, overlapping=True)
+    return Tables(sure, chains, frozen, matcher, originals)

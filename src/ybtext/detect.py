@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
 
 # Thresholds of the verdict (see benchmarks/spin_bench.py for how they were checked).
-PAIR_CAP = 6.0          # one pair cannot carry a document on its own
+PAIR_CAP = 10.0         # one pair cannot carry a document on its own
 LEAK = 0.05             # share of a pair's originals a spinner leaves (titles, other pairs)
 SURE_WEIGHT = 4.0       # each non-word spun form
-SCORE_SPUN = 0.5        # score >= this: spun
+SCALE = 10.0            # evidence (log-likelihood) at which the score is 1 - 1/e
+SCORE_SPUN = 0.55       # score >= this: spun (about 8 nats of evidence)
+LONG = 5000             # chance evidence grows with length: normalize beyond this many characters
 MIN_PAIR_WEIGHT = 2.0   # weaker pair evidence is not listed
 
 
@@ -91,6 +93,20 @@ class Analysis:
     chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
 
 
+ATTESTED_WEIGHT = 1.0  # pair evidence needed for curated and family-a pairs
+MINED_WEIGHT = 6.0     # ... and for pairs mined from public tables only
+MINED_RATIO = 8.0      # mined pairs: the original must be this much more frequent than the spun form
+
+
+def eligible(pair, ev: PairEvidence, cond: bool | None = None) -> bool:
+    """Pair-level evidence: curated and seen-in-the-wild pairs need less than mined ones."""
+    if cond:
+        return ev.weight > 0
+    if pair.source == "curated" or "family-a" in pair.source:
+        return ev.weight >= ATTESTED_WEIGHT
+    return ev.weight >= MINED_WEIGHT and ev.ratio >= MINED_RATIO
+
+
 def analyse(text: str) -> Analysis:
     from . import _spin_lm
     from ._spin_tables import tables
@@ -105,9 +121,12 @@ def analyse(text: str) -> Analysis:
             sure_counts[(pair.spun, pair.original, pair.tier)] += n
     evidence: dict[tuple[str, str], PairEvidence] = {}
     chosen: dict[str, tuple[object, PairEvidence]] = {}
-    for key, n in counts.items():
-        for pair in t.gated.get(key, ()):
-            m = text.count(pair.original)
+    gated_keys = [k for k in counts if k in t.gated]
+    original_counts = Counter(k for k, _s, _e in t.originals.find(text)) if gated_keys else Counter()
+    for key in gated_keys:
+        n = counts[key]
+        for pair in t.gated[key]:
+            m = original_counts[pair.original]
             lo, ls = _spin_lm.freq(pair.original), _spin_lm.freq(pair.spun)
             ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
             p = ratio / (1.0 + ratio)
@@ -120,12 +139,13 @@ def analyse(text: str) -> Analysis:
             if weight > 0 and (key not in chosen or rank > chosen[key][2]):
                 chosen[key] = (pair, ev, rank)
     sure_hits = sum(sure_counts.values())
-    raw = sure_hits * SURE_WEIGHT + sum(
-        min(e.weight, PAIR_CAP) for e in evidence.values() if e.spun_count >= 2)
-    # Clean text accumulates chance evidence in proportion to its length; spinning, to the
-    # number of words the spinner knows. Normalize per 1,000 characters, with a floor.
-    per_k = raw / max(len(text) / 1000.0, 2.0)
-    score = round(1.0 - math.exp(-per_k / 20.0), 4)
+    raw = sure_hits * SURE_WEIGHT
+    for _k, (pair, ev, _r) in chosen.items():
+        if eligible(pair, ev):
+            raw += min(ev.weight, PAIR_CAP) if ev.spun_count >= 2 else min(ev.weight, 3.0) / 2
+    # Clean text accumulates chance evidence in proportion to its length; spinning shows in
+    # short documents too. Normalize only beyond LONG characters.
+    score = round(1.0 - math.exp(-raw / max(1.0, len(text) / LONG) / SCALE), 4)
     spun = score >= SCORE_SPUN
     family = None
     if spun:

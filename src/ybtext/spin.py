@@ -23,16 +23,13 @@ from . import _spin_fuzzy, _spin_lm
 from ._edits import Cleaned, Span, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
-from .detect import Analysis, analyse
+from .detect import Analysis, analyse, eligible
 
 SURE_VETO = -4.0      # a sure form is kept when restoring it makes its window this much less likely
 CHAIN_MIN = 0.0
 GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
 CONDITION_BONUS = 4.0
-ATTESTED_WEIGHT = 1.0  # pair evidence needed for curated and family-a pairs
-MINED_WEIGHT = 6.0     # ... and for pairs mined from public tables only
-MINED_RATIO = 8.0      # mined pairs: the original must be this much more frequent than the spun form
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
@@ -52,15 +49,6 @@ def _sigmoid(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
 
-def _eligible(pair: Pair, ev, cond: bool | None) -> bool:
-    """Pair-level evidence: curated and seen-in-the-wild pairs need less than mined ones."""
-    if cond:
-        return ev.weight > 0
-    if pair.source == "curated" or "family-a" in pair.source:
-        return ev.weight >= ATTESTED_WEIGHT
-    return ev.weight >= MINED_WEIGHT and ev.ratio >= MINED_RATIO
-
-
 def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | None:
     chosen = a.chosen.get(key)
     if chosen is None:
@@ -69,7 +57,7 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     cond = _conditions(pair, text, start, end)
     if cond is False or (cond is None and (pair.condition("before") or pair.condition("after"))):
         return None
-    if not _eligible(pair, ev, cond):
+    if not eligible(pair, ev, cond):
         return None
     score = _spin_lm.delta(text, start, end, pair.original) + min(ev.weight, EVIDENCE_BONUS)
     if cond:
