@@ -129,6 +129,8 @@ def derive(hold_out: frozenset[str] = frozenset()):
             continue
         fs = jb.get(s, 0)
         attested = "family-a" in srcs
+        if srcs == {"stitchers0"}:
+            continue  # thesaurus groups alone are too loose to count as spinner pairs
         ratio = GATED_MIN_RATIO if not attested else CONTEXT_MIN_RATIO
         if fs and fo >= GATED_MIN_ORIGINAL and fo >= ratio * fs:
             gated.append((s, o, "+".join(sorted(srcs))))

@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import math
 from dataclasses import dataclass
 
 from ._match import Matcher
@@ -25,6 +27,8 @@ class Pair:
     tier: str                      # "sure" | "gated" | "chain"
     conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = ""
+    ratio: float = 1.0             # f(original) / f(spun) in lexicon-zh.tsv
+    attested: bool = False         # curated, or seen in real spun documents (family-a)
 
     def condition(self, key: str) -> tuple[str, ...]:
         for k, v in self.conditions:
@@ -39,7 +43,14 @@ class Tables:
     chains: dict[str, Pair]
     gated: dict[str, tuple[Pair, ...]]
     matcher: Matcher
-    originals: Matcher
+
+
+def _with_ratio(pair: Pair) -> Pair:
+    from ._spin_lm import freq
+    lo, ls = freq(pair.original), freq(pair.spun)
+    ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
+    attested = pair.source == "curated" or "family-a" in pair.source
+    return dataclasses.replace(pair, ratio=ratio, attested=attested)
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +70,6 @@ def tables() -> Tables:
         gated.setdefault(e["spun"], []).append(pair)
     for pair in context.values():
         gated.setdefault(pair.spun, []).append(pair)
-    frozen = {k: tuple(v) for k, v in gated.items()}
+    frozen = {k: tuple(_with_ratio(p) for p in v) for k, v in gated.items()}
     matcher = Matcher([*sure, *chains, *frozen], overlapping=True)
-    originals = Matcher({p.original for ps in frozen.values() for p in ps}, overlapping=True)
-    return Tables(sure, chains, frozen, matcher, originals)
+    return Tables(sure, chains, frozen, matcher)

@@ -23,6 +23,7 @@ SCALE = 10.0            # evidence (log-likelihood) at which the score is 1 - 1/
 SCORE_SPUN = 0.55       # score >= this: spun (about 8 nats of evidence)
 LONG = 5000             # chance evidence grows with length: normalize beyond this many characters
 MIN_PAIR_WEIGHT = 2.0   # weaker pair evidence is not listed
+SCORE_MIN_RATIO = 3.0   # only pairs whose original is >= 3x as common count towards the verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,50 +103,84 @@ def eligible(pair, ev: PairEvidence, cond: bool | None = None) -> bool:
     """Pair-level evidence: curated and seen-in-the-wild pairs need less than mined ones."""
     if cond:
         return ev.weight > 0
-    if pair.source == "curated" or "family-a" in pair.source:
+    if pair.attested:
         return ev.weight >= ATTESTED_WEIGHT
     return ev.weight >= MINED_WEIGHT and ev.ratio >= MINED_RATIO
 
 
-def analyse(text: str) -> Analysis:
-    from . import _spin_lm
+def _weight(ratio: float, n: int, m: int) -> float:
+    p = ratio / (1.0 + ratio)
+    return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
+
+
+def _contribution(pair, ev: PairEvidence) -> float:
+    """What one pair adds to the document's evidence. Pairs whose two words are about equally
+    common (开放/展开, 中心/中央) prove nothing about the document; mined pairs count half."""
+    if ev.ratio < SCORE_MIN_RATIO or not eligible(pair, ev):
+        return 0.0
+    w = min(ev.weight, PAIR_CAP) if ev.spun_count >= 2 else min(ev.weight, 3.0) / 2
+    return w if pair.attested else w / 2
+
+
+def _score(raw: float, chars: int) -> float:
+    # Clean text accumulates chance evidence in proportion to its length; spinning shows in
+    # short documents too. Normalize only beyond LONG characters.
+    return round(1.0 - math.exp(-raw / max(1.0, chars / LONG) / SCALE), 4)
+
+
+def analyse(text: str, *, full: bool = False) -> Analysis:
+    """Scan once; count originals only when the document could be spun (or ``full``)."""
     from ._spin_tables import tables
 
     t = tables()
     matches = t.matcher.find(text)
     counts = Counter(key for key, _s, _e in matches)
-    sure_counts = Counter()
+    sure_counts: Counter = Counter()
+    gated_keys = []
     for key, n in counts.items():
         pair = t.sure.get(key) or t.chains.get(key)
         if pair is not None:
             sure_counts[(pair.spun, pair.original, pair.tier)] += n
-    evidence: dict[tuple[str, str], PairEvidence] = {}
-    chosen: dict[str, tuple[object, PairEvidence]] = {}
-    gated_keys = [k for k in counts if k in t.gated]
-    original_counts = Counter(k for k, _s, _e in t.originals.find(text)) if gated_keys else Counter()
+        elif key in t.gated:
+            gated_keys.append(key)
+    sure_hits = sum(sure_counts.values())
+    # Upper bound of the evidence, as if no original occurred; originals are then counted for the
+    # strongest keys first, and counting stops as soon as the bound falls below the verdict.
+    bounds = []
     for key in gated_keys:
         n = counts[key]
+        best = 0.0
         for pair in t.gated[key]:
-            m = original_counts[pair.original]
-            lo, ls = _spin_lm.freq(pair.original), _spin_lm.freq(pair.spun)
-            ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
-            p = ratio / (1.0 + ratio)
-            weight = max(0.0, n * math.log((1 - LEAK) / (1 - p)) + m * math.log(LEAK / p))
-            ev = PairEvidence(pair.original, key, n, m, round(weight, 3), "gated", round(ratio, 2), pair.source)
+            ev = PairEvidence(pair.original, key, n, 0, _weight(pair.ratio, n, 0), "gated", pair.ratio)
+            best = max(best, _contribution(pair, ev))
+        if best > 0:
+            bounds.append((best, key))
+    bounds.sort(reverse=True)
+    upper = sure_hits * SURE_WEIGHT + sum(b for b, _k in bounds)
+    evidence: dict[tuple[str, str], PairEvidence] = {}
+    chosen: dict[str, tuple[object, PairEvidence, float]] = {}
+    original_counts: dict[str, int] = {}
+    for bound, key in bounds:
+        if not full and _score(upper, len(text)) < SCORE_SPUN:
+            break
+        n = counts[key]
+        for pair in t.gated[key]:
+            m = original_counts.get(pair.original)
+            if m is None:
+                m = original_counts[pair.original] = text.count(pair.original)
+            weight = _weight(pair.ratio, n, m)
+            ev = PairEvidence(pair.original, key, n, m, round(weight, 3), "gated", round(pair.ratio, 2),
+                              pair.source)
             evidence[(key, pair.original)] = ev
-            # One original per spun form and document, as a spinner has one replacement per word;
-            # pairs seen in real spun documents (family-a) and curated pairs first.
-            rank = weight * (2.0 if pair.source == "curated" or "family-a" in pair.source else 1.0)
+            # One original per spun form and document, as a spinner has one replacement per
+            # word; pairs seen in real spun documents (family-a) and curated pairs first.
+            rank = weight * (2.0 if pair.attested else 1.0)
             if weight > 0 and (key not in chosen or rank > chosen[key][2]):
                 chosen[key] = (pair, ev, rank)
-    sure_hits = sum(sure_counts.values())
-    raw = sure_hits * SURE_WEIGHT
-    for _k, (pair, ev, _r) in chosen.items():
-        if eligible(pair, ev):
-            raw += min(ev.weight, PAIR_CAP) if ev.spun_count >= 2 else min(ev.weight, 3.0) / 2
-    # Clean text accumulates chance evidence in proportion to its length; spinning shows in
-    # short documents too. Normalize only beyond LONG characters.
-    score = round(1.0 - math.exp(-raw / max(1.0, len(text) / LONG) / SCALE), 4)
+        got = chosen.get(key)
+        upper += (_contribution(got[0], got[1]) if got else 0.0) - bound
+    raw = sure_hits * SURE_WEIGHT + sum(_contribution(pair, ev) for pair, ev, _r in chosen.values())
+    score = _score(raw, len(text))
     spun = score >= SCORE_SPUN
     family = None
     if spun:

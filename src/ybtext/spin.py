@@ -72,7 +72,7 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
 def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     """The restorations for ``text`` (non-overlapping, over ``text``)."""
     t = tables()
-    a = a or analyse(text)
+    a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
     out: list[Span] = []
     for key, start, end in a.matches:
