@@ -118,6 +118,8 @@ def derive(hold_out: frozenset[str] = frozenset()):
     for (o, s), srcs in sorted(pairs.items()):
         if not (is_han(o) and is_han(s)) or len(s) < 2 or len(o) < 2:
             continue
+        if srcs == {"stitchers0"}:
+            continue  # thesaurus groups alone are too loose to count as spinner pairs
         fo = jb.get(o, 0)
         if s not in jb and s not in pc:
             if s in wf or zipf(s) > SURE_MAX_ZIPF.get(len(s), 3.6):
@@ -129,8 +131,6 @@ def derive(hold_out: frozenset[str] = frozenset()):
             continue
         fs = jb.get(s, 0)
         attested = "family-a" in srcs
-        if srcs == {"stitchers0"}:
-            continue  # thesaurus groups alone are too loose to count as spinner pairs
         ratio = GATED_MIN_RATIO if not attested else CONTEXT_MIN_RATIO
         if fs and fo >= GATED_MIN_ORIGINAL and fo >= ratio * fs:
             gated.append((s, o, "+".join(sorted(srcs))))

@@ -160,9 +160,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     evidence: dict[tuple[str, str], PairEvidence] = {}
     chosen: dict[str, tuple[object, PairEvidence, float]] = {}
     original_counts: dict[str, int] = {}
-    for bound, key in bounds:
-        if not full and _score(upper, len(text)) < SCORE_SPUN:
-            break
+    def count(key: str) -> None:
         n = counts[key]
         for pair in t.gated[key]:
             m = original_counts.get(pair.original)
@@ -177,8 +175,26 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
             rank = weight * (2.0 if pair.attested else 1.0)
             if weight > 0 and (key not in chosen or rank > chosen[key][2]):
                 chosen[key] = (pair, ev, rank)
+
+    for bound, key in bounds:
+        if not full and _score(upper, len(text)) < SCORE_SPUN:
+            break
+        count(key)
         got = chosen.get(key)
         upper += (_contribution(got[0], got[1]) if got else 0.0) - bound
+    if full or _score(upper, len(text)) >= SCORE_SPUN:
+        # Spun (or forced): the pairs that prove nothing about the document (中心/中央) still
+        # need their counts, for the edits.
+        for key in gated_keys:
+            if not any(k[0] == key for k in evidence):
+                count(key)
+    # ... and one spun form per original: when 进展 and 开展 both claim the absent 发展, the
+    # stronger claim wins and the other pair is not this document's.
+    owner: dict[str, tuple[float, str]] = {}
+    for key, (pair, ev, rank) in chosen.items():
+        if pair.original not in owner or rank > owner[pair.original][0]:
+            owner[pair.original] = (rank, key)
+    chosen = {k: v for k, v in chosen.items() if owner[v[0].original][1] == k}
     raw = sure_hits * SURE_WEIGHT + sum(_contribution(pair, ev) for pair, ev, _r in chosen.values())
     score = _score(raw, len(text))
     spun = score >= SCORE_SPUN

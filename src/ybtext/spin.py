@@ -30,19 +30,22 @@ CHAIN_MIN = 0.0
 GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
 CONDITION_BONUS = 4.0
+MINED_OUTSIDE_HEAVY = 12.0  # pairs mined from 伪原创 tables need more evidence in other families
+LOW_RATIO = 4.0         # pairs whose original is less than 3x as common as the spun form ...
+LOW_RATIO_MARGIN = 2.0  # ... need this much more context gain
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
-    """True: a positive condition holds; False: a condition vetoes; None: no positive condition."""
+    """True: a positive condition holds; False: a negative one vetoes; None: neither (context model decides)."""
     before, after = text[max(0, start - 12):start], text[end:end + 12]
     if any(before.endswith(x) for x in pair.condition("not_before")):
         return False
     if any(after.startswith(x) for x in pair.condition("not_after")):
         return False
     pos_b, pos_a = pair.condition("before"), pair.condition("after")
-    if not pos_b and not pos_a:
-        return None
-    return any(before.endswith(x) for x in pos_b) or any(after.startswith(x) for x in pos_a)
+    if any(before.endswith(x) for x in pos_b) or any(after.startswith(x) for x in pos_a):
+        return True
+    return None
 
 
 def _sigmoid(x: float) -> float:
@@ -55,13 +58,17 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         return None
     pair, ev = chosen
     cond = _conditions(pair, text, start, end)
-    if cond is False or (cond is None and (pair.condition("before") or pair.condition("after"))):
+    if cond is False or not eligible(pair, ev, cond):
         return None
-    if not eligible(pair, ev, cond):
+    if not pair.attested and a.report.family != "heavy" and ev.weight < MINED_OUTSIDE_HEAVY:
         return None
     score = _spin_lm.delta(text, start, end, pair.original) + min(ev.weight, EVIDENCE_BONUS)
     if cond:
         score += CONDITION_BONUS
+    elif pair.ratio < LOW_RATIO:
+        # Two words about equally common (中心/中央): only the context can tell, so the
+        # restored window must read clearly better (党中心 -> 党中央), not just as well.
+        score -= LOW_RATIO_MARGIN
     if score < GATED_MIN:
         return None
     note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}, "
