@@ -52,9 +52,9 @@ def test_gated_edit_carries_document_evidence():
 
 def test_gated_needs_document_evidence_in_auto_mode():
     """One 进展 in a short clean sentence is not enough evidence: auto leaves it, force restores it."""
-    text = "经济社会进展迅速。"
+    text = "推动区域协调进展。"
     assert ybtext.clean(text) == text
-    assert ybtext.clean(text, spin="force") == "经济社会发展迅速。"
+    assert ybtext.clean(text, spin="force") == "推动区域协调发展。"
 
 
 def test_pair_without_evidence_is_not_reversed_even_when_forced():

@@ -31,7 +31,8 @@ GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restora
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
 CONDITION_BONUS = 4.0
 MINED_OUTSIDE_HEAVY = 12.0  # pairs mined from 伪原创 tables need more evidence in other families
-LOW_RATIO = 4.0         # pairs whose original is less than 3x as common as the spun form ...
+CONTEXT_MARGIN = 1.0
+LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
 LOW_RATIO_MARGIN = 2.0  # ... need this much more context gain
 
 
@@ -69,6 +70,8 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         # Two words about equally common (中心/中央): only the context can tell, so the
         # restored window must read clearly better (党中心 -> 党中央), not just as well.
         score -= LOW_RATIO_MARGIN
+    elif pair.condition("before") or pair.condition("after"):
+        score -= CONTEXT_MARGIN  # curated as context-dependent, and no listed context here
     if score < GATED_MIN:
         return None
     note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}, "
