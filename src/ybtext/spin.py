@@ -30,10 +30,10 @@ CHAIN_MIN = 0.0
 GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
 CONDITION_BONUS = 4.0
-MINED_OUTSIDE_HEAVY = 12.0  # pairs mined from 伪原创 tables need more evidence in other families
+MINED_OUTSIDE_HEAVY = 20.0  # pairs mined from 伪原创 tables need more evidence in other families
 CONTEXT_MARGIN = 1.0
 LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
-LOW_RATIO_MARGIN = 2.0  # ... need this much more context gain
+LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
