@@ -32,6 +32,8 @@ CACHE = ROOT / "benchmarks" / ".cache"
 OUT = ROOT / "wordlists"
 
 LEXICON_MIN_FREQ = 10
+HEAVY_MIN_RATIO = 2.0     # pairs of the 伪原创 tables: restored in heavy-family documents only below 8x
+HEAVY_TABLES = {"funnlp", "itechbear"}
 CONTEXT_MIN_RATIO = 0.25  # well-attested pairs below GATED_MIN_RATIO need context support at run time
 GATED_MIN_RATIO = 8.0      # f(original) >= 8 * f(spun): the spun form is rare where it is no spin
 GATED_MIN_ORIGINAL = 50    # the original is a common word
@@ -131,7 +133,7 @@ def derive(hold_out: frozenset[str] = frozenset()):
             continue
         fs = jb.get(s, 0)
         attested = "family-a" in srcs
-        ratio = GATED_MIN_RATIO if not attested else CONTEXT_MIN_RATIO
+        ratio = CONTEXT_MIN_RATIO if attested else HEAVY_MIN_RATIO if srcs & HEAVY_TABLES else GATED_MIN_RATIO
         if fs and fo >= GATED_MIN_ORIGINAL and fo >= ratio * fs:
             gated.append((s, o, "+".join(sorted(srcs))))
     return jb, sure, gated

@@ -37,6 +37,7 @@ def freq(word: str) -> float | None:
     return _model()[0].get(word)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _best(s: str) -> float:
     logp, unk = _model()
     n = len(s)

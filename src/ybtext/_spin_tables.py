@@ -44,6 +44,24 @@ class Tables:
     gated: dict[str, tuple[Pair, ...]]
     matcher: Matcher
 
+    def count_originals(self, text: str) -> dict[str, int]:
+        """Occurrences of every gated original in ``text`` (overlapping), by one automaton pass."""
+        counts: dict[str, int] = dict.fromkeys(_originals(self).keys, 0)
+        for key, _s, _e in _originals(self).find(text):
+            counts[key] += 1
+        return counts
+
+
+_ORIGINALS: dict[int, Matcher] = {}
+
+
+def _originals(t: "Tables") -> Matcher:
+    """The originals' automaton, built on first need (most documents never need it)."""
+    m = _ORIGINALS.get(id(t))
+    if m is None:
+        m = _ORIGINALS[id(t)] = Matcher({p.original for ps in t.gated.values() for p in ps}, overlapping=True)
+    return m
+
 
 def _with_ratio(pair: Pair) -> Pair:
     from ._spin_lm import freq

@@ -30,6 +30,8 @@ CHAIN_MIN = 0.0
 GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
 CONDITION_BONUS = 4.0
+HEAVY_WEIGHT = 2.0     # pair evidence for mined pairs in heavy-family documents
+HEAVY_RATIO = 2.0
 MINED_OUTSIDE_HEAVY = 20.0  # pairs mined from 伪原创 tables need more evidence in other families
 CONTEXT_MARGIN = 1.0
 LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
@@ -59,7 +61,14 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         return None
     pair, ev = chosen
     cond = _conditions(pair, text, start, end)
-    if cond is False or not eligible(pair, ev, cond):
+    if cond is False:
+        return None
+    heavy = a.report.family == "heavy" and not pair.attested
+    if heavy:
+        # A heavy spinner replaces nearly every word it knows: its own tables' pairs need less.
+        if ev.weight < HEAVY_WEIGHT or ev.ratio < HEAVY_RATIO:
+            return None
+    elif not eligible(pair, ev, cond):
         return None
     if not pair.attested and a.report.family != "heavy" and ev.weight < MINED_OUTSIDE_HEAVY:
         return None
