@@ -82,7 +82,8 @@ def hold_out(pairs: dict[str, str]) -> dict[str, str]:
     chains = {k: p for k, p in t.chains.items()
               if not any(f"{o}>{s}" in p.source for o, s in held.items())}
     sure = {k: p for k, p in t.sure.items() if not (held.get(p.original) == k and p.source == "family-a")}
-    new = _spin_tables.Tables(sure, chains, gated, Matcher([*sure, *chains, *gated], overlapping=True))
+    keys = [*sure, *chains, *gated]
+    new = _spin_tables.Tables(sure, chains, gated, Matcher(keys, overlapping=True))
     _spin_tables.tables = lambda: new
     import ybtext.detect, ybtext.spin
     ybtext.spin.tables = _spin_tables.tables

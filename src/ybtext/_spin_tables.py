@@ -42,7 +42,7 @@ class Tables:
     sure: dict[str, Pair]
     chains: dict[str, Pair]
     gated: dict[str, tuple[Pair, ...]]
-    matcher: Matcher
+    overlapping: Matcher           # every occurrence of every key (大水|水道 both count)
 
     def count_originals(self, text: str) -> dict[str, int]:
         """Occurrences of every gated original in ``text`` (overlapping), by one automaton pass."""
@@ -89,5 +89,5 @@ def tables() -> Tables:
     for pair in context.values():
         gated.setdefault(pair.spun, []).append(pair)
     frozen = {k: tuple(_with_ratio(p) for p in v) for k, v in gated.items()}
-    matcher = Matcher([*sure, *chains, *frozen], overlapping=True)
-    return Tables(sure, chains, frozen, matcher)
+    keys = [*sure, *chains, *frozen]
+    return Tables(sure, chains, frozen, Matcher(keys, overlapping=True))

@@ -134,7 +134,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     from ._spin_tables import tables
 
     t = tables()
-    matches = t.matcher.find(text)
+    matches = t.overlapping.find(text)
     counts = Counter(key for key, _s, _e in matches)
     sure_counts: Counter = Counter()
     gated_keys = []

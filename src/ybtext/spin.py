@@ -94,6 +94,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
     out: list[Span] = []
+    # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
     for key, start, end in a.matches:
         pair = t.sure.get(key)
         if pair is not None:
