@@ -105,3 +105,16 @@ def test_user_sample_spin_part(shared):
         if any(c in s for c in "“”〞、") or kind == "must_not" and s in ("温馨提示", "汇文网", "网站客服", "3074922707", "本文档由用户上传"):
             continue
         assert (s in out) == (kind != "must_not"), (kind, s)
+
+
+def test_one_spun_form_per_original():
+    """进展 and 开展 both lack 发展 in a spun report; only the stronger, attested claim (进展) wins."""
+    out = ybtext.clean(SPUN + "各部门认真开展调研工作。")
+    assert "认真开展调研" in out and "高质量发展" in out
+
+
+def test_negative_words_survive_inside_a_spun_document():
+    """Inside a document detected as spun, listed collocations keep their spun-looking words."""
+    out = ybtext.clean(SPUN + "科技进步很快，要从根本上解决问题，发挥中心城市作用，人民武装力量更加强大。")
+    for keep in ("科技进步", "从根本上", "中心城市", "武装力量"):
+        assert keep in out, keep
