@@ -210,7 +210,8 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         # family a few hundred, so its evidence sits on fewer, repeated, attested pairs.
         mined = sum(1 for pair, ev, _r in chosen.values() if not pair.attested and ev.weight >= 3)
         attested = sum(1 for pair, ev, _r in chosen.values() if pair.attested and ev.weight >= 1)
-        heavy = sure_hits * SURE_WEIGHT >= raw / 2 or (sure_hits >= 2 and mined >= max(5, 2 * attested))
+        dense = sure_hits >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
+        heavy = sure_hits * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
         family = "heavy" if heavy else "huiwen"
     listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
     listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
