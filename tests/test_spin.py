@@ -36,7 +36,6 @@ def test_sure_edit_carries_rule_tier_and_confidence():
     assert "tier=sure" in edit.note and 0.0 <= edit.confidence <= 1.0
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the unigram context model reads 若干部队伍 as fine as 假设干部队伍")
 def test_sure_form_across_word_boundary_is_kept():
     """A sure key that only appears across a word boundary in correct text is vetoed by local context."""
     text = "假设干部队伍建设再加强一些会怎样？"

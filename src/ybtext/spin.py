@@ -25,7 +25,7 @@ from ._spin_tables import Pair, tables
 from .config import Config
 from .detect import Analysis, analyse, eligible
 
-SURE_VETO = -4.0      # a sure form is kept when restoring it makes its window this much less likely
+SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
 CHAIN_MIN = 0.0
 GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
@@ -100,7 +100,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
         if pair is not None:
             d = _spin_lm.delta(text, start, end, pair.original)
             if d >= SURE_VETO:
-                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d + 4.0), "tier=sure"))
+                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure"))
             continue
         if not spun:
             continue
