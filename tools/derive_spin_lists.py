@@ -126,6 +126,8 @@ def derive(hold_out: frozenset[str] = frozenset()):
         if s not in jb and s not in pc:
             if s in wf or zipf(s) > SURE_MAX_ZIPF.get(len(s), 3.6):
                 continue
+            if len(o) >= 4 or s.endswith("的"):
+                continue  # phrase-for-idiom swaps (夺得冠军 for 独占鳌头) are ordinary phrases
             if fo >= LEXICON_MIN_FREQ and len(s) >= 3 or fo >= GATED_MIN_ORIGINAL:
                 best = sure.get(s)
                 if best is None or jb.get(best[0], 0) < fo:
