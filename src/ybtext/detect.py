@@ -95,7 +95,7 @@ class Analysis:
     chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
 
 
-ATTESTED_WEIGHT = 1.0  # pair evidence needed for curated and family-a pairs
+ATTESTED_WEIGHT = 0.3  # pair evidence needed for curated and family-a pairs
 MINED_WEIGHT = 6.0     # ... and for pairs mined from public tables only
 MINED_RATIO = 8.0      # mined pairs: the original must be this much more frequent than the spun form
 
