@@ -1,44 +1,227 @@
-"""Document-level evidence of synonym spinning: ``detect_spin(text) -> SpinReport`` (contract; thin for now)."""
+"""Document-level evidence of synonym spinning: ``detect_spin(text) -> SpinReport``.
+
+A spinner replaces *every* occurrence of a word it knows. So a document in which a rare word
+stands many times and its common synonym never does (25 x 进展, 0 x 发展; 效劳 without any 服务)
+carries evidence that a spinner applied that pair; forms that are no words at all (经由过程,
+假设干) are evidence on their own. Clean text uses both words of a pair, and its rare words
+stand once or twice. The report is what the ``spin`` step gates its ambiguous reversals on.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections import Counter
+from dataclasses import dataclass, field
 
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
+
+# Thresholds of the verdict (see benchmarks/spin_bench.py for how they were checked).
+PAIR_CAP = 10.0         # one pair cannot carry a document on its own
+LEAK = 0.05             # share of a pair's originals a spinner leaves (titles, other pairs)
+SURE_WEIGHT = 4.0       # each non-word spun form
+SCALE = 10.0            # evidence (log-likelihood) at which the score is 1 - 1/e
+SCORE_SPUN = 0.55       # score >= this: spun (about 8 nats of evidence)
+LONG = 5000             # chance evidence grows with length: normalize beyond this many characters
+MIN_PAIR_WEIGHT = 2.0   # weaker pair evidence is not listed
+MANY_KEYS = 48          # count originals with the automaton beyond this many spun forms
+SCORE_MIN_RATIO = 3.0   # only pairs whose original is >= 3x as common count towards the verdict
 
 
 @dataclass(frozen=True, slots=True)
 class PairEvidence:
-    """Evidence that this document's spinner applied one pair (original -> spun)."""
+    """Evidence that this document's spinner applied one pair (original -> spun).
+
+    ``weight`` is the log-likelihood ratio of the counts under "a spinner replaced every original
+    but a few (5 %)" against "clean text, where the two words stand in their lexicon proportion";
+    ``ratio`` is f(original)/f(spun) in the lexicon. ``tier`` is "sure" for non-word spun forms,
+    "gated" for word pairs, "chain" for chained forms; ``source`` names the tables the pair is from.
+    """
 
     original: str
     spun: str
     spun_count: int
     original_count: int
     weight: float
+    tier: str = "gated"
+    ratio: float = 1.0
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class SpinReport:
-    """``score`` in [0, 1]; ``spun`` is the detector's verdict; ``family`` is "huiwen", "heavy" or None."""
+    """``score`` in [0, 1]; ``spun`` is the detector's verdict; ``family`` is "huiwen", "heavy" or None.
+
+    ``evidence`` is the raw log-likelihood sum behind ``score``; ``sure_hits`` counts non-word spun
+    forms; ``chars`` is the document length.
+    """
 
     score: float
     spun: bool
     family: str | None
     pairs: tuple[PairEvidence, ...]
+    evidence: float = 0.0
+    sure_hits: int = 0
+    chars: int = 0
+
+    def pair(self, original: str, spun: str) -> PairEvidence | None:
+        for p in self.pairs:
+            if p.original == original and p.spun == spun:
+                return p
+        return None
 
     def as_dict(self) -> dict:
         return {
             "score": self.score,
             "spun": self.spun,
             "family": self.family,
+            "evidence": self.evidence,
+            "sure_hits": self.sure_hits,
+            "chars": self.chars,
             "pairs": [
                 {"original": p.original, "spun": p.spun, "spun_count": p.spun_count,
-                 "original_count": p.original_count, "weight": p.weight}
+                 "original_count": p.original_count, "weight": p.weight, "tier": p.tier}
                 for p in self.pairs
             ],
         }
 
 
+@dataclass(slots=True)
+class Analysis:
+    """What the spin step needs: the matches, the report and per-pair evidence by (spun, original)."""
+
+    matches: list[tuple[str, int, int]]
+    report: SpinReport
+    evidence: dict[tuple[str, str], PairEvidence] = field(default_factory=dict)
+    chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
+
+
+ATTESTED_WEIGHT = 0.3  # pair evidence needed for curated and family-a pairs
+MINED_WEIGHT = 6.0     # ... and for pairs mined from public tables only
+MINED_RATIO = 8.0      # mined pairs: the original must be this much more frequent than the spun form
+
+
+def eligible(pair, ev: PairEvidence, cond: bool | None = None) -> bool:
+    """Pair-level evidence: curated and seen-in-the-wild pairs need less than mined ones."""
+    if cond:
+        return ev.weight > 0
+    if pair.attested:
+        return ev.weight >= ATTESTED_WEIGHT
+    return ev.weight >= MINED_WEIGHT and ev.ratio >= MINED_RATIO
+
+
+def _weight(ratio: float, n: int, m: int) -> float:
+    p = ratio / (1.0 + ratio)
+    return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
+
+
+def _contribution(pair, ev: PairEvidence) -> float:
+    """What one pair adds to the document's evidence. Pairs whose two words are about equally
+    common (开放/展开, 中心/中央) prove nothing about the document; mined pairs count half."""
+    if ev.ratio < SCORE_MIN_RATIO or not eligible(pair, ev):
+        return 0.0
+    w = min(ev.weight, PAIR_CAP) if ev.spun_count >= 2 else min(ev.weight, 3.0) / 2
+    return w if pair.attested else w / 2
+
+
+def _score(raw: float, chars: int) -> float:
+    # Clean text accumulates chance evidence in proportion to its length; spinning shows in
+    # short documents too. Normalize only beyond LONG characters.
+    return round(1.0 - math.exp(-raw / max(1.0, chars / LONG) / SCALE), 4)
+
+
+def analyse(text: str, *, full: bool = False) -> Analysis:
+    """Scan once; count originals only when the document could be spun (or ``full``)."""
+    from ._spin_tables import tables
+
+    t = tables()
+    matches = t.overlapping.find(text)
+    counts = Counter(key for key, _s, _e in matches)
+    sure_counts: Counter = Counter()
+    gated_keys = []
+    for key, n in counts.items():
+        pair = t.sure.get(key) or t.chains.get(key)
+        if pair is not None:
+            sure_counts[(pair.spun, pair.original, pair.tier)] += n
+        elif key in t.gated:
+            gated_keys.append(key)
+    sure_hits = sum(sure_counts.values())
+    # Upper bound of the evidence, as if no original occurred; originals are then counted for the
+    # strongest keys first, and counting stops as soon as the bound falls below the verdict.
+    bounds = []
+    for key in gated_keys:
+        n = counts[key]
+        best = 0.0
+        for pair in t.gated[key]:
+            ev = PairEvidence(pair.original, key, n, 0, _weight(pair.ratio, n, 0), "gated", pair.ratio)
+            best = max(best, _contribution(pair, ev))
+        if best > 0:
+            bounds.append((best, key))
+    bounds.sort(reverse=True)
+    upper = sure_hits * SURE_WEIGHT + sum(b for b, _k in bounds)
+    evidence: dict[tuple[str, str], PairEvidence] = {}
+    chosen: dict[str, tuple[object, PairEvidence, float]] = {}
+    original_counts: dict[str, int] = {}
+    counted: set[str] = set()
+
+    def count(key: str) -> None:
+        counted.add(key)
+        n = counts[key]
+        for pair in t.gated[key]:
+            m = original_counts.get(pair.original)
+            if m is None:
+                m = original_counts[pair.original] = text.count(pair.original)
+            weight = _weight(pair.ratio, n, m)
+            ev = PairEvidence(pair.original, key, n, m, round(weight, 3), "gated", round(pair.ratio, 2),
+                              pair.source)
+            evidence[(key, pair.original)] = ev
+            # One original per spun form and document, as a spinner has one replacement per
+            # word; pairs seen in real spun documents (family-a) and curated pairs first.
+            rank = weight * (2.0 if pair.attested else 1.0)
+            if weight > 0 and (key not in chosen or rank > chosen[key][2]):
+                chosen[key] = (pair, ev, rank)
+
+    for bound, key in bounds:
+        if not full and _score(upper, len(text)) < SCORE_SPUN:
+            break
+        count(key)
+        got = chosen.get(key)
+        upper += (_contribution(got[0], got[1]) if got else 0.0) - bound
+    if full or _score(upper, len(text)) >= SCORE_SPUN:
+        # Spun (or forced): the pairs that prove nothing about the document (中心/中央) still
+        # need their counts, for the edits.
+        rest = [k for k in gated_keys if k not in counted]
+        if len(rest) > MANY_KEYS:  # one automaton pass beats hundreds of str.count scans
+            original_counts.update(t.count_originals(text))
+        for key in rest:
+            count(key)
+    # ... and one spun form per original: when 进展 and 开展 both claim the absent 发展, the
+    # stronger claim wins and the other pair is not this document's.
+    owner: dict[str, tuple[float, str]] = {}
+    for key, (pair, ev, rank) in chosen.items():
+        if pair.original not in owner or rank > owner[pair.original][0]:
+            owner[pair.original] = (rank, key)
+    chosen = {k: v for k, v in chosen.items() if owner[v[0].original][1] == k}
+    raw = sure_hits * SURE_WEIGHT + sum(_contribution(pair, ev) for pair, ev, _r in chosen.values())
+    score = _score(raw, len(text))
+    spun = score >= SCORE_SPUN
+    family = None
+    if spun:
+        # The heavy family writes non-words and knows tens of thousands of pairs; the 汇文网
+        # family a few hundred, so its evidence sits on fewer, repeated, attested pairs.
+        mined = sum(1 for pair, ev, _r in chosen.values() if not pair.attested and ev.weight >= 3)
+        attested = sum(1 for pair, ev, _r in chosen.values() if pair.attested and ev.weight >= 1)
+        dense = sure_hits >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
+        heavy = sure_hits * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
+        family = "heavy" if heavy else "huiwen"
+    listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
+    listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
+    listed.sort(key=lambda e: (-e.weight, e.spun, e.original))
+    report = SpinReport(score, spun, family, tuple(listed), round(raw, 3), sure_hits, len(text))
+    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()})
+
+
 def detect_spin(text: str) -> SpinReport:
-    return SpinReport(0.0, False, None, ())
+    """How likely ``text`` was spun, by which family, and the per-pair evidence."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    return analyse(text).report

@@ -1,26 +1,144 @@
-"""The ``spin`` step: restore words replaced by synonym spinners (thin: sure tier only)."""
+"""The ``spin`` step: restore words replaced by synonym spinners (伪原创), never damaging correct text.
+
+Three tiers, from the wordlists (see ``_spin_tables``):
+
+- sure: spun forms that are not words (经由过程, 假设干) are restored wherever they stand, unless
+  the local context reads clearly worse afterwards (a match across a word boundary);
+- chain: forms two sequential pairs made (进呈现 <- 发展示) are restored in spun documents;
+- gated: spun forms that are also words (进展, 效劳, 中心) are restored only in documents the
+  detector calls spun, only for pairs with evidence there (the original never occurs), only where
+  the local context agrees (``_spin_lm``) and curated context conditions hold.
+
+Then canonical phrases are recovered fuzzily (``_spin_fuzzy``). All spans refer to the text the
+step received and never overlap: each match is replaced whole, so replacements that change length
+cannot touch their neighbours. Every edit carries rule, tier and confidence; gated edits carry the
+document evidence in ``note``.
+"""
 
 from __future__ import annotations
 
-import functools
-import re
+import math
 
+from . import _spin_fuzzy, _spin_lm
 from ._edits import Cleaned, Span, apply_spans
-from ._wordlists import load
+from ._spin_tables import Pair, tables
 from .config import Config
+from .detect import Analysis, analyse, eligible
+
+SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
+CHAIN_MIN = 0.0
+GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
+EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
+CONDITION_BONUS = 4.0
+HEAVY_WEIGHT = 2.0     # pair evidence for mined pairs in heavy-family documents
+HEAVY_RATIO = 2.0
+MINED_OUTSIDE_HEAVY = 20.0  # pairs mined from 伪原创 tables need more evidence in other families
+CONTEXT_MARGIN = 1.0
+LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
+LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
 
 
-@functools.lru_cache(maxsize=1)
-def _sure() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    table = {e["spun"]: (e["original"], e.rule) for e in load("spin-sure.tsv")}
-    pattern = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
-    return pattern, table
+def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
+    """True: a positive condition holds; False: a negative one vetoes; None: neither (context model decides)."""
+    before, after = text[max(0, start - 12):start], text[end:end + 12]
+    if any(before.endswith(x) for x in pair.condition("not_before")):
+        return False
+    if any(after.startswith(x) for x in pair.condition("not_after")):
+        return False
+    pos_b, pos_a = pair.condition("before"), pair.condition("after")
+    if any(before.endswith(x) for x in pos_b) or any(after.startswith(x) for x in pos_a):
+        return True
+    return None
+
+
+def _sigmoid(x: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-x)), 3)
+
+
+def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | None:
+    chosen = a.chosen.get(key)
+    if chosen is None:
+        return None
+    pair, ev = chosen
+    cond = _conditions(pair, text, start, end)
+    if cond is False:
+        return None
+    heavy = a.report.family == "heavy" and not pair.attested
+    if heavy:
+        # A heavy spinner replaces nearly every word it knows: its own tables' pairs need less.
+        if ev.weight < HEAVY_WEIGHT or ev.ratio < HEAVY_RATIO:
+            return None
+    elif not eligible(pair, ev, cond):
+        return None
+    if not pair.attested and a.report.family != "heavy" and ev.weight < MINED_OUTSIDE_HEAVY:
+        return None
+    score = _spin_lm.delta(text, start, end, pair.original) + min(ev.weight, EVIDENCE_BONUS)
+    if cond:
+        score += CONDITION_BONUS
+    elif pair.ratio < LOW_RATIO:
+        # Two words about equally common (中心/中央): only the context can tell, so the
+        # restored window must read clearly better (党中心 -> 党中央), not just as well.
+        score -= LOW_RATIO_MARGIN
+    elif pair.condition("before") or pair.condition("after"):
+        score -= CONTEXT_MARGIN  # curated as context-dependent, and no listed context here
+    if score < GATED_MIN:
+        return None
+    note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}, "
+            f"weight {ev.weight:.1f}; document score {a.report.score:.2f} ({a.report.family})")
+    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note)
+
+
+def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
+    """The restorations for ``text`` (non-overlapping, over ``text``)."""
+    t = tables()
+    a = a or analyse(text, full=config.spin == "force")
+    spun = config.spin == "force" or a.report.spun
+    out: list[Span] = []
+    # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
+    for key, start, end in a.matches:
+        pair = t.sure.get(key)
+        if pair is not None:
+            d = _spin_lm.delta(text, start, end, pair.original)
+            if d >= SURE_VETO:
+                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure"))
+            continue
+        if not spun:
+            continue
+        pair = t.chains.get(key)
+        if pair is not None:
+            d = _spin_lm.delta(text, start, end, pair.original)
+            if d >= CHAIN_MIN:
+                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
+                                f"tier=chain ({pair.source}); document score {a.report.score:.2f}"))
+            continue
+        span = _gated(text, key, start, end, a)
+        if span is not None:
+            out.append(span)
+    if spun:
+        out.extend(_spin_fuzzy.spans(text, a.report.score))
+    return _resolve(out)
+
+
+_PRIORITY = {"phrase": 4, "sure": 3, "chain": 2, "gated": 1}
+
+
+def _resolve(candidates: list[Span]) -> list[Span]:
+    """Non-overlapping spans: phrases before sure before chain before gated, longer and surer first."""
+    def rank(s: Span) -> tuple:
+        tier = s.note.split(";", 1)[0].split()[0].removeprefix("tier=")
+        return (-_PRIORITY.get(tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
+
+    taken: list[Span] = []
+    occupied: set[int] = set()
+    for s in sorted(candidates, key=rank):
+        if any(i in occupied for i in range(s.start, s.end)):
+            continue
+        taken.append(s)
+        occupied.update(range(s.start, s.end))
+    return taken
 
 
 def step(text: str, config: Config) -> Cleaned:
-    pattern, table = _sure()
-    spans = []
-    for m in pattern.finditer(text):
-        original, rule = table[m.group()]
-        spans.append(Span(m.start(), m.end(), original, rule, 1.0, "tier=sure"))
-    return apply_spans("spin", text, spans)
+    if config.spin == "off":
+        return Cleaned(text, ())
+    return apply_spans("spin", text, spans(text, config))

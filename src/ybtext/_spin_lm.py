@@ -1,0 +1,77 @@
+"""Local context judge for spin reversal: a unigram word model over ``lexicon-zh.tsv``.
+
+``delta(text, start, end, replacement)`` compares the best segmentation of a small window around
+the span with and without the replacement: > 0 means the replacement reads more like Chinese.
+Canonical phrases (``spin-phrases.tsv``) count as frequent words, so 中心城市 or 根本遵循 hold.
+Only called at candidate positions; never over the whole text.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from ._wordlists import load
+
+__all__ = ["delta", "freq"]
+
+MAX_WORD = 8
+CONTEXT = 4          # characters of context on each side (stops at non-Han characters)
+PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> tuple[dict[str, float], float]:
+    counts: dict[str, int] = {}
+    for e in load("lexicon-zh.tsv"):
+        counts[e["word"]] = int(e["freq"])
+    for e in load("spin-phrases.tsv"):
+        counts[e["phrase"]] = max(counts.get(e["phrase"], 0), PHRASE_FREQ)
+    total = math.log(sum(counts.values()))
+    logp = {w: math.log(f) - total for w, f in counts.items()}
+    return logp, math.log(0.5) - total
+
+
+def freq(word: str) -> float | None:
+    """Log probability of ``word`` in the lexicon, None when absent."""
+    return _model()[0].get(word)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _best(s: str) -> float:
+    logp, unk = _model()
+    n = len(s)
+    best = [0.0] + [-math.inf] * n
+    for i in range(n):
+        b = best[i]
+        if b == -math.inf:
+            continue
+        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+            lp = logp.get(s[i:j])
+            if lp is None:
+                if j != i + 1:
+                    continue
+                lp = unk
+            if b + lp > best[j]:
+                best[j] = b + lp
+    return best[n]
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def window(text: str, start: int, end: int) -> tuple[str, str]:
+    a = start
+    while a > 0 and start - a < CONTEXT and _is_han(text[a - 1]):
+        a -= 1
+    b = end
+    while b < len(text) and b - end < CONTEXT and _is_han(text[b]):
+        b += 1
+    return text[a:start], text[end:b]
+
+
+def delta(text: str, start: int, end: int, replacement: str) -> float:
+    """Log-probability gain of replacing ``text[start:end]`` by ``replacement`` in its local window."""
+    left, right = window(text, start, end)
+    return _best(left + replacement + right) - _best(left + text[start:end] + right)

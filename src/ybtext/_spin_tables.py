@@ -1,0 +1,93 @@
+"""The spin wordlists, loaded once per process and compiled into one matcher.
+
+- ``spin-sure.tsv``: spun forms that are not words; restored on sight.
+- ``spin-gated.tsv``: spun forms that are words; restored only with document evidence.
+- ``spin-context.tsv``: curated context conditions for gated pairs (adds pairs too).
+- ``spin-chains.tsv``: forms two pairs made in sequence (进呈现 <- 发展示); gated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from dataclasses import dataclass
+
+from ._match import Matcher
+from ._wordlists import parse_conditions, load
+
+__all__ = ["Pair", "Tables", "tables"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    spun: str
+    original: str
+    rule: str
+    tier: str                      # "sure" | "gated" | "chain"
+    conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = ""
+    ratio: float = 1.0             # f(original) / f(spun) in lexicon-zh.tsv
+    attested: bool = False         # curated, or seen in real spun documents (family-a)
+
+    def condition(self, key: str) -> tuple[str, ...]:
+        for k, v in self.conditions:
+            if k == key:
+                return v
+        return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    sure: dict[str, Pair]
+    chains: dict[str, Pair]
+    gated: dict[str, tuple[Pair, ...]]
+    overlapping: Matcher           # every occurrence of every key (大水|水道 both count)
+
+    def count_originals(self, text: str) -> dict[str, int]:
+        """Occurrences of every gated original in ``text`` (overlapping), by one automaton pass."""
+        counts: dict[str, int] = dict.fromkeys(_originals(self).keys, 0)
+        for key, _s, _e in _originals(self).find(text):
+            counts[key] += 1
+        return counts
+
+
+_ORIGINALS: dict[int, Matcher] = {}
+
+
+def _originals(t: "Tables") -> Matcher:
+    """The originals' automaton, built on first need (most documents never need it)."""
+    m = _ORIGINALS.get(id(t))
+    if m is None:
+        m = _ORIGINALS[id(t)] = Matcher({p.original for ps in t.gated.values() for p in ps}, overlapping=True)
+    return m
+
+
+def _with_ratio(pair: Pair) -> Pair:
+    from ._spin_lm import freq
+    lo, ls = freq(pair.original), freq(pair.spun)
+    ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
+    attested = pair.source == "curated" or "family-a" in pair.source
+    return dataclasses.replace(pair, ratio=ratio, attested=attested)
+
+
+@functools.lru_cache(maxsize=1)
+def tables() -> Tables:
+    sure = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "sure", source=e["source"])
+            for e in load("spin-sure.tsv")}
+    chains = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "chain", source=e["source"])
+              for e in load("spin-chains.tsv")}
+    context = {}
+    for e in load("spin-context.tsv"):
+        conds = tuple(sorted(parse_conditions(e["context"], where=e).items()))
+        context[(e["spun"], e["original"])] = Pair(e["spun"], e["original"], e.rule, "gated", conds, "curated")
+    gated: dict[str, list[Pair]] = {}
+    for e in load("spin-gated.tsv"):
+        key = (e["spun"], e["original"])
+        pair = context.pop(key, None) or Pair(e["spun"], e["original"], e.rule, "gated", source=e["source"])
+        gated.setdefault(e["spun"], []).append(pair)
+    for pair in context.values():
+        gated.setdefault(pair.spun, []).append(pair)
+    frozen = {k: tuple(_with_ratio(p) for p in v) for k, v in gated.items()}
+    keys = [*sure, *chains, *frozen]
+    return Tables(sure, chains, frozen, Matcher(keys, overlapping=True))

