@@ -268,7 +268,7 @@ def test_jsonl_cleans_the_field_and_keeps_everything_else(run, work):
         '{ "z" : [1, 2],  "text" : "黉舍"  }\n',
     ]
     write(work / "in.jsonl", "".join(lines))
-    code, out, err = run("clean", "--jsonl", "in.jsonl")
+    code, out, err = run("clean", "--jsonl", "--no-summary", "in.jsonl")  # (a JSONL run ends with a summary)
     assert (code, err) == (0, "")
     assert out.decode("utf-8").splitlines(keepends=True) == [
         '{"id": 1, "text": "社区通过决定", "meta": {"src": "\\u6587\\u5e93", "n": 1.0e3}}\n',

@@ -18,7 +18,7 @@ import importlib.resources
 import json
 import os
 import sys
-from typing import BinaryIO, Iterator
+from typing import Iterator
 
 from . import _io
 from ._edits import Cleaned
@@ -169,24 +169,59 @@ def register_clean(sub) -> None:
     out.add_argument("--in-place", action="store_true", help="rewrite the inputs (atomically, permissions kept)")
     add_recursive_options(p, "clean")
     add_input_options(p)
+    add_batch_options(p)
     add_cleaning_options(p)
     p.set_defaults(handler=run_clean)
 
 
+def add_batch_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("batch runs")
+    g.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="clean with N worker processes, output in input order (default: 1; 0: all cores)")
+    g.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: for several files or JSON Lines, "
+                        "when stderr is a terminal)")
+    g.add_argument("--summary", action=argparse.BooleanOptionalAction, default=None,
+                   help="totals on stderr at the end (documents, characters, edits by step, spun "
+                        "documents; default: for several files, -r or JSON Lines)")
+    g.add_argument("--report", metavar="FILE.jsonl",
+                   help="write one JSON line per document: source, index, edit counts by step, spin score")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must be an integer >= 0 (0 = all cores), not {value!r}")
+    return jobs
+
+
 def run_clean(args: argparse.Namespace) -> int:
+    from ._clean_run import CleanRun, count_documents, report_path
+    from ._parallel import RunStats, parallel_map, progress, report_line
     cleaner = make_cleaner(args)
     plan = plan_outputs(args.files, output=args.output, in_place=args.in_place,
                         recursive=args.recursive, pattern=_pattern(args))
+    batch = len(plan) > 1 or args.recursive or args.jsonl
+    summary = batch if args.summary is None else args.summary
+    stats = RunStats() if summary or args.report else None
     with _io.Transaction() as tx:
-        for source, target in plan:
-            sink = tx.stdout() if target is None else tx.file(target)
-            with _io.Source(source, args.encoding) as src:
-                if args.jsonl:
-                    unchanged = clean_jsonl(cleaner, src, sink, args.field)
-                else:
-                    unchanged = clean_document(cleaner, src, sink)
-            if unchanged and args.in_place:
-                tx.forget(sink)  # leave a file that would not change alone
+        report = tx.file(report_path(args.report, plan)) if args.report else None
+        run = CleanRun(plan, tx, encoding=args.encoding, jsonl=args.jsonl, field=args.field, in_place=args.in_place)
+        outcomes = parallel_map(cleaner, run.documents(), args.jobs, report=stats is not None)
+        shown = progress(outcomes, count_documents(plan, args.jsonl), enabled=_progress(args, batch),
+                         unit="line" if args.jsonl else "doc")
+        for outcome in shown:
+            doc = run.write(outcome if stats is None else outcome.cleaned.text)
+            if stats is not None:
+                row = stats.add(outcome, source=_io.display(doc.output.source), index=doc.index)
+                if report is not None:
+                    report.write(report_line(row).encode("utf-8"))
+        run.finish()
+    if summary and stats is not None:
+        sys.stderr.write(stats.summary() + "\n")
     return 0
 
 
@@ -194,37 +229,15 @@ def _pattern(args: argparse.Namespace) -> str:
     return args.glob or ("*.jsonl" if args.jsonl else "*.txt")
 
 
-def clean_document(cleaner: Cleaner, src: _io.Source, sink: BinaryIO) -> bool:
-    """Clean one document into ``sink`` as UTF-8 (very large ones block by block, in constant
-    memory); True when what was written is the input's own bytes."""
-    unchanged = src.codec == "utf-8"
-    for block in src.blocks():
-        cleaned = cleaner.clean(block)
-        unchanged = unchanged and cleaned == block
-        sink.write(cleaned.encode("utf-8"))
-    return unchanged
-
-
-def clean_jsonl(cleaner: Cleaner, src: _io.Source, sink: BinaryIO, field: str) -> bool:
-    """Clean ``field`` of every line of ``src`` into ``sink``, line by line (constant memory);
-    True when what was written is the input's own bytes."""
-    unchanged = src.codec == "utf-8"
-    for where, line in jsonl_lines(src):
-        cleaned = clean_jsonl_line(cleaner, line, field, where)
-        unchanged = unchanged and cleaned is line
-        sink.write(cleaned.encode("utf-8"))
-    return unchanged
+def _progress(args: argparse.Namespace, batch: bool) -> bool | None:
+    """--progress / --no-progress, else (None) a bar for batch runs when stderr is a terminal."""
+    return args.progress if args.progress is not None else (None if batch else False)
 
 
 def jsonl_lines(src: _io.Source) -> Iterator[tuple[str, str]]:
     name = _io.display(src.name)
     for lineno, line in src.lines():
         yield f"{name}:{lineno}", line
-
-
-def clean_jsonl_line(cleaner: Cleaner, line: str, field: str, where: str) -> str:
-    from ._jsonl import replace_field
-    return replace_field(line, field, cleaner.clean, where)
 
 
 # ---------------------------------------------------------------- explain
