@@ -15,6 +15,7 @@ streams: the input iterable is read lazily, never all at once.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -94,14 +95,15 @@ def _chunks(texts: Iterable[str], size: int, max_chars: int) -> Iterator[list[st
 
 
 def parallel_map(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1, *, report: bool = False,
-                 chunksize: int = 64, max_chunk_chars: int = 1 << 20) -> Iterator[Any]:
+                 chunksize: int = 64, max_chunk_chars: int = 1 << 16) -> Iterator[Any]:
     """Clean ``texts`` with ``jobs`` worker processes and yield results in input order.
 
     Yields the cleaned ``str`` of each text, or with ``report=True`` an :class:`Outcome` (input
     length, ``Cleaned`` with edits, ``detect_spin`` report of the input). ``jobs=1`` runs in this
     process; ``jobs=0`` uses every core. Texts travel in chunks of at most ``chunksize`` documents
-    or ``max_chunk_chars`` characters; at most ``2 * jobs + 1`` chunks are in flight, so memory
-    stays bounded however long the input is.
+    or ``max_chunk_chars`` characters (64K: a few hundredths of a second of work, so that a few
+    dozen files still spread evenly over the workers); at most ``2 * jobs + 1`` chunks are in
+    flight, so memory stays bounded however long the input is.
     """
     if not isinstance(cleaner, Cleaner):
         raise TypeError(f"cleaner must be a ybtext.Cleaner, not {type(cleaner).__name__}")
@@ -120,6 +122,8 @@ def _serial(cleaner: Cleaner, texts: Iterable[str], report: bool) -> Iterator[An
 def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool, workers: int, chunksize: int,
             max_chunk_chars: int) -> Iterator[Any]:
     window = 2 * workers + 1
+    if multiprocessing.get_start_method() == "fork":
+        cleaner.clean("")  # load the wordlists once, here: forked workers inherit them
     pending: deque[Future[list[Any]]] = deque()
     chunks = _chunks(texts, chunksize, max_chunk_chars)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
