@@ -31,6 +31,8 @@ class Output:
 
 
 class Document(NamedTuple):
+    """One document read: where its cleaned text goes, and what is needed to write it there."""
+
     output: Output
     index: int     # the JSON Lines line number, or the block number in a text file (1 but for huge files)
     original: str  # the JSON Lines line, or the text block
