@@ -234,7 +234,7 @@ def _release(reader: io.TextIOBase) -> None:
 #: Inputs up to this many bytes are decoded in memory in one go (faster than two passes).
 WHOLE_BELOW = 1 << 25
 #: Documents longer than this (in characters) are cleaned in blocks; see Source.blocks.
-STREAM_ABOVE = 1 << 24
+STREAM_ABOVE = 1 << 21
 BLOCK = 1 << 20
 
 
