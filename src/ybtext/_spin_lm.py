@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 from ._wordlists import load, load_columns
 
@@ -61,14 +62,16 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
+_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff]"
+_LEFT = re.compile(f"{_HAN_CLASS}*\\Z")
+_RIGHT = re.compile(f"{_HAN_CLASS}*")
+
+
 def window(text: str, start: int, end: int) -> tuple[str, str]:
-    a = start
-    while a > 0 and start - a < CONTEXT and _is_han(text[a - 1]):
-        a -= 1
-    b = end
-    while b < len(text) and b - end < CONTEXT and _is_han(text[b]):
-        b += 1
-    return text[a:start], text[end:b]
+    """Up to CONTEXT Han characters on each side of the span (stops at the first non-Han one)."""
+    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()
+    right = _RIGHT.match(text, end, end + CONTEXT).group()
+    return left, right
 
 
 def delta(text: str, start: int, end: int, replacement: str) -> float:
