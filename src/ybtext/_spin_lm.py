@@ -21,26 +21,44 @@ CONTEXT = 4          # characters of context on each side (stops at non-Han char
 PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
 
 
+class _Model:
+    """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
+    word's log probability is computed the first time it is asked for, then cached."""
+
+    __slots__ = ("counts", "logp", "total", "unk")
+
+    def __init__(self, counts: dict[str, str], total: float) -> None:
+        self.counts, self.logp, self.total = counts, {}, total
+        self.unk = math.log(0.5) - total
+
+    def get(self, word: str) -> float | None:
+        lp = self.logp.get(word)
+        if lp is None:
+            c = self.counts.get(word)
+            if c is None:
+                return None
+            lp = self.logp[word] = math.log(int(c)) - self.total
+        return lp
+
+
 @functools.lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, float], float]:
+def _model() -> _Model:
     words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")  # 105k lines: no Entry objects
-    counts: dict[str, int] = dict(zip(words, map(int, freqs)))
+    counts: dict[str, str] = dict(zip(words, freqs))
     for e in load("spin-phrases.tsv"):
-        counts[e["phrase"]] = max(counts.get(e["phrase"], 0), PHRASE_FREQ)
-    total = math.log(sum(counts.values()))
-    # log(f) - total for every word, iterated in C (105k entries)
-    logp = dict(zip(counts, map(total.__rsub__, map(math.log, counts.values()))))
-    return logp, math.log(0.5) - total
+        counts[e["phrase"]] = str(max(int(counts.get(e["phrase"], 0)), PHRASE_FREQ))
+    return _Model(counts, math.log(sum(map(int, counts.values()))))
 
 
 def freq(word: str) -> float | None:
     """Log probability of ``word`` in the lexicon, None when absent."""
-    return _model()[0].get(word)
+    return _model().get(word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _best(s: str) -> float:
-    logp, unk = _model()
+    model = _model()
+    counts, get, unk = model.counts, model.get, model.unk
     n = len(s)
     best = [0.0] + [-math.inf] * n
     for i in range(n):
@@ -48,10 +66,12 @@ def _best(s: str) -> float:
         if b == -math.inf:
             continue
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
-            lp = logp.get(s[i:j])
-            if lp is None:
-                if j != i + 1:
-                    continue
+            w = s[i:j]
+            if w in counts:
+                lp = get(w)
+            elif j != i + 1:
+                continue
+            else:
                 lp = unk
             if b + lp > best[j]:
                 best[j] = b + lp

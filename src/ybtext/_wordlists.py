@@ -102,15 +102,21 @@ def load_columns(name: str, *columns: str) -> tuple[list[str], ...]:
 
     The fast way to read a big list (a lexicon) into dicts or arrays, with no Entry per line.
     """
-    have, first, lines, _headers = _split_shipped(name, _read_shipped(name))
+    data = _read_shipped(name)
+    have, first, lines, _headers = _split_shipped(name, data, split=False)
     for c in columns:
         if c not in have:
             raise WordlistError(name, None, f"no column {c!r} (the header names {' '.join(have)})")
     n = len(have)
-    cells = "\t".join(lines).split("\t") if lines else []
-    if len(cells) != n * len(lines):
-        for _parts in _fields(name, have, first, lines):  # raises at the first bad line
-            pass
+    body: str = lines  # type: ignore[assignment]   # the entry lines, one string
+    count = body.count("\n")
+    cells = body[:-1].replace("\n", "\t").split("\t") if count else []
+    if len(cells) != n * count or not body.endswith("\n"):
+        lines = body.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        rows = list(_fields(name, have, first, lines))  # raises at the first bad line
+        return tuple([r[have.index(c)] for r in rows] for c in columns)
     return tuple(cells[have.index(c)::n] for c in columns)
 
 
@@ -122,28 +128,34 @@ def _read_shipped(name: str) -> bytes:
         raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
 
 
-def _split_shipped(name: str, data: bytes) -> tuple[tuple[str, ...], int, list[str], tuple[tuple[str, str], ...]]:
+def _split_shipped(name: str, data: bytes, *, split: bool = True):
     """Shipped lists are linted by the tests (tests/test_wordlists.py), so loading them skips the
-    per-line checks (NFC, order, duplicates): columns, first entry line number, entry lines, headers."""
+    per-line checks (NFC, order, duplicates): columns, first entry line number, entry lines (one
+    string if not ``split``), headers."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise WordlistError(name, None, f"not UTF-8 ({err.reason} at byte {err.start})") from err
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
     headers: list[tuple[str, str]] = []
-    i = 0
-    while i < len(lines) and lines[i].startswith("#"):
-        body = lines[i][1:].strip()
+    pos, i = 0, 0
+    while text.startswith("#", pos):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        body = text[pos + 1:nl].strip()
         key, sep, value = body.partition(":")
         if sep and key.strip() and " " not in key.strip():
             headers.append((key.strip(), value.strip()))
-        i += 1
+        pos, i = nl + 1, i + 1
     columns = tuple(dict(headers).get("Columns", "").split())
     if not columns:
         raise WordlistError(name, 1, "header line '# Columns: ...' is missing")
-    return columns, i + 1, lines[i:], tuple(headers)
+    rest = text[pos:]
+    if not split:
+        return columns, i + 1, rest, tuple(headers)
+    lines = rest.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return columns, i + 1, lines, tuple(headers)
 
 
 def _fields(name: str, columns: tuple[str, ...], first: int, lines: list[str]) -> Iterator[list[str]]:
