@@ -17,6 +17,7 @@ Conversions become one edit per changed run, rule ``script:opencc-t2s``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -33,6 +34,7 @@ MIXED_MIN = 2
 RUN_GAP = 6
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _HANS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]*")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
 # 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
@@ -88,11 +90,11 @@ def step(text: str, config: Config) -> Cleaned:
 
 
 def _convert(text: str, mode: str) -> list[Span]:
-    trad = _traditional()
-    hits = len(trad.findall(text))
+    where = [m.start() for m in _traditional().finditer(text)]
+    hits = len(where)
     if not hits:
         return []
-    han = len(_HAN.findall(text))
+    han = sum(map(len, _HAN_RUN.findall(text)))  # runs, not one string per character
     whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
     if mode == "auto" and (whole or _fewer(_classes()[1], text, hits)):
         # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
@@ -100,9 +102,10 @@ def _convert(text: str, mode: str) -> list[Span]:
     least = 1 if mode == "s" else MIXED_MIN
     spans: list[Span] = []
     for m in _SENTENCE.finditer(text):
-        sentence = m.group()
-        if sentence and len(trad.findall(sentence)) >= least:
-            spans += _diff(m.start(), sentence, _t2s().convert(sentence), "Traditional sentence")
+        a, b = m.span()
+        if a < b and bisect.bisect_left(where, b) - bisect.bisect_left(where, a) >= least:
+            sentence = m.group()
+            spans += _diff(a, sentence, _t2s().convert(sentence), "Traditional sentence")
     return spans
 
 
