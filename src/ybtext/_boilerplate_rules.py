@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ._wordlists import load
+from ._wordlists import load, load_columns
 
 __all__ = ["Vocabulary", "vocabulary", "patterns", "noise_spans", "score_line", "names_site", "residue",
            "repeated_segments", "bracketed"]
@@ -191,22 +191,25 @@ def _class(chars: set[int]) -> str:
     """A regex character class for the Han characters outside ``chars``."""
     ranges: list[str] = []
     for lo, hi in _HAN_RANGES:
-        start = None
-        for cp in range(lo, hi + 2):
-            out = cp <= hi and cp not in chars
-            if out and start is None:
-                start = cp
-            elif not out and start is not None:
+        start = lo   # the first code point of the current gap between listed characters
+        for cp in sorted(c for c in chars if lo <= c <= hi):
+            if cp > start:
                 ranges.append(f"{chr(start)}-{chr(cp - 1)}" if cp - 1 > start else chr(start))
-                start = None
+            start = cp + 1
+        if hi >= start:
+            ranges.append(f"{chr(start)}-{chr(hi)}" if hi > start else chr(start))
     return f"[{''.join(ranges)}]"
 
 
 @functools.lru_cache(maxsize=1)
 def noise_pattern() -> re.Pattern[str]:
     """Runs of two or more Han characters outside the common-characters list."""
-    common = {ord(e["char"]) for e in load("boilerplate-common-chars.tsv")}
-    return re.compile(_class(common) + "{2,}")
+    return re.compile(_rare_class() + "{2,}")
+
+
+@functools.lru_cache(maxsize=1)
+def _rare_class() -> str:
+    return _class({ord(c) for c in load_columns("boilerplate-common-chars.tsv", "char")[0]})
 
 
 @functools.lru_cache(maxsize=1)
@@ -223,7 +226,7 @@ _STRIDE = 4
 
 @functools.lru_cache(maxsize=1)
 def _noise_probe() -> re.Pattern[str]:
-    return re.compile(noise_pattern().pattern[:-len("{2,}")])  # one rare character
+    return re.compile(_rare_class())  # one rare character
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._wordlists import Entry, load
@@ -60,17 +61,63 @@ class Template:
         return f"{self.entry.rule} {self.source} site={self.site}"
 
 
-@dataclass(frozen=True, slots=True)
+class _Compiled(Mapping):
+    """lead character -> pattern, compiled on first use (a document meets only a few leads;
+    compiling all of them cost most of the first ``clean()``)."""
+
+    __slots__ = ("_sources", "_done")
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self._sources = sources
+        self._done: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, key: str) -> re.Pattern[str]:
+        got = self._done.get(key)
+        if got is None:
+            got = self._done[key] = re.compile(self._sources[key])
+        return got
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+class _LazyPattern:
+    """A pattern compiled on first access of the attribute it is stored under."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        got = obj._patterns.get(self.name)
+        if got is None and obj._sources[self.name] is not None:
+            got = obj._patterns[self.name] = re.compile(obj._sources[self.name])
+        return got
+
+
 class Templates:
-    by_name: dict[str, Template]
-    # whole-line templates by the first character of the line (after list markers and numbers):
-    # (usable anywhere, usable in the head/tail blocks); "" holds those led by a variable part
-    line: dict[str, re.Pattern[str]]
-    head_line: dict[str, re.Pattern[str]]
-    loose: tuple[tuple[str, str, re.Pattern[str]], ...]  # (scope, anchor, pattern) led by a variable part
-    inline: re.Pattern[str] | None      # inline + inline-repeated
-    head_inline: re.Pattern[str] | None  # head-inline (at the start of a head line)
-    anchors: re.Pattern[str] | None     # the anchors of the inline templates, as one alternation
+    """The compiled templates. ``line``/``head_line``: whole-line templates by the first character
+    of the line (after list markers and numbers), usable anywhere / in the head and tail blocks;
+    ``loose``: (scope, anchor, pattern) of those led by a variable part; ``inline`` (inline +
+    inline-repeated), ``head_inline`` (at the start of a head line) and ``anchors`` (the anchors of
+    the inline templates, one alternation) are compiled on first use."""
+
+    __slots__ = ("by_name", "line", "head_line", "loose", "_sources", "_patterns")
+
+    inline = _LazyPattern()
+    head_inline = _LazyPattern()
+    anchors = _LazyPattern()
+
+    def __init__(self, by_name: dict[str, Template], line: Mapping[str, re.Pattern[str]],
+                 head_line: Mapping[str, re.Pattern[str]], loose: tuple, inline: str | None,
+                 head_inline: str | None, anchors: str | None) -> None:
+        self.by_name, self.line, self.head_line, self.loose = by_name, line, head_line, loose
+        self._sources = {"inline": inline, "head_inline": head_inline, "anchors": anchors}
+        self._patterns: dict[str, re.Pattern[str]] = {}
 
     def match_line(self, line: str, edge: bool) -> Template | None:
         """The template a whole (stripped) line is, if any; ``edge``: the line is in the head or tail block."""
@@ -150,11 +197,11 @@ def templates() -> Templates:
         by_name[e["name"]] = Template(e["name"], e["site"], e["scope"], e["source"], e, regex, anchor,
                                       _lead(e["pattern"]))
 
-    def alternation(names: list[str], *, whole: bool) -> re.Pattern[str] | None:
+    def alternation(names: list[str], *, whole: bool) -> str | None:
         if not names:
             return None
         body = "|".join(f"(?P<{_group(n)}>{by_name[n].regex})" for n in names)
-        return re.compile(f"(?:{body})" + ("\\Z" if whole else ""))
+        return f"(?:{body})" + ("\\Z" if whole else "")
 
     ordered = sorted(by_name)
     whole = [n for n in ordered if by_name[n].scope in ("line", "head-line")]
@@ -162,16 +209,17 @@ def templates() -> Templates:
     line = {c: alternation([n for n in whole if by_name[n].lead == c and by_name[n].scope == "line"], whole=True)
             for c in leads}
     head_line = {c: alternation([n for n in whole if by_name[n].lead == c], whole=True) for c in leads}
-    loose = tuple((by_name[n].scope, by_name[n].anchor, alternation([n], whole=True))
+    loose = tuple((by_name[n].scope, by_name[n].anchor, re.compile(alternation([n], whole=True)))
                   for n in whole if by_name[n].lead == "")
     inline = [n for n in ordered if by_name[n].scope in ("inline", "inline-repeated")]
     # longer inline templates first, so the full stamp wins over its short form
     inline.sort(key=lambda n: -len(by_name[n].entry["pattern"]))
     head_inline = [n for n in ordered if by_name[n].scope == "head-inline"]
-    return Templates(by_name, {c: p for c, p in line.items() if p is not None}, head_line, loose,
+    return Templates(by_name, _Compiled({c: p for c, p in line.items() if p is not None}),
+                     _Compiled(head_line), loose,
                      alternation(inline, whole=False), alternation(head_inline, whole=False),
-                     re.compile("|".join(map(re.escape, sorted({by_name[n].anchor for n in inline}, key=len,
-                                                               reverse=True)))) if inline else None)
+                     "|".join(map(re.escape, sorted({by_name[n].anchor for n in inline}, key=len,
+                                                    reverse=True))) if inline else None)
 
 
 def _group(name: str) -> str:

@@ -6,6 +6,8 @@ A ``re`` alternation of 20k literal keys scans at ~0.2 MB/s; the automaton scans
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import itemgetter
 from typing import Iterable
 
 import ahocorasick_rs
@@ -23,6 +25,12 @@ class Matcher:
         self.overlapping = overlapping
         kind = ahocorasick_rs.MatchKind.Standard if overlapping else ahocorasick_rs.MatchKind.LeftmostLongest
         self._ac = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind)
+
+    def count(self, text: str) -> dict[str, int]:
+        """``{key: occurrences}`` of the keys found in ``text``, counted in C (no tuple per match)."""
+        keys = self.keys
+        found = self._ac.find_matches_as_indexes(text, overlapping=self.overlapping)
+        return {keys[i]: n for i, n in Counter(map(itemgetter(0), found)).items()}
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """``[(key, start, end), ...]`` in text order (str indexes); all occurrences if overlapping."""

@@ -140,12 +140,15 @@ class Typos:
     some form of ``x`` has, a cheap test before the full lookups.
     """
 
-    __slots__ = ("_raw", "parsed")
+    __slots__ = ("_raw", "parsed", "shapes")
 
     def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
         #: wrong character -> (forms, pairs), filled by :meth:`forms`
         self.parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
+        #: wrong character -> the (length, index of the wrong character) its forms of 2-4
+        #: characters have, longest first: the only slices worth looking up around a hit
+        self.shapes: dict[str, tuple[tuple[int, int], ...]] = {}
 
     @property
     def wrong(self) -> str:
@@ -171,6 +174,8 @@ class Typos:
                     if i + 1 < len(form):
                         pairs.add(form[i:i + 2])
             got = self.parsed[wrong] = (table, frozenset(pairs))
+            shapes = {(len(f), i) for f, (_r, i, _k, _rule) in table.items() if 2 <= len(f) <= 4}
+            self.shapes[wrong] = tuple(sorted(shapes, key=lambda s: (-s[0], s[1])))
         return got
 
 

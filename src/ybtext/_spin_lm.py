@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
-from ._wordlists import load
+from ._wordlists import load, load_columns
 
 __all__ = ["delta", "freq"]
 
@@ -20,26 +21,44 @@ CONTEXT = 4          # characters of context on each side (stops at non-Han char
 PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
 
 
+class _Model:
+    """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
+    word's log probability is computed the first time it is asked for, then cached."""
+
+    __slots__ = ("counts", "logp", "total", "unk")
+
+    def __init__(self, counts: dict[str, str], total: float) -> None:
+        self.counts, self.logp, self.total = counts, {}, total
+        self.unk = math.log(0.5) - total
+
+    def get(self, word: str) -> float | None:
+        lp = self.logp.get(word)
+        if lp is None:
+            c = self.counts.get(word)
+            if c is None:
+                return None
+            lp = self.logp[word] = math.log(int(c)) - self.total
+        return lp
+
+
 @functools.lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, float], float]:
-    counts: dict[str, int] = {}
-    for e in load("lexicon-zh.tsv"):
-        counts[e["word"]] = int(e["freq"])
+def _model() -> _Model:
+    words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")  # 105k lines: no Entry objects
+    counts: dict[str, str] = dict(zip(words, freqs))
     for e in load("spin-phrases.tsv"):
-        counts[e["phrase"]] = max(counts.get(e["phrase"], 0), PHRASE_FREQ)
-    total = math.log(sum(counts.values()))
-    logp = {w: math.log(f) - total for w, f in counts.items()}
-    return logp, math.log(0.5) - total
+        counts[e["phrase"]] = str(max(int(counts.get(e["phrase"], 0)), PHRASE_FREQ))
+    return _Model(counts, math.log(sum(map(int, counts.values()))))
 
 
 def freq(word: str) -> float | None:
     """Log probability of ``word`` in the lexicon, None when absent."""
-    return _model()[0].get(word)
+    return _model().get(word)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _best(s: str) -> float:
-    logp, unk = _model()
+    model = _model()
+    counts, get, unk = model.counts, model.get, model.unk
     n = len(s)
     best = [0.0] + [-math.inf] * n
     for i in range(n):
@@ -47,10 +66,12 @@ def _best(s: str) -> float:
         if b == -math.inf:
             continue
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
-            lp = logp.get(s[i:j])
-            if lp is None:
-                if j != i + 1:
-                    continue
+            w = s[i:j]
+            if w in counts:
+                lp = get(w)
+            elif j != i + 1:
+                continue
+            else:
                 lp = unk
             if b + lp > best[j]:
                 best[j] = b + lp
@@ -61,14 +82,16 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
+_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff]"
+_LEFT = re.compile(f"{_HAN_CLASS}*\\Z")
+_RIGHT = re.compile(f"{_HAN_CLASS}*")
+
+
 def window(text: str, start: int, end: int) -> tuple[str, str]:
-    a = start
-    while a > 0 and start - a < CONTEXT and _is_han(text[a - 1]):
-        a -= 1
-    b = end
-    while b < len(text) and b - end < CONTEXT and _is_han(text[b]):
-        b += 1
-    return text[a:start], text[end:b]
+    """Up to CONTEXT Han characters on each side of the span (stops at the first non-Han one)."""
+    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()
+    right = _RIGHT.match(text, end, end + CONTEXT).group()
+    return left, right
 
 
 def delta(text: str, start: int, end: int, replacement: str) -> float:

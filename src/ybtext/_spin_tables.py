@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -47,8 +46,7 @@ class Tables:
     def count_originals(self, text: str) -> dict[str, int]:
         """Occurrences of every gated original in ``text`` (overlapping), by one automaton pass."""
         counts: dict[str, int] = dict.fromkeys(_originals(self).keys, 0)
-        for key, _s, _e in _originals(self).find(text):
-            counts[key] += 1
+        counts.update(_originals(self).count(text))
         return counts
 
 
@@ -68,7 +66,7 @@ def _with_ratio(pair: Pair) -> Pair:
     lo, ls = freq(pair.original), freq(pair.spun)
     ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
     attested = pair.source == "curated" or "family-a" in pair.source
-    return dataclasses.replace(pair, ratio=ratio, attested=attested)
+    return Pair(pair.spun, pair.original, pair.rule, pair.tier, pair.conditions, pair.source, ratio, attested)
 
 
 @functools.lru_cache(maxsize=1)

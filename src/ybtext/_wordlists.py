@@ -30,7 +30,7 @@ from typing import Iterator
 
 from .errors import WordlistError
 
-__all__ = ["Entry", "Wordlist", "load", "load_path", "lint", "lint_text", "shipped_names", "parse_conditions"]
+__all__ = ["Entry", "Wordlist", "load", "load_columns", "load_path", "lint", "lint_text", "shipped_names", "parse_conditions"]
 
 REQUIRED_HEADERS = ("File", "Format", "Source", "Columns")
 _IGNORED_FOR_UNIQUENESS = ("source", "note")
@@ -88,12 +88,83 @@ def shipped_names() -> list[str]:
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> Wordlist:
     """Load a shipped wordlist by file name (cached: parsed once per process)."""
+    data = _read_shipped(name)
+    columns, first, lines, headers = _split_shipped(name, data)
+    entries = []
+    append = entries.append
+    for lineno, parts in enumerate(_fields(name, columns, first, lines), first):
+        append(Entry(tuple(zip(columns, parts)), name, lineno))
+    return Wordlist(name, headers, columns, tuple(entries))
+
+
+def load_columns(name: str, *columns: str) -> tuple[list[str], ...]:
+    """The named columns of a shipped wordlist, as one list per column in file order (not cached).
+
+    The fast way to read a big list (a lexicon) into dicts or arrays, with no Entry per line.
+    """
+    data = _read_shipped(name)
+    have, first, lines, _headers = _split_shipped(name, data, split=False)
+    for c in columns:
+        if c not in have:
+            raise WordlistError(name, None, f"no column {c!r} (the header names {' '.join(have)})")
+    n = len(have)
+    body: str = lines  # type: ignore[assignment]   # the entry lines, one string
+    count = body.count("\n")
+    cells = body[:-1].replace("\n", "\t").split("\t") if count else []
+    if len(cells) != n * count or not body.endswith("\n"):
+        lines = body.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        rows = list(_fields(name, have, first, lines))  # raises at the first bad line
+        return tuple([r[have.index(c)] for r in rows] for c in columns)
+    return tuple(cells[have.index(c)::n] for c in columns)
+
+
+def _read_shipped(name: str) -> bytes:
     resource = importlib.resources.files("ybtext.wordlists") / name
     try:
-        data = resource.read_bytes()
+        return resource.read_bytes()
     except OSError as err:
         raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
-    return _parse(name, data, strict=True)[0]
+
+
+def _split_shipped(name: str, data: bytes, *, split: bool = True):
+    """Shipped lists are linted by the tests (tests/test_wordlists.py), so loading them skips the
+    per-line checks (NFC, order, duplicates): columns, first entry line number, entry lines (one
+    string if not ``split``), headers."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise WordlistError(name, None, f"not UTF-8 ({err.reason} at byte {err.start})") from err
+    headers: list[tuple[str, str]] = []
+    pos, i = 0, 0
+    while text.startswith("#", pos):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        body = text[pos + 1:nl].strip()
+        key, sep, value = body.partition(":")
+        if sep and key.strip() and " " not in key.strip():
+            headers.append((key.strip(), value.strip()))
+        pos, i = nl + 1, i + 1
+    columns = tuple(dict(headers).get("Columns", "").split())
+    if not columns:
+        raise WordlistError(name, 1, "header line '# Columns: ...' is missing")
+    rest = text[pos:]
+    if not split:
+        return columns, i + 1, rest, tuple(headers)
+    lines = rest.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return columns, i + 1, lines, tuple(headers)
+
+
+def _fields(name: str, columns: tuple[str, ...], first: int, lines: list[str]) -> Iterator[list[str]]:
+    n = len(columns)
+    for k, raw in enumerate(lines):
+        parts = raw.split("\t")
+        if len(parts) != n:
+            raise WordlistError(name, first + k, f"{len(parts)} fields, the header names {n} ({' '.join(columns)})")
+        yield parts
 
 
 @functools.lru_cache(maxsize=None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
 
@@ -135,7 +136,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
 
     t = tables()
     matches = t.overlapping.find(text)
-    counts = Counter(key for key, _s, _e in matches)
+    counts = Counter(map(itemgetter(0), matches))
     sure_counts: Counter = Counter()
     gated_keys = []
     for key, n in counts.items():

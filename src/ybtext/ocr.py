@@ -73,7 +73,7 @@ def _spans(text: str) -> list[Span]:
     table = typos()
     hits: list[tuple[int, int, int, str, str, str]] = []
     n = len(text)
-    parsed = table.parsed
+    parsed, shapes = table.parsed, table.shapes
     for m in scanner().finditer(text):
         p = m.start()
         x = m.group()
@@ -82,13 +82,12 @@ def _spans(text: str) -> list[Span]:
         if text[p - 1:p + 1] not in pairs and text[p:p + 2] not in pairs:
             continue
         forms = got[0]
-        for length in (4, 3, 2):
-            for k in range(length):
-                s = p - k
-                if s >= 0 and s + length <= n:
-                    entry = forms.get(text[s:s + length])
-                    if entry is not None and entry[1] == k:
-                        hits.append((s, s + length, p, entry[0], entry[2], entry[3]))
+        for length, k in shapes[x]:   # only the shapes this character's forms have
+            s = p - k
+            if s >= 0 and s + length <= n:
+                entry = forms.get(text[s:s + length])
+                if entry is not None and entry[1] == k:
+                    hits.append((s, s + length, p, entry[0], entry[2], entry[3]))
     return _judge(text, hits) if hits else []
 
 

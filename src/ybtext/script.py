@@ -17,7 +17,9 @@ Conversions become one edit per changed run, rule ``script:opencc-t2s``.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 
 from ._edits import Cleaned, Span, apply_spans
@@ -32,6 +34,7 @@ MIXED_MIN = 2
 RUN_GAP = 6
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _HANS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]*")
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
 # 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
@@ -49,7 +52,17 @@ def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     trad = {r[0] for r in rows}
     rows, _ = shipped_rows("script-simplified.tsv", 3)
     simp = {r[0] for r in rows}
-    return re.compile("[" + "".join(sorted(trad)) + "]"), re.compile("[" + "".join(sorted(simp)) + "]")
+    return _char_class(trad), _char_class(simp)
+
+
+def _char_class(chars: set[str]) -> re.Pattern[str]:
+    """One character of ``chars``. Characters beyond the BMP sit behind a range test: in one
+    class with the others they turn the whole class into a linear list (60x slower scans)."""
+    bmp = "".join(sorted(c for c in chars if c <= "\uffff"))
+    astral = "".join(sorted(c for c in chars if c > "\uffff"))
+    if not astral:
+        return re.compile(f"[{bmp}]")
+    return re.compile(f"[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}]")
 
 
 def _traditional() -> re.Pattern[str]:
@@ -77,22 +90,28 @@ def step(text: str, config: Config) -> Cleaned:
 
 
 def _convert(text: str, mode: str) -> list[Span]:
-    trad = _traditional()
-    hits = len(trad.findall(text))
+    where = [m.start() for m in _traditional().finditer(text)]
+    hits = len(where)
     if not hits:
         return []
-    han = len(_HAN.findall(text))
+    han = sum(map(len, _HAN_RUN.findall(text)))  # runs, not one string per character
     whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
-    if mode == "auto" and (whole or hits > len(_classes()[1].findall(text))):
+    if mode == "auto" and (whole or _fewer(_classes()[1], text, hits)):
         # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
         return _diff(0, text, _t2s().convert(text), "traditional document")
     least = 1 if mode == "s" else MIXED_MIN
     spans: list[Span] = []
     for m in _SENTENCE.finditer(text):
-        sentence = m.group()
-        if sentence and len(trad.findall(sentence)) >= least:
-            spans += _diff(m.start(), sentence, _t2s().convert(sentence), "Traditional sentence")
+        a, b = m.span()
+        if a < b and bisect.bisect_left(where, b) - bisect.bisect_left(where, a) >= least:
+            sentence = m.group()
+            spans += _diff(a, sentence, _t2s().convert(sentence), "Traditional sentence")
     return spans
+
+
+def _fewer(pattern: re.Pattern[str], text: str, limit: int) -> bool:
+    """Whether ``pattern`` matches fewer than ``limit`` times in ``text`` (stops counting there)."""
+    return sum(1 for _ in itertools.islice(pattern.finditer(text), limit)) < limit
 
 
 def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:

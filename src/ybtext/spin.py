@@ -40,6 +40,8 @@ LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
     """True: a positive condition holds; False: a negative one vetoes; None: neither (context model decides)."""
+    if not pair.conditions:
+        return None
     before, after = text[max(0, start - 12):start], text[end:end + 12]
     if any(before.endswith(x) for x in pair.condition("not_before")):
         return False
