@@ -116,6 +116,16 @@ def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:
     return Cleaned("".join(out), tuple(edits))
 
 
+def drop_overlaps(spans: Iterable[Span]) -> list[Span]:
+    """Keep the spans that do not overlap an earlier one (at the same start, the longer wins)."""
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if out and s.start < out[-1].end:
+            continue
+        out.append(s)
+    return out
+
+
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     """Replay ``edits`` (as returned by ``clean_and_explain``) on the original ``text``.
 

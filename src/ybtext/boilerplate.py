@@ -27,7 +27,7 @@ from . import _boilerplate_rules as rules
 from ._boilerplate_inline import SHORT as _SHORT
 from ._boilerplate_inline import head_inline_spans, inline_spans, keep_outside_removed, masked_lines
 from ._boilerplate_templates import templates
-from ._edits import Cleaned, Notice, Span, apply_spans
+from ._edits import Cleaned, Notice, Span, apply_spans, drop_overlaps
 from .config import Config
 
 __all__ = ["step"]
@@ -83,7 +83,7 @@ def step(text: str, config: Config) -> Cleaned:
     _sandwiched(doc, masked, p)
     kept = keep_outside_removed(doc, inline)  # may turn fully covered lines into removed lines
     spans = _line_spans(doc) + kept
-    result = apply_spans("boilerplate", text, _without_overlaps(spans))
+    result = apply_spans("boilerplate", text, drop_overlaps(spans))
     notices = _year_bumps(text, p)
     return Cleaned(result.text, result.edits, notices) if notices else result
 
@@ -302,14 +302,6 @@ def _line_spans(doc: _Doc) -> list[Span]:
         spans.append(Span(start, end, "", rule, conf, note))
     return spans
 
-
-def _without_overlaps(spans: list[Span]) -> list[Span]:
-    out: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and s.start < out[-1].end:
-            continue
-        out.append(s)
-    return out
 
 
 def _year_bumps(text: str, p) -> tuple[Notice, ...]:

@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 
-from ._edits import Cleaned, Span, apply_spans
+from ._edits import Cleaned, Span, apply_spans, drop_overlaps
 from ._ocr_model import shipped_rows
 from .config import Config
 
@@ -86,7 +86,7 @@ def step(text: str, config: Config) -> Cleaned:
                   for m in _PINYIN.finditer(text) if m.start() > 0 and _HAN.match(text, m.start() - 1)]
     if config.script in ("auto", "s"):
         spans += _convert(text, config.script)
-    return apply_spans("script", text, _disjoint(spans))
+    return apply_spans("script", text, drop_overlaps(spans))
 
 
 def _convert(text: str, mode: str) -> list[Span]:
@@ -157,13 +157,3 @@ def _merged(ops):
             out.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
     return out
 
-
-def _disjoint(spans: list[Span]) -> list[Span]:
-    """Drop spans that overlap an earlier (or, at the same start, longer) one: a converted run
-    already holds the 壹 swap inside it, and pinyin spans never touch runs (not Han)."""
-    out: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if out and s.start < out[-1].end:
-            continue
-        out.append(s)
-    return out
