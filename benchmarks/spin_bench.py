@@ -107,12 +107,39 @@ def measure(fn, originals, damaged) -> tuple[dict, float]:
     return score.summarize(c), round(mb / dt, 2)
 
 
+def wrong_blocks(originals, damaged, restore, limit: int) -> None:
+    """Print the made blocks that are not needed ones, classified: "merged" when the block lies in a
+    needed block and writes part of its original (a correct restoration whose neighbouring damage
+    stayed, so the scorer's block differs), "bad-in-damage" when it overlaps a needed block but
+    writes something else, and "wrong" when it touches text the spinner left alone."""
+    kinds: Counter = Counter()
+    shown = 0
+    for o, d in zip(originals, damaged):
+        r = restore(d)
+        fo, fd, fr = score.fold(o), score.fold(d), score.fold(r)
+        need, got = score.blocks(fd, fo), score.blocks(fd, fr)
+        for a, b, rep in sorted(got - need):
+            hit = [n for n in need if n[0] < max(b, a + 1) and a < max(n[1], n[0] + 1)]
+            lo = min((n[0] for n in hit), default=a)
+            hi = max((n[1] for n in hit), default=b)
+            kind = "wrong" if not hit else "merged" if (lo <= a and b <= hi and rep in "".join(
+                n[2] for n in sorted(hit))) else "bad-in-damage"
+            kinds[kind] += 1
+            if shown < limit:
+                shown += 1
+                want = "|".join(n[2] for n in sorted(hit)) or fd[a:b]
+                print(f"  {kind:6} {fd[max(0, a - 6):a]}[{fd[a:b]}->{rep}]{fd[b:b + 6]}   original: {want}")
+    print("  made-not-needed blocks:", dict(kinds))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--json", help="write the results here too")
     ap.add_argument("--holdout", action="store_true",
                     help="validate on unseen pairs: spin with every other family-a pair only, which ybtext forgets")
+    ap.add_argument("--wrong", type=int, default=0, metavar="N",
+                    help="print up to N wrong blocks of the heavy and huiwen sets (classified)")
     args = ap.parse_args()
     docs = peoples_daily_articles(args.limit)
     revs = reviews()
@@ -137,6 +164,11 @@ def main() -> None:
     }
     mine = ours()
     mine(docs[0])  # load wordlists outside the timing
+    if args.wrong:
+        for name in ("heavy (funnlp 42k, single)", "huiwen (family-a, sequential)"):
+            print(f"## wrong blocks, {name}")
+            wrong_blocks(sets[name][0], sets[name][1], mine, args.wrong)
+        return
     results = {}
     for name, (orig, dam, table) in sets.items():
         row = {}

@@ -117,3 +117,24 @@ def test_negative_words_survive_inside_a_spun_document():
     out = ybtext.clean(SPUN + "科技进步很快，要从根本上解决问题，发挥中心城市作用，人民武装力量更加强大。")
     for keep in ("科技进步", "从根本上", "中心城市", "武装力量"):
         assert keep in out, keep
+
+
+def test_single_mined_occurrence_in_short_heavy_document_is_kept():
+    """One 趣味 and no 兴趣 in two sentences is no evidence: the short heavy-spun document gets its
+    non-words restored (经由过程, 黉舍, 不克不及) but 趣味运动会 stays, since a single occurrence
+    carries only the words' frequency ratio and the context adds nothing beyond it."""
+    text = "社区经由过程居民议事会决定，本周六在黉舍操场举办趣味运动会。\n由于场地有限，不克不及携带宠物入场。\n"
+    out = ybtext.clean(text)
+    assert "趣味运动会" in out and "通过" in out and "学校" in out and "不能" in out
+
+
+def test_heavy_posterior_grows_with_repeated_occurrences():
+    """The same mined pair needs more than one occurrence: the posterior for n occurrences rises
+    with the detector's weight, and a context that prefers the spun form vetoes."""
+    from ybtext._spin_tables import Pair
+    from ybtext.detect import PairEvidence
+    pair = Pair("趣味", "兴趣", "x:1", "gated", source="a+b+c", ratio=12.7)
+    text = "举办趣味运动会"
+    one = spin._heavy_posterior(text, 2, 4, pair, PairEvidence("兴趣", "趣味", 1, 0, 2.56))
+    three = spin._heavy_posterior(text, 2, 4, pair, PairEvidence("兴趣", "趣味", 3, 0, 7.7))
+    assert one < spin.HEAVY_POSTERIOR <= three

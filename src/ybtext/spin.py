@@ -36,6 +36,13 @@ MINED_OUTSIDE_HEAVY = 20.0  # pairs mined from 伪原创 tables need more eviden
 CONTEXT_MARGIN = 1.0
 LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
 LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
+# Mined pairs in heavy-family documents: the posterior log-odds that this occurrence is spun,
+# prior (how many public tables list the pair) + document evidence (the detector's weight, which
+# already holds the words' frequency ratio) + what the local context adds beyond that ratio.
+HEAVY_POSTERIOR = 3.0   # ~0.95: precision first
+PUBLIC_TABLES = 5       # tables the mined pairs come from
+CONTEXT_CAP = 2.0       # the local context alone cannot carry an edit
+CONTEXT_VETO = -1.0     # the context prefers the spun form beyond the frequency ratio: keep it
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
@@ -57,6 +64,22 @@ def _sigmoid(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
 
+def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev) -> float:
+    """Log-odds that this occurrence of a mined pair's spun form is the spinner's work.
+
+    The absence of the original in a short document is weak evidence (one 趣味 and no 兴趣 in two
+    sentences): the detector's weight grows with the number of spun occurrences, so one occurrence
+    carries only the frequency ratio, which the unigram context gain repeats. So the context counts
+    only with what it adds beyond that ratio, and the prior is the share of public tables that list
+    the pair."""
+    k = min(len(pair.source.split("+")), PUBLIC_TABLES)
+    prior = math.log(k / (PUBLIC_TABLES + 1 - k))
+    ctx = _spin_lm.delta(text, start, end, pair.original) - math.log(max(pair.ratio, 1.0))
+    if ctx < CONTEXT_VETO:
+        return -math.inf
+    return prior + ev.weight + min(ctx, CONTEXT_CAP)
+
+
 def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | None:
     chosen = a.chosen.get(key)
     if chosen is None:
@@ -69,6 +92,8 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     if heavy:
         # A heavy spinner replaces nearly every word it knows: its own tables' pairs need less.
         if ev.weight < HEAVY_WEIGHT or ev.ratio < HEAVY_RATIO:
+            return None
+        if cond is None and _heavy_posterior(text, start, end, pair, ev) < HEAVY_POSTERIOR:
             return None
     elif not eligible(pair, ev, cond):
         return None
