@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,3 +16,17 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present next to this checkout (CI provides it)")
     return SHARED
+
+
+@pytest.fixture
+def run(capsysbinary, monkeypatch):
+    """``run(*argv, stdin=b"") -> (exit status, stdout bytes, stderr str)``: ``ybtext.cli.main`` in-process."""
+    from ybtext import cli
+
+    def _run(*argv: str, stdin: bytes = b""):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        code = cli.main(list(argv))
+        out, err = capsysbinary.readouterr()
+        return code, out, err.decode("utf-8")
+
+    return _run

@@ -6,7 +6,6 @@ One test at the end runs the installed ``ybtext`` command in a real subprocess.
 from __future__ import annotations
 
 import errno
-import io
 import json
 import os
 import stat
@@ -23,19 +22,6 @@ from ybtext._edits import Cleaned, Notice
 SPUN = "社区经由过程居民议事会决定，不克不及携带宠物。\n"
 CLEANED = "社区通过居民议事会决定，不能携带宠物。\n"
 CORRECT = "我们在这项工作上取得重大进展。\n"
-
-
-@pytest.fixture
-def run(capsysbinary, monkeypatch):
-    """``run(*argv, stdin=b"") -> (exit status, stdout bytes, stderr str)``."""
-
-    def _run(*argv: str, stdin: bytes = b""):
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        code = cli.main(list(argv))
-        out, err = capsysbinary.readouterr()
-        return code, out, err.decode("utf-8")
-
-    return _run
 
 
 @pytest.fixture

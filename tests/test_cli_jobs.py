@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -31,18 +30,10 @@ def warm():
     ybtext.clean(SPUN)
 
 
-@pytest.fixture
-def run(capsysbinary, monkeypatch, tmp_path):
-    """``run(*argv, stdin=b"") -> (exit status, stdout bytes, stderr str)``, in tmp_path."""
+@pytest.fixture(autouse=True)
+def _in_tmp(monkeypatch, tmp_path):
+    """Every test runs in its own tmp_path (relative paths in argv land there)."""
     monkeypatch.chdir(tmp_path)
-
-    def _run(*argv: str, stdin: bytes = b""):
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        code = cli.main(list(argv))
-        out, err = capsysbinary.readouterr()
-        return code, out, err.decode("utf-8")
-
-    return _run
 
 
 @pytest.fixture

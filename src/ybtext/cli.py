@@ -25,7 +25,7 @@ from ._edits import Cleaned
 from ._pipeline import Cleaner
 from ._plan import expand_inputs, plan_outputs
 from ._version import __version__
-from .config import STEPS, Config
+from .config import Config
 from .errors import InputError, YbtextError
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]

@@ -226,7 +226,7 @@ def _batch(docs: list[dict], steps: list[str]) -> str:
     for i, d in enumerate(docs):
         t = d["triage"]
         cells = [f'<td class="nm"><a href="#d{i}">{_esc(d["name"])}</a></td>', f'<td>{t["chars"]}</td>']
-        cells += [f'<td class="z0">0</td>' if not t["edits"].get(s) else f'<td>{t["edits"][s]}</td>' for s in steps]
+        cells += ['<td class="z0">0</td>' if not t["edits"].get(s) else f'<td>{t["edits"][s]}</td>' for s in steps]
         cells.append(f'<td>{t["spin"]["score"]:.2f}</td><td>{_esc(t["spin"]["family"] or "–")}</td>')
         body.append(f'<tr data-i="{i}">{"".join(cells)}</tr>')
     return (f'<section id="batch"><div class="batch-grid"><figure class="hist">{_histogram(docs)}'

@@ -27,7 +27,8 @@ class BatchFn:
         self.cleaner = Cleaner(**options)
 
     def __repr__(self) -> str:
-        return f"BatchFn(field={self.field!r}, output_field={self.output_field!r}, {self.cleaner.config!r})"
+        return (f"{type(self).__name__}(field={self.field!r}, output_field={self.output_field!r}, "
+                f"{self.cleaner.config!r})")
 
     def __getstate__(self) -> tuple:
         return self.field, self.output_field, self.cleaner

@@ -10,23 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._pipeline import Cleaner
-from ._columns import check_field, clean_column
+from ._columns import clean_column
+from .datasets import BatchFn
 
 __all__ = ["YbtextMapper"]
 
 
-class YbtextMapper:
-    """Clean the ``field`` column of each batch; ``output_field`` keeps the original column too."""
+class YbtextMapper(BatchFn):
+    """Clean the ``field`` column of each batch; ``output_field`` keeps the original column too.
 
-    def __init__(self, field: str = "text", *, output_field: str | None = None, **options: Any) -> None:
-        check_field(field, output_field)
-        self.field = field
-        self.output_field = output_field
-        self.cleaner = Cleaner(**options)
+    Built like :class:`ybtext.integrations.datasets.BatchFn` (``field``, ``output_field``, Config
+    options); it differs in the batches it takes: numpy dicts or pandas DataFrames.
+    """
 
-    def __repr__(self) -> str:
-        return f"YbtextMapper(field={self.field!r}, output_field={self.output_field!r}, {self.cleaner.config!r})"
+    __slots__ = ()
 
     def __call__(self, batch: Any) -> Any:
         columns = getattr(batch, "columns", batch)  # a DataFrame's column index, or a dict's keys
