@@ -3,8 +3,6 @@ field splicing, the all-or-nothing output transaction."""
 
 from __future__ import annotations
 
-import io
-import sys
 import tracemalloc
 
 import pytest

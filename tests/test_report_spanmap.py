@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ybtext._edits import Edit, Notice, Span, apply_spans
+from ybtext._edits import Notice, Span, apply_spans
 from ybtext._spanmap import HI, LO, SpanMap
 
 

@@ -6,7 +6,7 @@ import pytest
 
 import ybtext
 from ybtext import spin
-from ybtext._wordlists import lint, load, shipped_names
+from ybtext._wordlists import lint, shipped_names
 from ybtext.config import Config
 
 SPUN = ("本区坚持高质量进展，推动经济社会进展取得新成效。全区进展势头良好，产业进展、城乡进展齐头并进。"
