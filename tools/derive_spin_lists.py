@@ -11,7 +11,9 @@ word_freq.txt (wheel fetched into benchmarks/.cache, Apache-2.0). Writes:
 - wordlists/spin-sure.tsv    spun forms absent from all three lexicons (jieba, pycorrector, wordfreq 3.1,
                              whose composed estimate must also be low): restored on sight
 - wordlists/spin-gated.tsv   spun forms that are real words, original >= 8x as frequent (pairs seen in
-                             real spun documents, family-a: >= 0.25x, they are judged in context)
+                             real spun documents, family-a: >= 0.25x, they are judged in context);
+                             also spun forms only web counts know (轨制, 德律风), original >= 100x there,
+                             and one-character originals for a longer spun form (大 -> 年夜)
 - wordlists/spin-chains.tsv  forms made by two pairs applied one after the other (发展示→进展示→进呈现)
 
 No table is copied: pairs are inverted, filtered by frequency, and each entry names its sources.
@@ -38,6 +40,10 @@ CONTEXT_MIN_RATIO = 0.25  # well-attested pairs below GATED_MIN_RATIO need conte
 GATED_MIN_RATIO = 8.0      # f(original) >= 8 * f(spun): the spun form is rare where it is no spin
 GATED_MIN_ORIGINAL = 50    # the original is a common word
 MAX_GROUP = 4              # synonym groups larger than this are too loose to mine
+SINGLE_MIN_ORIGINAL = 1000 # a one-character original must be at least this common (jieba count) ...
+SINGLE_MAX_SPUN = 100      # ... and its spun form rare (年夜 3, 不雅 3; not 没有, 逝世, 失落)
+WEB_ONLY_MIN_ZIPF_GAP = 2.0  # spun forms only wordfreq knows: original >= 100x as common there
+                             # (>= 10x where two or more tables list the pair: 客岁, 可以或许, 仍是)
 SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
          "stitchers_SYNONYMS.txt": "stitchers", "stitchers_pre2_SYNONYMS.txt": "stitchers2",
          "stitchers_pre_SYNONYMS.txt": "stitchers0"}
@@ -118,13 +124,20 @@ def derive(hold_out: frozenset[str] = frozenset()):
     sure: dict[str, tuple[str, set[str]]] = {}
     gated: list[tuple[str, str, str]] = []
     for (o, s), srcs in sorted(pairs.items()):
-        if not (is_han(o) and is_han(s)) or len(s) < 2 or len(o) < 2:
+        if not (is_han(o) and is_han(s)) or len(s) < 2:
             continue
+        fo = jb.get(o, 0)
+        if len(o) < 2 and (fo < SINGLE_MIN_ORIGINAL or jb.get(s, 0) >= SINGLE_MAX_SPUN):
+            continue  # one character for a rare longer form (大 -> 年夜, 民 -> 平易近), not 不 -> 没有
         if srcs == {"stitchers0"}:
             continue  # thesaurus groups alone are too loose to count as spinner pairs
-        fo = jb.get(o, 0)
         if s not in jb and s not in pc:
             if s in wf or zipf(s) > SURE_MAX_ZIPF.get(len(s), 3.6):
+                # Attested on the web only (轨制, 德律风, 生齿: 伪原创 output that web crawls picked
+                # up): gated, where the original is far more common there too.
+                gap = zipf(o) - zipf(s)
+                if fo >= GATED_MIN_ORIGINAL and (gap >= WEB_ONLY_MIN_ZIPF_GAP or gap >= 1.0 and len(srcs) >= 2):
+                    gated.append((s, o, "+".join(sorted(srcs))))
                 continue
             if len(o) >= 4 or s.endswith("的"):
                 continue  # phrase-for-idiom swaps (夺得冠军 for 独占鳌头) are ordinary phrases

@@ -61,9 +61,14 @@ def _originals(t: "Tables") -> Matcher:
     return m
 
 
+ABSENT_COUNT = 5  # a spun form missing from lexicon-zh.tsv (counts >= 10) counts as this rare
+
+
 def _with_ratio(pair: Pair) -> Pair:
-    from ._spin_lm import freq
+    from ._spin_lm import _model, freq
     lo, ls = freq(pair.original), freq(pair.spun)
+    if ls is None and lo is not None:
+        ls = math.log(ABSENT_COUNT) - _model().total  # 轨制, 德律风: known to web counts only
     ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
     attested = pair.source == "curated" or "family-a" in pair.source
     return Pair(pair.spun, pair.original, pair.rule, pair.tier, pair.conditions, pair.source, ratio, attested)
