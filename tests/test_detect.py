@@ -44,3 +44,19 @@ def test_bad_input_is_a_clear_error():
     """Non-str input raises TypeError, not a silent empty report."""
     with pytest.raises(TypeError):
         ybtext.detect_spin(b"bytes")
+
+
+def test_a_word_the_text_is_about_is_weak_evidence():
+    """A clean essay on progress says 进步 a dozen times and never 提高: repetition of a topic word is
+    damped (a burst, not a dozen independent pieces of evidence), so one pair cannot flag it."""
+    essay = "".join(f"第{i}段：社会进步离不开每个人的努力，科学的进步让生活更便利，我们为这样的进步感到欣慰。"
+                    for i in range(1, 5)) + "回头看，点滴进步都值得记录。" * 2
+    assert essay.count("进步") >= 12 and "提高" not in essay
+    assert not ybtext.detect_spin(essay).spun
+    assert ybtext.clean(essay) == essay
+
+
+def test_chain_forms_do_not_make_a_document_heavy():
+    """进呈现范区 comes from sequential (汇文网-style) spinning: with it the family stays huiwen."""
+    r = ybtext.detect_spin(SPUN + "共建一体化进呈现范区。")
+    assert r.spun and r.sure_hits >= 1 and r.family == "huiwen"

@@ -138,3 +138,12 @@ def test_heavy_posterior_grows_with_repeated_occurrences():
     one = spin._heavy_posterior(text, 2, 4, pair, PairEvidence("兴趣", "趣味", 1, 0, 2.56))
     three = spin._heavy_posterior(text, 2, 4, pair, PairEvidence("兴趣", "趣味", 3, 0, 7.7))
     assert one < spin.HEAVY_POSTERIOR <= three
+
+
+def test_chains_combine_two_different_pairs():
+    """A chain is two different pairs applied one after the other; a pair applied inside its own
+    output (事件 -> 大事 inside 大事件) is a curated context entry, not a chain with a doubled original."""
+    from ybtext._wordlists import load
+    for e in load("spin-chains.tsv"):
+        first, second = e["source"].split("+")
+        assert first != second, e.rule

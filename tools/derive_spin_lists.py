@@ -164,17 +164,19 @@ def chains(gated: list[tuple[str, str, str]], jb: dict[str, int]) -> dict[str, t
         by_suffix[o2[-1]].append((s2, o2))
     out: dict[str, tuple[str, str]] = {}
     for s1, o1 in strong:
+        # (A pair applied inside its own output makes no chain: 大事件 -> 大大事 is curated, and
+        # the derived 'originals' would be doubled nonsense such as 事件件.)
         # suffix of s1 starts o2: X = o1 + tail -> s1 + tail -> s1[:-1] + s2
         for s2, o2 in by_prefix[s1[-1]]:
             tail = o2[1:]
-            if len(o2) > 1 and tail:
+            if len(o2) > 1 and tail and (s2, o2) != (s1, o1):
                 c, x = s1[:-1] + s2, o1 + tail
                 if c not in jb and c != x and len(c) >= 3:
                     out.setdefault(c, (x, f"{o1}>{s1}+{o2}>{s2}"))
         # prefix of s1 ends o2: X = head + o1 -> head + s1 -> s2 + s1[1:]
         for s2, o2 in by_suffix[s1[0]]:
             head = o2[:-1]
-            if len(o2) > 1 and head:
+            if len(o2) > 1 and head and (s2, o2) != (s1, o1):
                 c, x = s2 + s1[1:], head + o1
                 if c not in jb and c != x and len(c) >= 3:
                     out.setdefault(c, (x, f"{o1}>{s1}+{o2}>{s2}"))

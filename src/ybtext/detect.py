@@ -17,12 +17,12 @@ from operator import itemgetter
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
 
 # Thresholds of the verdict (see benchmarks/spin_bench.py for how they were checked).
-PAIR_CAP = 10.0         # one pair cannot carry a document on its own
+PAIR_CAP = 4.0          # one pair cannot carry a document on its own (the verdict needs 5 nats)
 LEAK = 0.05             # share of a pair's originals a spinner leaves (titles, other pairs)
 SURE_WEIGHT = 4.0       # each non-word spun form
-SCALE = 10.0            # evidence (log-likelihood) at which the score is 1 - 1/e
-SCORE_SPUN = 0.55       # score >= this: spun (about 8 nats of evidence)
-LONG = 5000             # chance evidence grows with length: normalize beyond this many characters
+SCALE = 6.25            # evidence (log-likelihood) at which the score is 1 - 1/e
+SCORE_SPUN = 0.55       # score >= this: spun (5 nats of evidence, times sqrt(chars / LONG))
+LONG = 1000             # chance evidence grows with length: normalize beyond this many characters
 MIN_PAIR_WEIGHT = 2.0   # weaker pair evidence is not listed
 MANY_KEYS = 48          # count originals with the automaton beyond this many spun forms
 SCORE_MIN_RATIO = 3.0   # only pairs whose original is >= 3x as common count towards the verdict
@@ -99,6 +99,7 @@ class Analysis:
 ATTESTED_WEIGHT = 0.3  # pair evidence needed for curated and family-a pairs
 MINED_WEIGHT = 6.0     # ... and for pairs mined from public tables only
 MINED_RATIO = 8.0      # mined pairs: the original must be this much more frequent than the spun form
+MINED_DOC_WEIGHT = 6.0  # a mined pair counts towards the document's score from this (damped) weight
 
 
 def eligible(pair, ev: PairEvidence, cond: bool | None = None) -> bool:
@@ -115,19 +116,28 @@ def _weight(ratio: float, n: int, m: int) -> float:
     return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
 
 
+def _damped(n: int) -> float:
+    """Occurrences as evidence: a word a document is about repeats (bursts), so the 20th 中央 of
+    a report on central-local relations says little more than the third."""
+    return 1.0 + math.log(n) if n > 1 else float(n)
+
+
 def _contribution(pair, ev: PairEvidence) -> float:
-    """What one pair adds to the document's evidence. Pairs whose two words are about equally
-    common (开放/展开, 中心/中央) prove nothing about the document; mined pairs count half."""
-    if ev.ratio < SCORE_MIN_RATIO or not eligible(pair, ev):
+    """What one pair adds to the document's evidence: the pair's log-likelihood over damped
+    counts, capped. Pairs whose two words are about equally common (开放/展开, 中心/中央) prove
+    nothing about the document; mined pairs need a clear case and count half."""
+    if ev.ratio < SCORE_MIN_RATIO:
         return 0.0
-    w = min(ev.weight, PAIR_CAP) if ev.spun_count >= 2 else min(ev.weight, 3.0) / 2
-    return w if pair.attested else w / 2
+    w = _weight(pair.ratio, _damped(ev.spun_count), ev.original_count)
+    if pair.attested:
+        return min(w, PAIR_CAP) if w >= ATTESTED_WEIGHT else 0.0
+    return min(w, PAIR_CAP) / 2 if w >= MINED_DOC_WEIGHT else 0.0
 
 
 def _score(raw: float, chars: int) -> float:
-    # Clean text accumulates chance evidence in proportion to its length; spinning shows in
-    # short documents too. Normalize only beyond LONG characters.
-    return round(1.0 - math.exp(-raw / max(1.0, chars / LONG) / SCALE), 4)
+    # Clean text accumulates chance evidence with its length, and so does spun text (more pairs
+    # stand in it): normalize by the square root of the length beyond LONG characters.
+    return round(1.0 - math.exp(-raw / math.sqrt(max(1.0, chars / LONG)) / SCALE), 4)
 
 
 def analyse(text: str, *, full: bool = False) -> Analysis:
@@ -211,8 +221,10 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         # family a few hundred, so its evidence sits on fewer, repeated, attested pairs.
         mined = sum(1 for pair, ev, _r in chosen.values() if not pair.attested and ev.weight >= 3)
         attested = sum(1 for pair, ev, _r in chosen.values() if pair.attested and ev.weight >= 1)
-        dense = sure_hits >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
-        heavy = sure_hits * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
+        # Chains (进呈现) come from sequential 汇文网-style spinning: they are no sign of the heavy family.
+        non_words = sum(n for (_s, _o, tier), n in sure_counts.items() if tier == "sure")
+        dense = non_words >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
+        heavy = non_words * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
         family = "heavy" if heavy else "huiwen"
     listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
     listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
