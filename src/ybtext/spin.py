@@ -49,13 +49,11 @@ def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
     """True: a positive condition holds; False: a negative one vetoes; None: neither (context model decides)."""
     if not pair.conditions:
         return None
-    before, after = text[max(0, start - 12):start], text[end:end + 12]
-    if any(before.endswith(x) for x in pair.condition("not_before")):
+    lo, hi = max(0, start - 12), end + 12  # str.endswith/startswith take a tuple of alternatives
+    cond = pair.condition
+    if text.endswith(cond("not_before"), lo, start) or text.startswith(cond("not_after"), end, hi):
         return False
-    if any(after.startswith(x) for x in pair.condition("not_after")):
-        return False
-    pos_b, pos_a = pair.condition("before"), pair.condition("after")
-    if any(before.endswith(x) for x in pos_b) or any(after.startswith(x) for x in pos_a):
+    if text.endswith(cond("before"), lo, start) or text.startswith(cond("after"), end, hi):
         return True
     return None
 
