@@ -74,18 +74,41 @@ def _with_ratio(pair: Pair) -> Pair:
     return Pair(pair.spun, pair.original, pair.rule, pair.tier, pair.conditions, pair.source, ratio, attested)
 
 
+def _seen_through(conds: dict[str, tuple[str, ...]], spun_of: dict[str, set[str]]) -> tuple:
+    """Conditions name the neighbours as the author wrote them, but in a spun document the
+    neighbours are spun too (服务能力 -> 效劳力量): each alternative also stands in the forms the
+    attested pairs (family-a, curated) give it, so before=服务 matches 效劳 as well."""
+    out = []
+    for key, alts in sorted(conds.items()):
+        more = dict.fromkeys(alts)
+        for x in alts:
+            for original, forms in spun_of.items():
+                if original in x:
+                    more.update(dict.fromkeys(x.replace(original, s) for s in sorted(forms)))
+        out.append((key, tuple(more)))
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
     sure = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "sure", source=e["source"])
             for e in load("spin-sure.tsv")}
     chains = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "chain", source=e["source"])
               for e in load("spin-chains.tsv")}
+    gated_entries = load("spin-gated.tsv")
+    context_entries = load("spin-context.tsv")
+    spun_of: dict[str, set[str]] = {}
+    for e in (*gated_entries, *load("spin-sure.tsv")):
+        if "family-a" in e["source"]:
+            spun_of.setdefault(e["original"], set()).add(e["spun"])
+    for e in context_entries:
+        spun_of.setdefault(e["original"], set()).add(e["spun"])
     context = {}
-    for e in load("spin-context.tsv"):
-        conds = tuple(sorted(parse_conditions(e["context"], where=e).items()))
+    for e in context_entries:
+        conds = _seen_through(parse_conditions(e["context"], where=e), spun_of)
         context[(e["spun"], e["original"])] = Pair(e["spun"], e["original"], e.rule, "gated", conds, "curated")
     gated: dict[str, list[Pair]] = {}
-    for e in load("spin-gated.tsv"):
+    for e in gated_entries:
         key = (e["spun"], e["original"])
         pair = context.pop(key, None) or Pair(e["spun"], e["original"], e.rule, "gated", source=e["source"])
         gated.setdefault(e["spun"], []).append(pair)

@@ -122,13 +122,18 @@ def _damped(n: int) -> float:
     return 1.0 + math.log(n) if n > 1 else float(n)
 
 
+def damped_weight(pair, ev: PairEvidence) -> float:
+    """The pair's log-likelihood over damped counts (what a bursty document really shows)."""
+    return _weight(pair.ratio, _damped(ev.spun_count), ev.original_count)
+
+
 def _contribution(pair, ev: PairEvidence) -> float:
     """What one pair adds to the document's evidence: the pair's log-likelihood over damped
     counts, capped. Pairs whose two words are about equally common (开放/展开, 中心/中央) prove
     nothing about the document; mined pairs need a clear case and count half."""
     if ev.ratio < SCORE_MIN_RATIO:
         return 0.0
-    w = _weight(pair.ratio, _damped(ev.spun_count), ev.original_count)
+    w = damped_weight(pair, ev)
     if pair.attested:
         return min(w, PAIR_CAP) if w >= ATTESTED_WEIGHT else 0.0
     return min(w, PAIR_CAP) / 2 if w >= MINED_DOC_WEIGHT else 0.0
