@@ -91,14 +91,14 @@ def _seen_through(conds: dict[str, tuple[str, ...]], spun_of: dict[str, set[str]
 
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
-    sure = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "sure", source=e["source"])
-            for e in load("spin-sure.tsv")}
+    sure_entries = load("spin-sure.tsv")
+    sure = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "sure", source=e["source"]) for e in sure_entries}
     chains = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "chain", source=e["source"])
               for e in load("spin-chains.tsv")}
     gated_entries = load("spin-gated.tsv")
     context_entries = load("spin-context.tsv")
     spun_of: dict[str, set[str]] = {}
-    for e in (*gated_entries, *load("spin-sure.tsv")):
+    for e in (*gated_entries, *sure_entries):
         if "family-a" in e["source"]:
             spun_of.setdefault(e["original"], set()).add(e["spun"])
     for e in context_entries:
