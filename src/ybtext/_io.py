@@ -210,17 +210,29 @@ class Source:
         if self.length <= STREAM_ABOVE:
             yield self.text()
             return
+        carry = ""
+        for chunk in self._chunks():
+            buf = carry + chunk
+            cut = _cut(buf)
+            if cut:
+                yield buf[:cut]
+            carry = buf[cut:]
+        if carry:
+            yield carry
+
+    def _chunks(self) -> Iterator[str]:
+        """:data:`BLOCK` characters at a time (the last piece shorter). A text already in memory is
+        sliced: a StringIO over it would hold a second copy, four bytes a character (44 MB for
+        a 32 MB file)."""
+        if self._text is not None:
+            text = self._text
+            for start in range(0, len(text), BLOCK):
+                yield text[start:start + BLOCK]
+            return
         reader = self._reader()
         try:
-            carry = ""
             while chunk := reader.read(BLOCK):
-                buf = carry + chunk
-                cut = _cut(buf)
-                if cut:
-                    yield buf[:cut]
-                carry = buf[cut:]
-            if carry:
-                yield carry
+                yield chunk
         finally:
             _release(reader)
 
