@@ -46,13 +46,17 @@ _PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*
 
 
 @functools.lru_cache(maxsize=1)
-def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Traditional-only characters, and Simplified-only ones."""
+def _traditional() -> re.Pattern[str]:
+    """Traditional-only characters."""
     rows, _ = shipped_rows("script-traditional.tsv", 3)
-    trad = {r[0] for r in rows}
+    return _char_class({r[0] for r in rows})
+
+
+@functools.lru_cache(maxsize=1)
+def _simplified() -> re.Pattern[str]:
+    """Simplified-only characters (loaded only for a short text holding Traditional ones)."""
     rows, _ = shipped_rows("script-simplified.tsv", 3)
-    simp = {r[0] for r in rows}
-    return _char_class(trad), _char_class(simp)
+    return _char_class({r[0] for r in rows})
 
 
 def _char_class(chars: set[str]) -> re.Pattern[str]:
@@ -63,10 +67,6 @@ def _char_class(chars: set[str]) -> re.Pattern[str]:
     if not astral:
         return re.compile(f"[{bmp}]")
     return re.compile(f"[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}]")
-
-
-def _traditional() -> re.Pattern[str]:
-    return _classes()[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,7 +96,7 @@ def _convert(text: str, mode: str) -> list[Span]:
         return []
     han = sum(map(len, _HAN_RUN.findall(text)))  # runs, not one string per character
     whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
-    if mode == "auto" and (whole or _fewer(_classes()[1], text, hits)):
+    if mode == "auto" and (whole or _fewer(_simplified(), text, hits)):
         # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
         return _diff(0, text, _t2s().convert(text), "traditional document")
     least = 1 if mode == "s" else MIXED_MIN
