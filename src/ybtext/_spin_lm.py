@@ -28,7 +28,7 @@ class _Model:
     word's log probability is computed the first time it is asked for, then cached.
 
     ``follow(c)`` tells the segmenter which words can start with ``c``: second character ->
-    length of the longest such word, from the sorted word list (the shipped lexicon is sorted:
+    the lengths (up to MAX_WORD, ascending) of the words starting with the two, from the sorted word list (the shipped lexicon is sorted:
     the tests lint it), built per first character on demand."""
 
     __slots__ = ("counts", "logp", "total", "unk", "words", "phrases", "_follow")
@@ -39,7 +39,7 @@ class _Model:
         self.unk = math.log(0.5) - total
         self.words = words                # sorted
         self.phrases = phrases or {}      # first character -> words added beyond ``words``
-        self._follow: dict[str, dict[str, int]] = {}
+        self._follow: dict[str, dict[str, tuple[int, ...]]] = {}
 
     def get(self, word: str) -> float | None:
         lp = self.logp.get(word)
@@ -50,17 +50,17 @@ class _Model:
             lp = self.logp[word] = math.log(int(c)) - self.total
         return lp
 
-    def follow(self, first: str) -> dict[str, int]:
+    def follow(self, first: str) -> dict[str, tuple[int, ...]]:
         got = self._follow.get(first)
         if got is None:
             words = self.words
             lo = bisect.bisect_left(words, first)
             hi = bisect.bisect_left(words, chr(ord(first) + 1), lo) if first < "\U0010ffff" else len(words)
-            got = {}
+            lengths: dict[str, set[int]] = {}
             for w in itertools.chain(words[lo:hi], self.phrases.get(first, ())):
-                if len(w) > 1 and got.get(w[1], 0) < len(w):
-                    got[w[1]] = len(w)
-            self._follow[first] = got
+                if 1 < len(w) <= MAX_WORD:
+                    lengths.setdefault(w[1], set()).add(len(w))
+            got = self._follow[first] = {k: tuple(sorted(v)) for k, v in lengths.items()}
         return got
 
 
@@ -83,8 +83,9 @@ def freq(word: str) -> float | None:
 @functools.lru_cache(maxsize=1 << 16)
 def _best(s: str) -> float:
     """Log probability of the best segmentation of ``s`` into lexicon words (unknown single
-    characters at ``unk``). Only the lengths some word starting at a position can have are
-    looked up (``_Model.follow``): the result is that of trying every length up to MAX_WORD."""
+    characters at ``unk``). Only the lengths the words starting with a position's two characters
+    have are looked up (``_Model.follow``), in the same order: the result is that of trying every
+    length up to MAX_WORD."""
     model = _model()
     counts, logp, unk, total, log = model.counts, model.logp, model.unk, model.total, math.log
     follows, follow = model._follow, model.follow
@@ -103,10 +104,13 @@ def _best(s: str) -> float:
             best[i + 1] = b + lp
         if i + 1 == n:
             break
-        longest = (follows.get(c) or follow(c)).get(s[i + 1])
-        if longest is None:
+        lengths = (follows.get(c) or follow(c)).get(s[i + 1])
+        if lengths is None:
             continue
-        for j in range(i + 2, min(n, i + MAX_WORD, i + longest) + 1):
+        for length in lengths:
+            j = i + length
+            if j > n:
+                break
             w = s[i:j]
             lp = logp.get(w)
             if lp is None:
