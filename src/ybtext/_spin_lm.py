@@ -13,6 +13,7 @@ import functools
 import itertools
 import math
 import re
+from typing import Sequence
 
 from ._wordlists import load, load_columns
 
@@ -27,13 +28,14 @@ class _Model:
     """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
     word's log probability is computed the first time it is asked for, then cached.
 
-    ``follow(c)`` tells the segmenter which words can start with ``c``: second character ->
-    the lengths (up to MAX_WORD, ascending) of the words starting with the two, from the sorted word list (the shipped lexicon is sorted:
-    the tests lint it), built per first character on demand."""
+    ``follow(c)`` tells the segmenter which words can start with ``c``: second character -> the
+    lengths (up to MAX_WORD, ascending) of the words starting with the two. It is read off the
+    sorted word list (the shipped lexicon is sorted: the tests lint it), per first character, on
+    demand."""
 
     __slots__ = ("counts", "logp", "total", "unk", "words", "phrases", "_follow")
 
-    def __init__(self, counts: dict[str, str], total: float, words: list[str] = (),
+    def __init__(self, counts: dict[str, str], total: float, words: Sequence[str] = (),
                  phrases: dict[str, list[str]] | None = None) -> None:
         self.counts, self.logp, self.total = counts, {}, total
         self.unk = math.log(0.5) - total
