@@ -120,6 +120,16 @@ def test_jsonl_is_read_line_by_line(tmp_path, monkeypatch, whole_below):
         assert list(src.lines()) == [(1, '{"text": "1"}\n'), (2, '{"text": "2"}\r\n'), (3, '{"text": "3"}')]
 
 
+@pytest.mark.parametrize("whole_below", [0, 1 << 25])
+def test_jsonl_lines_end_at_a_lone_carriage_return_too(tmp_path, monkeypatch, whole_below):
+    """A text decoded in memory is cut into lines like a file read with newline="": at \\n, \\r\\n
+    and a lone \\r, and at nothing else (\\x0b, \\x1c, U+2028 stay inside the line)."""
+    monkeypatch.setattr(_io, "WHOLE_BELOW", whole_below)
+    (tmp_path / "x.jsonl").write_bytes('a\rb\r\nc\x0bd\x1ce\u2028f\n\ng'.encode("utf-8"))
+    with _io.Source(str(tmp_path / "x.jsonl")) as src:
+        assert [line for _, line in src.lines()] == ["a\r", "b\r\n", "c\x0bd\x1ce\u2028f\n", "\n", "g"]
+
+
 # ---------------------------------------------------------------- the output transaction
 
 def test_transaction_publishes_nothing_when_it_fails(tmp_path, capsysbinary):

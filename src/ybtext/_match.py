@@ -7,7 +7,6 @@ A ``re`` alternation of 20k literal keys scans at ~0.2 MB/s; the automaton scans
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 from typing import Iterable
 
 import ahocorasick_rs
@@ -24,13 +23,14 @@ class Matcher:
         self.keys: tuple[str, ...] = tuple(sorted(set(k for k in keys if k)))
         self.overlapping = overlapping
         kind = ahocorasick_rs.MatchKind.Standard if overlapping else ahocorasick_rs.MatchKind.LeftmostLongest
-        self._ac = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind)
+        # store_patterns: matches come back as the key objects themselves (count() needs no offsets)
+        self._ac = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, store_patterns=True)
 
     def count(self, text: str) -> dict[str, int]:
-        """``{key: occurrences}`` of the keys found in ``text``, counted in C (no tuple per match)."""
-        keys = self.keys
-        found = self._ac.find_matches_as_indexes(text, overlapping=self.overlapping)
-        return {keys[i]: n for i, n in Counter(map(itemgetter(0), found)).items()}
+        """``{key: occurrences}`` of the keys found in ``text`` (in order of first occurrence),
+        counted in C: matched keys, not offsets, which for a str cost a conversion from UTF-8
+        byte offsets (half the time of an overlapping scan)."""
+        return dict(Counter(self._ac.find_matches_as_strings(text, overlapping=self.overlapping)))
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """``[(key, start, end), ...]`` in text order (str indexes); all occurrences if overlapping."""

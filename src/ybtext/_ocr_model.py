@@ -134,18 +134,24 @@ def lexicon() -> Lexicon:
 
 
 class Typos:
-    """wrong character -> {typo form: (correct word, index of the wrong character, kind, rule)}.
+    """wrong character -> {typo form: index of its line among that character's lines}.
 
     ``forms(x)`` also returns the set of two-character neighbourhoods (``"?x"`` and ``"x?"``) that
-    some form of ``x`` has, a cheap test before the full lookups.
+    some form of ``x`` has, a cheap test before the full lookups. A form's line gives the right
+    character, the kind and the rule (``rows``); the correct word is built only when a form is
+    found in a text (:meth:`correction`), so a parsed character costs one dict entry per form:
+    a long text touches nearly every wrong character, and a tuple and a corrected word per form
+    held 75 MB once all were parsed.
     """
 
-    __slots__ = ("_raw", "parsed", "shapes")
+    __slots__ = ("_raw", "parsed", "rows", "shapes")
 
     def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
         #: wrong character -> (forms, pairs), filled by :meth:`forms`
-        self.parsed: dict[str, tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]] = {}
+        self.parsed: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
+        #: wrong character -> its lines, as (right character, kind, rule)
+        self.rows: dict[str, tuple[tuple[str, str, str], ...]] = {}
         #: wrong character -> the (length, index of the wrong character) its forms of 2-4
         #: characters have, longest first: the only slices worth looking up around a hit
         self.shapes: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -155,28 +161,40 @@ class Typos:
         """Every wrong character, sorted."""
         return "".join(sorted(self._raw.keys()))
 
-    def forms(self, wrong: str) -> tuple[dict[str, tuple[str, int, str, str]], frozenset[str]]:
+    def forms(self, wrong: str) -> tuple[dict[str, int], frozenset[str]]:
         got = self.parsed.get(wrong)
         if got is None:
-            table: dict[str, tuple[str, int, str, str]] = {}
+            table: dict[str, int] = {}
+            rows: list[tuple[str, str, str]] = []
             pairs: set[str] = set()
+            shapes: set[tuple[int, int]] = set()
             for lineno, line in self._raw.get(wrong):
                 fields = line.split("\t")
                 if len(fields) != 4 or len(fields[1]) != 1:
                     raise WordlistError("ocr-typos.tsv", lineno, "expected: wrong, right, kind, forms")
                 _, right, kind, forms = fields
-                rule = f"ocr-typos.tsv:{lineno}"
+                row = len(rows)
+                rows.append((right, kind, f"ocr-typos.tsv:{lineno}"))
                 for form in forms.split():
-                    i = form.find(wrong)
-                    table[form] = (form[:i] + right + form[i + 1:], i, kind, rule)
-                    if i > 0:
-                        pairs.add(form[i - 1:i + 1])
-                    if i + 1 < len(form):
-                        pairs.add(form[i:i + 2])
+                    table[form] = row   # a form listed twice: the later line wins
+            for form in table:
+                i = form.find(wrong)
+                if i > 0:
+                    pairs.add(form[i - 1:i + 1])
+                if i + 1 < len(form):
+                    pairs.add(form[i:i + 2])
+                if 2 <= len(form) <= 4:
+                    shapes.add((len(form), i))
             got = self.parsed[wrong] = (table, frozenset(pairs))
-            shapes = {(len(f), i) for f, (_r, i, _k, _rule) in table.items() if 2 <= len(f) <= 4}
+            self.rows[wrong] = tuple(rows)
             self.shapes[wrong] = tuple(sorted(shapes, key=lambda s: (-s[0], s[1])))
         return got
+
+    def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str, str]:
+        """(correct word, index of the wrong character, kind, rule) of a form of ``wrong``."""
+        right, kind, rule = self.rows[wrong][row]
+        i = form.find(wrong)
+        return form[:i] + right + form[i + 1:], i, kind, rule
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,9 +8,12 @@ Only called at candidate positions; never over the whole text.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import math
 import re
+from typing import Sequence
 
 from ._wordlists import load, load_columns
 
@@ -23,13 +26,22 @@ PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
 
 class _Model:
     """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
-    word's log probability is computed the first time it is asked for, then cached."""
+    word's log probability is computed the first time it is asked for, then cached.
 
-    __slots__ = ("counts", "logp", "total", "unk")
+    ``follow(c)`` tells the segmenter which words can start with ``c``: second character -> the
+    lengths (up to MAX_WORD, ascending) of the words starting with the two. It is read off the
+    sorted word list (the shipped lexicon is sorted: the tests lint it), per first character, on
+    demand."""
 
-    def __init__(self, counts: dict[str, str], total: float) -> None:
+    __slots__ = ("counts", "logp", "total", "unk", "words", "phrases", "_follow")
+
+    def __init__(self, counts: dict[str, str], total: float, words: Sequence[str] = (),
+                 phrases: dict[str, list[str]] | None = None) -> None:
         self.counts, self.logp, self.total = counts, {}, total
         self.unk = math.log(0.5) - total
+        self.words = words                # sorted
+        self.phrases = phrases or {}      # first character -> words added beyond ``words``
+        self._follow: dict[str, dict[str, tuple[int, ...]]] = {}
 
     def get(self, word: str) -> float | None:
         lp = self.logp.get(word)
@@ -40,14 +52,29 @@ class _Model:
             lp = self.logp[word] = math.log(int(c)) - self.total
         return lp
 
+    def follow(self, first: str) -> dict[str, tuple[int, ...]]:
+        got = self._follow.get(first)
+        if got is None:
+            words = self.words
+            lo = bisect.bisect_left(words, first)
+            hi = bisect.bisect_left(words, chr(ord(first) + 1), lo) if first < "\U0010ffff" else len(words)
+            lengths: dict[str, set[int]] = {}
+            for w in itertools.chain(words[lo:hi], self.phrases.get(first, ())):
+                if 1 < len(w) <= MAX_WORD:
+                    lengths.setdefault(w[1], set()).add(len(w))
+            got = self._follow[first] = {k: tuple(sorted(v)) for k, v in lengths.items()}
+        return got
+
 
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
     words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")  # 105k lines: no Entry objects
     counts: dict[str, str] = dict(zip(words, freqs))
+    phrases: dict[str, list[str]] = {}
     for e in load("spin-phrases.tsv"):
         counts[e["phrase"]] = str(max(int(counts.get(e["phrase"], 0)), PHRASE_FREQ))
-    return _Model(counts, math.log(sum(map(int, counts.values()))))
+        phrases.setdefault(e["phrase"][0], []).append(e["phrase"])
+    return _Model(counts, math.log(sum(map(int, counts.values()))), words, phrases)
 
 
 def freq(word: str) -> float | None:
@@ -57,22 +84,42 @@ def freq(word: str) -> float | None:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _best(s: str) -> float:
+    """Log probability of the best segmentation of ``s`` into lexicon words (unknown single
+    characters at ``unk``). Only the lengths the words starting with a position's two characters
+    have are looked up (``_Model.follow``), in the same order: the result is that of trying every
+    length up to MAX_WORD."""
     model = _model()
-    counts, get, unk = model.counts, model.get, model.unk
+    counts, logp, unk, total, log = model.counts, model.logp, model.unk, model.total, math.log
+    follows, follow = model._follow, model.follow
     n = len(s)
     best = [0.0] + [-math.inf] * n
     for i in range(n):
         b = best[i]
         if b == -math.inf:
             continue
-        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+        c = s[i]
+        lp = logp.get(c)
+        if lp is None:
+            k = counts.get(c)
+            lp = unk if k is None else logp.setdefault(c, log(int(k)) - total)
+        if b + lp > best[i + 1]:
+            best[i + 1] = b + lp
+        if i + 1 == n:
+            break
+        lengths = (follows.get(c) or follow(c)).get(s[i + 1])
+        if lengths is None:
+            continue
+        for length in lengths:
+            j = i + length
+            if j > n:
+                break
             w = s[i:j]
-            if w in counts:
-                lp = get(w)
-            elif j != i + 1:
-                continue
-            else:
-                lp = unk
+            lp = logp.get(w)
+            if lp is None:
+                k = counts.get(w)
+                if k is None:
+                    continue
+                lp = logp[w] = log(int(k)) - total
             if b + lp > best[j]:
                 best[j] = b + lp
     return best[n]

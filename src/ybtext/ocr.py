@@ -85,9 +85,11 @@ def _spans(text: str) -> list[Span]:
         for length, k in shapes[x]:   # only the shapes this character's forms have
             s = p - k
             if s >= 0 and s + length <= n:
-                entry = forms.get(text[s:s + length])
-                if entry is not None and entry[1] == k:
-                    hits.append((s, s + length, p, entry[0], entry[2], entry[3]))
+                form = text[s:s + length]
+                row = forms.get(form)
+                if row is not None and form.find(x) == k:
+                    correct, _k, kind, rule = table.correction(x, form, row)
+                    hits.append((s, s + length, p, correct, kind, rule))
     return _judge(text, hits) if hits else []
 
 

@@ -33,10 +33,16 @@ MIXED_MIN = 2
 #: Converted characters separated by at most this many unchanged Han characters make one edit.
 RUN_GAP = 6
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_HANS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]*")
-_SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Patterns only texts with Traditional characters or injected pinyin need, compiled on first
+    use (a Simplified document never needs them; compiling them cost ~4 ms of the first clean)."""
+    han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+    return {"han": re.compile(han), "han_run": re.compile(f"{han}+"), "hans": re.compile(f"{han}*"),
+            "sentence": re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")}
+
+
 # 壹 with no financial-numeral neighbour (零壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整, also Traditional forms).
 _FIN = "零〇壹贰貳叁參肆伍陆陸柒捌玖拾佰仟万萬亿億元圆圓角分整"
 _YI = re.compile(f"(?<![{_FIN}])壹(?![{_FIN}]|基金)")  # 壹基金 is a name
@@ -46,13 +52,17 @@ _PINYIN = re.compile(rf"[(（](?=[a-zü{_TONED}]{{1,6}}[1-5]?[)）])((?:[a-zü]*
 
 
 @functools.lru_cache(maxsize=1)
-def _classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Traditional-only characters, and Simplified-only ones."""
+def _traditional() -> re.Pattern[str]:
+    """Traditional-only characters."""
     rows, _ = shipped_rows("script-traditional.tsv", 3)
-    trad = {r[0] for r in rows}
+    return _char_class({r[0] for r in rows})
+
+
+@functools.lru_cache(maxsize=1)
+def _simplified() -> re.Pattern[str]:
+    """Simplified-only characters (loaded only for a short text holding Traditional ones)."""
     rows, _ = shipped_rows("script-simplified.tsv", 3)
-    simp = {r[0] for r in rows}
-    return _char_class(trad), _char_class(simp)
+    return _char_class({r[0] for r in rows})
 
 
 def _char_class(chars: set[str]) -> re.Pattern[str]:
@@ -63,10 +73,6 @@ def _char_class(chars: set[str]) -> re.Pattern[str]:
     if not astral:
         return re.compile(f"[{bmp}]")
     return re.compile(f"[{bmp}]|(?=[\U00010000-\U0010ffff])[{astral}]")
-
-
-def _traditional() -> re.Pattern[str]:
-    return _classes()[0]
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,7 +89,7 @@ def step(text: str, config: Config) -> Cleaned:
                   for m in _YI.finditer(text)]
     if "(" in text or "（" in text:
         spans += [Span(m.start(), m.end(), "", "script:injected-pinyin", 0.95, m.group(1))
-                  for m in _PINYIN.finditer(text) if m.start() > 0 and _HAN.match(text, m.start() - 1)]
+                  for m in _PINYIN.finditer(text) if m.start() > 0 and _patterns()["han"].match(text, m.start() - 1)]
     if config.script in ("auto", "s"):
         spans += _convert(text, config.script)
     return apply_spans("script", text, drop_overlaps(spans))
@@ -94,14 +100,14 @@ def _convert(text: str, mode: str) -> list[Span]:
     hits = len(where)
     if not hits:
         return []
-    han = sum(map(len, _HAN_RUN.findall(text)))  # runs, not one string per character
+    han = sum(map(len, _patterns()["han_run"].findall(text)))  # runs, not one string per character
     whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
-    if mode == "auto" and (whole or _fewer(_classes()[1], text, hits)):
+    if mode == "auto" and (whole or _fewer(_simplified(), text, hits)):
         # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
         return _diff(0, text, _t2s().convert(text), "traditional document")
     least = 1 if mode == "s" else MIXED_MIN
     spans: list[Span] = []
-    for m in _SENTENCE.finditer(text):
+    for m in _patterns()["sentence"].finditer(text):
         a, b = m.span()
         if a < b and bisect.bisect_left(where, b) - bisect.bisect_left(where, a) >= least:
             sentence = m.group()
@@ -123,7 +129,7 @@ def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
     if len(before) != len(after):   # a phrase changed length: diff sentence by sentence
         if note == "traditional document":
             spans: list[Span] = []
-            for m in _SENTENCE.finditer(before):
+            for m in _patterns()["sentence"].finditer(before):
                 if m.group():
                     spans += _diff(offset + m.start(), m.group(), _t2s().convert(m.group()), note)
             return spans
@@ -138,7 +144,7 @@ def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
         if op.tag == "equal":
             continue
         a, b = op.src_start, op.src_end
-        if runs and a - runs[-1][1] <= RUN_GAP and _HANS.fullmatch(before, runs[-1][1], a):
+        if runs and a - runs[-1][1] <= RUN_GAP and _patterns()["hans"].fullmatch(before, runs[-1][1], a):
             runs[-1][1] = b     # one edit per converted run, short unchanged gaps included
         else:
             runs.append([a, b])
