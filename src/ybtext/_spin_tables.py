@@ -44,10 +44,9 @@ class Tables:
     overlapping: Matcher           # every occurrence of every key (大水|水道 both count)
 
     def count_originals(self, text: str) -> dict[str, int]:
-        """Occurrences of every gated original in ``text`` (overlapping), by one automaton pass."""
-        counts: dict[str, int] = dict.fromkeys(_originals(self).keys, 0)
-        counts.update(_originals(self).count(text))
-        return counts
+        """Occurrences of the gated originals found in ``text`` (overlapping), by one automaton
+        pass; an original that is not a key of the result does not occur."""
+        return _originals(self).count(text)
 
 
 _ORIGINALS: dict[int, Matcher] = {}

@@ -178,6 +178,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     chosen: dict[str, tuple[object, PairEvidence, float]] = {}
     original_counts: dict[str, int] = {}
     counted: set[str] = set()
+    all_counted = False  # the automaton has counted every original (absent ones are 0)
 
     def count(key: str) -> None:
         counted.add(key)
@@ -185,7 +186,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         for pair in t.gated[key]:
             m = original_counts.get(pair.original)
             if m is None:
-                m = original_counts[pair.original] = text.count(pair.original)
+                m = original_counts[pair.original] = 0 if all_counted else text.count(pair.original)
             weight = _weight(pair.ratio, n, m)
             ev = PairEvidence(pair.original, key, n, m, round(weight, 3), "gated", round(pair.ratio, 2),
                               pair.source)
@@ -208,6 +209,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         rest = [k for k in gated_keys if k not in counted]
         if len(rest) > MANY_KEYS:  # one automaton pass beats hundreds of str.count scans
             original_counts.update(t.count_originals(text))
+            all_counted = True
         for key in rest:
             count(key)
     # ... and one spun form per original: when 进展 and 开展 both claim the absent 发展, the
