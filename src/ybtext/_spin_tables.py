@@ -63,14 +63,15 @@ def _originals(t: "Tables") -> Matcher:
 ABSENT_COUNT = 5  # a spun form missing from lexicon-zh.tsv (counts >= 10) counts as this rare
 
 
-def _with_ratio(pair: Pair) -> Pair:
-    from ._spin_lm import _model, freq
-    lo, ls = freq(pair.original), freq(pair.spun)
+def _gated_pair(spun: str, original: str, rule: str, conditions: tuple, source: str, freq, absent: float) -> Pair:
+    """A gated pair with its frequency ratio f(original)/f(spun) (``freq`` gives log probabilities,
+    ``absent`` stands for a spun form the lexicon lacks) and whether it is attested."""
+    lo, ls = freq(original), freq(spun)
     if ls is None and lo is not None:
-        ls = math.log(ABSENT_COUNT) - _model().total  # 轨制, 德律风: known to web counts only
+        ls = absent  # 轨制, 德律风: known to web counts only
     ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
-    attested = pair.source == "curated" or "family-a" in pair.source
-    return Pair(pair.spun, pair.original, pair.rule, pair.tier, pair.conditions, pair.source, ratio, attested)
+    attested = source == "curated" or "family-a" in source
+    return Pair(spun, original, rule, "gated", conditions, source, ratio, attested)
 
 
 def _seen_through(conds: dict[str, tuple[str, ...]], spun_of: dict[str, set[str]]) -> tuple:
@@ -102,17 +103,19 @@ def tables() -> Tables:
             spun_of.setdefault(e["original"], set()).add(e["spun"])
     for e in context_entries:
         spun_of.setdefault(e["original"], set()).add(e["spun"])
-    context = {}
-    for e in context_entries:
-        conds = _seen_through(parse_conditions(e["context"], where=e), spun_of)
-        context[(e["spun"], e["original"])] = Pair(e["spun"], e["original"], e.rule, "gated", conds, "curated")
-    gated: dict[str, list[Pair]] = {}
+    # (spun, original) -> (rule, conditions, source); a curated entry replaces the derived one
+    context = {(e["spun"], e["original"]): (e.rule, _seen_through(parse_conditions(e["context"], where=e), spun_of),
+                                            "curated") for e in context_entries}
+    rows: dict[tuple[str, str], tuple] = {}
     for e in gated_entries:
         key = (e["spun"], e["original"])
-        pair = context.pop(key, None) or Pair(e["spun"], e["original"], e.rule, "gated", source=e["source"])
-        gated.setdefault(e["spun"], []).append(pair)
-    for pair in context.values():
-        gated.setdefault(pair.spun, []).append(pair)
-    frozen = {k: tuple(_with_ratio(p) for p in v) for k, v in gated.items()}
+        rows[key] = context.pop(key, None) or (e.rule, (), e["source"])
+    rows.update(context)
+    from ._spin_lm import _model, freq
+    absent = math.log(ABSENT_COUNT) - _model().total
+    gated: dict[str, list[Pair]] = {}
+    for (spun, original), (rule, conds, source) in rows.items():
+        gated.setdefault(spun, []).append(_gated_pair(spun, original, rule, conds, source, freq, absent))
+    frozen = {k: tuple(v) for k, v in gated.items()}
     keys = [*sure, *chains, *frozen]
     return Tables(sure, chains, frozen, Matcher(keys, overlapping=True))
