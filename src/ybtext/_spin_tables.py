@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from ._match import Matcher
-from ._wordlists import parse_conditions, load
+from ._wordlists import load, load_rows, parse_conditions
 
 __all__ = ["Pair", "Tables", "tables"]
 
@@ -95,21 +95,22 @@ def tables() -> Tables:
     sure = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "sure", source=e["source"]) for e in sure_entries}
     chains = {e["spun"]: Pair(e["spun"], e["original"], e.rule, "chain", source=e["source"])
               for e in load("spin-chains.tsv")}
-    gated_entries = load("spin-gated.tsv")
+    # 8k lines: read as columns, no Entry per line (entry i is spin-gated.tsv:first+i)
+    first, g_spun, g_original, g_source = load_rows("spin-gated.tsv", "spun", "original", "source")
     context_entries = load("spin-context.tsv")
     spun_of: dict[str, set[str]] = {}
-    for e in (*gated_entries, *sure_entries):
-        if "family-a" in e["source"]:
-            spun_of.setdefault(e["original"], set()).add(e["spun"])
+    for spun, original, source in (*zip(g_spun, g_original, g_source),
+                                   *((e["spun"], e["original"], e["source"]) for e in sure_entries)):
+        if "family-a" in source:
+            spun_of.setdefault(original, set()).add(spun)
     for e in context_entries:
         spun_of.setdefault(e["original"], set()).add(e["spun"])
     # (spun, original) -> (rule, conditions, source); a curated entry replaces the derived one
     context = {(e["spun"], e["original"]): (e.rule, _seen_through(parse_conditions(e["context"], where=e), spun_of),
                                             "curated") for e in context_entries}
     rows: dict[tuple[str, str], tuple] = {}
-    for e in gated_entries:
-        key = (e["spun"], e["original"])
-        rows[key] = context.pop(key, None) or (e.rule, (), e["source"])
+    for i, key in enumerate(zip(g_spun, g_original)):
+        rows[key] = context.pop(key, None) or (f"spin-gated.tsv:{first + i}", (), g_source[i])
     rows.update(context)
     from ._spin_lm import _model, freq
     absent = math.log(ABSENT_COUNT) - _model().total

@@ -102,6 +102,12 @@ def load_columns(name: str, *columns: str) -> tuple[list[str], ...]:
 
     The fast way to read a big list (a lexicon) into dicts or arrays, with no Entry per line.
     """
+    return load_rows(name, *columns)[1:]
+
+
+def load_rows(name: str, *columns: str) -> tuple:
+    """``(first, column, ...)``: ``load_columns`` with the line number of the first entry, so that
+    entry i is ``name:first+i`` (the rule an edit made from it names; entries are contiguous)."""
     data = _read_shipped(name)
     have, first, lines, _headers = _split_shipped(name, data, split=False)
     for c in columns:
@@ -116,8 +122,8 @@ def load_columns(name: str, *columns: str) -> tuple[list[str], ...]:
         if lines and lines[-1] == "":
             lines.pop()
         rows = list(_fields(name, have, first, lines))  # raises at the first bad line
-        return tuple([r[have.index(c)] for r in rows] for c in columns)
-    return tuple(cells[have.index(c)::n] for c in columns)
+        return (first, *([r[have.index(c)] for r in rows] for c in columns))
+    return (first, *(cells[have.index(c)::n] for c in columns))
 
 
 def _read_shipped(name: str) -> bytes:
