@@ -1,12 +1,12 @@
 """Fuzzy recovery of canonical phrases (spin-phrases.tsv) that spinning garbled (大都区 -> 大都市区).
 
-The edit distance proposes, the wordlist decides: only phrases listed in ``spin-phrases.tsv`` are restored,
+rapidfuzz proposes, the wordlist decides: only phrases listed in ``spin-phrases.tsv`` are restored,
 only in documents detected as spun, only where the damaged window is within two edits of the
 phrase, shares its first two and last character, holds no space or punctuation and does not cut
 a word at either end (综合承载力|量 is not 综合承载能力). The similarity is the edit's confidence.
 
-The distance is computed here, on windows of at most a dozen characters (a few dozen per MB of
-spun text): importing rapidfuzz for it cost ~20 ms of every process's first ``clean()``.
+rapidfuzz is imported at the first window that needs a distance (importing it costs ~20 ms, and
+most documents never get that far).
 """
 
 from __future__ import annotations
@@ -41,17 +41,6 @@ def _cuts_word(text: str, start: int, end: int) -> bool:
             or (end < len(text) and _spin_lm.freq(text[end - 1:end + 1]) is not None))
 
 
-def _levenshtein(a: str, b: str) -> int:
-    """Edit distance (insertions, deletions and substitutions, each 1) of two short strings."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def spans(text: str, doc_score: float) -> list[Span]:
     matcher, heads = _index()
     out: list[Span] = []
@@ -71,10 +60,11 @@ def spans(text: str, doc_score: float) -> list[Span]:
                     continue
                 if _cuts_word(text, start, start + size):
                     continue
-                dist = _levenshtein(window, phrase)
+                from rapidfuzz.distance import Levenshtein  # on first need (see the module docstring)
+                dist = Levenshtein.distance(window, phrase, score_cutoff=MAX_EDITS)
                 if dist > MAX_EDITS:
                     continue
-                sim = 1.0 - dist / max(len(window), len(phrase))  # rapidfuzz's normalized_similarity
+                sim = Levenshtein.normalized_similarity(window, phrase)
                 rank = (sim, -abs(size - n))
                 if sim >= MIN_SIMILARITY and (best is None or rank > best[4]):
                     best = (sim, size, phrase, rule, rank)
