@@ -42,8 +42,8 @@ GATED_MIN_ORIGINAL = 50    # the original is a common word
 MAX_GROUP = 4              # synonym groups larger than this are too loose to mine
 SINGLE_MIN_ORIGINAL = 1000 # a one-character original must be at least this common (jieba count) ...
 SINGLE_MAX_SPUN = 100      # ... and its spun form rare (年夜 3, 不雅 3; not 没有, 逝世, 失落)
-WEB_ONLY_MIN_ZIPF_GAP = 2.0  # spun forms only wordfreq knows: original >= 100x as common there
-                             # (>= 10x where two or more tables list the pair: 客岁, 可以或许, 仍是)
+WEB_ONLY_MIN_ZIPF_GAP = 2.0  # spun forms only wordfreq knows: original >= 100x as common there ...
+WEB_ONLY_AGREED_ZIPF_GAP = 1.0  # ... or >= 10x where two or more tables list the pair (客岁, 仍是)
 SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
          "stitchers_SYNONYMS.txt": "stitchers", "stitchers_pre2_SYNONYMS.txt": "stitchers2",
          "stitchers_pre_SYNONYMS.txt": "stitchers0"}
@@ -136,7 +136,8 @@ def derive(hold_out: frozenset[str] = frozenset()):
                 # Attested on the web only (轨制, 德律风, 生齿: 伪原创 output that web crawls picked
                 # up): gated, where the original is far more common there too.
                 gap = zipf(o) - zipf(s)
-                if fo >= GATED_MIN_ORIGINAL and (gap >= WEB_ONLY_MIN_ZIPF_GAP or gap >= 1.0 and len(srcs) >= 2):
+                wide = gap >= WEB_ONLY_MIN_ZIPF_GAP or gap >= WEB_ONLY_AGREED_ZIPF_GAP and len(srcs) >= 2
+                if fo >= GATED_MIN_ORIGINAL and wide:
                     gated.append((s, o, "+".join(sorted(srcs))))
                 continue
             if len(o) >= 4 or s.endswith("的"):

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
 
-# Thresholds of the verdict (see benchmarks/spin_bench.py for how they were checked).
+# Thresholds of the verdict (benchmarks/detect_bench.py checks them, spin_bench.py their effect on edits).
 PAIR_CAP = 4.0          # one pair cannot carry a document on its own (the verdict needs 5 nats)
 LEAK = 0.05             # share of a pair's originals a spinner leaves (titles, other pairs)
 SURE_WEIGHT = 4.0       # each non-word spun form
