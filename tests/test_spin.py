@@ -23,7 +23,7 @@ def test_spin_wordlists_lint_clean():
     from pathlib import Path
     root = Path(__file__).resolve().parents[1] / "wordlists"
     names = [n for n in shipped_names() if n.startswith(("spin-", "lexicon-"))]
-    assert {"spin-sure.tsv", "spin-gated.tsv", "spin-context.tsv", "spin-chains.tsv", "spin-phrases.tsv",
+    assert {"spin-sure.tsv", "spin-gated.tsv", "spin-context.tsv", "spin-chains.tsv", "spin-chars.tsv", "spin-phrases.tsv",
             "lexicon-zh.tsv"} <= set(names)
     for name in names:
         assert lint(root / name) == [], name
@@ -147,3 +147,56 @@ def test_chains_combine_two_different_pairs():
     for e in load("spin-chains.tsv"):
         first, second = e["source"].split("+")
         assert first != second, e.rule
+
+
+HEAVY_CHARS = ("黉舍战社区正在周末一起举办读书会。老师战家长正在会上交流阅读经验，经由过程这次活动，孩子们不克不及再说读书没有意思。"
+               "学生战老师正在图书馆里挑选图书，有人正在讨论战争小说，也有人正在谈论怎样迎接新的挑战。"
+               "一样平常生活中，家长战孩子正在一起读书的时间太少。校长战老师正在操场上讲话，同学们正在下面认真听，"
+               "大家都说下次还要来。秋天的时候，学生战家长正在公园里开一次诗歌朗诵会，每个人都准备一首诗。")
+
+
+def test_heavy_one_character_swaps_restored_where_they_stand_alone():
+    """In a heavy-family document with no standalone 和 or 在, the standalone 战 and every 正在 are the
+    spinner's (和 -> 战, 在 -> 正在); 战 inside 战争 and 挑战 stays. The edits say tier=char and
+    give the standalone counts."""
+    assert ybtext.detect_spin(HEAVY_CHARS).family == "heavy"
+    edits = _edits(HEAVY_CHARS)
+    char = [e for e in edits if "tier=char" in e.note]
+    assert sorted({(e.before, e.after) for e in char}) == [("战", "和"), ("正在", "在")]
+    assert len(char) == HEAVY_CHARS.count("正在") + HEAVY_CHARS.count("战") - 2
+    assert all(e.rule.startswith("spin-chars.tsv:") and "standing alone" in e.note for e in char)
+    out = ybtext.clean(HEAVY_CHARS, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
+    assert "战争小说" in out and "新的挑战" in out and "学校和社区在周末" in out
+
+
+def test_one_character_swaps_need_the_heavy_family():
+    """The same 战 and 正在 in a document without the heavy family's non-words are left alone."""
+    text = HEAVY_CHARS.replace("黉舍", "学校").replace("经由过程", "通过").replace("不克不及", "不能").replace("一样平常", "日常")
+    assert not any("tier=char" in e.note for e in _edits(text))
+    assert not any("tier=char" in e.note for e in _edits(text, spin="force"))
+
+
+def test_one_character_swap_needs_the_original_absent():
+    """Where 和 stands alone more often than 战 does, the document shows the spinner did not swap them."""
+    text = HEAVY_CHARS + "我和你，他和她，城市和乡村，今天和明天，老师和学生，父母和孩子，山和水，书和笔，花和草，风和雨。"
+    pairs = {(e.before, e.after) for e in _edits(text) if "tier=char" in e.note}
+    assert ("战", "和") not in pairs and ("正在", "在") in pairs
+
+
+def test_one_character_swaps_need_several_distinct_non_words():
+    """One non-word, however often it stands (a name read across a word boundary can look like one),
+    makes the document heavy-family for the detector but does not open the one-character tier."""
+    text = (HEAVY_CHARS.replace("经由过程", "通过").replace("不克不及", "不能").replace("一样平常", "日常")
+            .replace("校长", "黉舍校长"))
+    assert ybtext.detect_spin(text).family == "heavy"
+    edits = _edits(text)
+    assert [e.before for e in edits if "tier=sure" in e.note] == ["黉舍", "黉舍"]
+    assert not any("tier=char" in e.note for e in edits)
+
+
+def test_one_character_swap_needs_an_expected_original():
+    """Absence only proves something where clean text would use the original: in a short heavy
+    paragraph 和 is expected less than once, so 战 stays (the longer document restores it)."""
+    short = "黉舍战社区经由过程考核，不克不及迟到，一样平常要认真。"
+    assert ybtext.detect_spin(short).family == "heavy"
+    assert not any("tier=char" in e.note for e in _edits(short))

@@ -14,6 +14,8 @@ word_freq.txt (wheel fetched into benchmarks/.cache, Apache-2.0). Writes:
                              real spun documents, family-a: >= 0.25x, they are judged in context);
                              also spun forms only web counts know (轨制, 德律风), original >= 100x there,
                              and one-character originals for a longer spun form (大 -> 年夜)
+- wordlists/spin-chars.tsv   one-character originals swapped for another common word (和 -> 战,
+                             在 -> 正在): heavy-family documents only
 - wordlists/spin-chains.tsv  forms made by two pairs applied one after the other (发展示→进展示→进呈现)
 
 No table is copied: pairs are inverted, filtered by frequency, and each entry names its sources.
@@ -72,13 +74,14 @@ def pycorrector_freq() -> dict[str, int]:
     return out
 
 
-def table_pairs(hold_out: frozenset[str] = frozenset()) -> dict[tuple[str, str], set[str]]:
-    """(original, spun) -> sources. Undirected synonym tables give both directions."""
+def table_pairs(hold_out: frozenset[str] = frozenset(), nested: bool = False) -> dict[tuple[str, str], set[str]]:
+    """(original, spun) -> sources. Undirected synonym tables give both directions. ``nested``
+    keeps pairs where one form holds the other (在 -> 正在)."""
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     def add(o: str, s: str, src: str) -> None:
         o, s = o.strip(), s.strip()
-        if o and s and o != s and o not in s and s not in o and o not in hold_out:
+        if o and s and o != s and (nested or (o not in s and s not in o)) and o not in hold_out:
             pairs[(o, s)].add(src)
 
     for name, src in SHORT.items():
@@ -155,6 +158,24 @@ def derive(hold_out: frozenset[str] = frozenset()):
     return jb, sure, gated
 
 
+CHAR_MAX_SPUN = 3  # one-character originals: spun forms of up to three characters (向 -> 背, 在 -> 正在)
+
+
+def chars(jb: dict[str, int], sure: dict, gated: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """One-character originals the 伪原创 tables swap for another common word (和 -> 战, 在 -> 正在,
+    这 -> 那). Both forms are everyday words, so these are judged only in heavy-family documents,
+    per document (the original never stands alone there) and per occurrence (run time)."""
+    known = {(s, o) for s, o, _src in gated} | {(s, o) for s, (o, _src) in sure.items()}
+    out = []
+    for (o, s), srcs in sorted(table_pairs(nested=True).items()):
+        if len(o) != 1 or not (is_han(o) and is_han(s)) or len(s) > CHAR_MAX_SPUN or (s, o) in known:
+            continue
+        if srcs <= {"stitchers0"} or jb.get(o, 0) < SINGLE_MIN_ORIGINAL or s not in jb:
+            continue
+        out.append((s, o, "+".join(sorted(srcs))))
+    return out
+
+
 def chains(gated: list[tuple[str, str, str]], jb: dict[str, int]) -> dict[str, tuple[str, str]]:
     """Two pairs applied in sequence: the first pair's spun form overlaps the second's original."""
     strong = [(s, o) for s, o, src in gated if "family-a" in src]
@@ -209,6 +230,8 @@ def main() -> None:
           "spun original source", [f"{s}\t{o}\t{'+'.join(sorted(src))}" for s, (o, src) in sure.items()])
     write("spin-gated.tsv", "spun form -> original; both are words, restored only with document evidence",
           "spun original source", [f"{s}\t{o}\t{src}" for s, o, src in gated])
+    write("spin-chars.tsv", "spun form -> one-character original (heavy family only; judged per document and occurrence)",
+          "spun original source", [f"{s}\t{o}\t{src}" for s, o, src in chars(jb, sure, gated)])
     ch = chains(gated, jb)
     write("spin-chains.tsv", "chain form -> original; two gated pairs applied in sequence",
           "spun original source", [f"{c}\t{x}\t{via}" for c, (x, via) in ch.items()])

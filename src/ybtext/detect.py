@@ -26,6 +26,7 @@ LONG = 1000             # chance evidence grows with length: normalize beyond th
 MIN_PAIR_WEIGHT = 2.0   # weaker pair evidence is not listed
 MANY_KEYS = 48          # count originals with the automaton beyond this many spun forms
 SCORE_MIN_RATIO = 3.0   # only pairs whose original is >= 3x as common count towards the verdict
+SURE_CONTEXT_MIN = 0.0  # a non-word counts only where its window reads no worse restored (锦昌大酒店: no 昌大)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class Analysis:
     report: SpinReport
     evidence: dict[tuple[str, str], PairEvidence] = field(default_factory=dict)
     chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
+    sure_delta: dict[tuple[int, int], float] = field(default_factory=dict)  # context gain per sure match
 
 
 ATTESTED_WEIGHT = 0.3  # pair evidence needed for curated and family-a pairs
@@ -147,15 +149,25 @@ def _score(raw: float, chars: int) -> float:
 
 def analyse(text: str, *, full: bool = False) -> Analysis:
     """Scan once; count originals only when the document could be spun (or ``full``)."""
+    from ._spin_lm import delta
     from ._spin_tables import tables
 
     t = tables()
     matches = t.overlapping.find(text)
     counts = Counter(map(itemgetter(0), matches))
     sure_counts: Counter = Counter()
+    sure_delta: dict[tuple[int, int], float] = {}
+    for key, start, end in matches:
+        pair = t.sure.get(key)
+        if pair is not None:
+            d = sure_delta[(start, end)] = delta(text, start, end, pair.original)
+            if d >= SURE_CONTEXT_MIN:
+                sure_counts[(pair.spun, pair.original, pair.tier)] += 1
     gated_keys = []
     for key, n in counts.items():
-        pair = t.sure.get(key) or t.chains.get(key)
+        if key in t.sure:
+            continue
+        pair = t.chains.get(key)
         if pair is not None:
             sure_counts[(pair.spun, pair.original, pair.tier)] += n
         elif key in t.gated:
@@ -237,7 +249,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
     listed.sort(key=lambda e: (-e.weight, e.spun, e.original))
     report = SpinReport(score, spun, family, tuple(listed), round(raw, 3), sure_hits, len(text))
-    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()})
+    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()}, sure_delta)
 
 
 def detect_spin(text: str) -> SpinReport:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 
-from . import _spin_fuzzy, _spin_lm
+from . import _spin_chars, _spin_fuzzy, _spin_lm
 from ._edits import Cleaned, Span, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
@@ -123,7 +123,9 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     for key, start, end in a.matches:
         pair = t.sure.get(key)
         if pair is not None:
-            d = _spin_lm.delta(text, start, end, pair.original)
+            d = a.sure_delta.get((start, end))
+            if d is None:
+                d = _spin_lm.delta(text, start, end, pair.original)
             if d >= SURE_VETO:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure"))
             continue
@@ -141,10 +143,12 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             out.append(span)
     if spun:
         out.extend(_spin_fuzzy.spans(text, a.report.score))
+    if a.report.family == "heavy":
+        out.extend(_spin_chars.spans(text, a.report))
     return _resolve(out)
 
 
-_PRIORITY = {"phrase": 4, "sure": 3, "chain": 2, "gated": 1}
+_PRIORITY = {"phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
 
 
 def _resolve(candidates: list[Span]) -> list[Span]:

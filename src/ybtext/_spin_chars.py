@@ -1,0 +1,119 @@
+"""One-character swaps of the heavy 伪原创 family: 和 -> 战, 在 -> 正在, 这 -> 那, 向 -> 背.
+
+Both forms are everyday words (``spin-chars.tsv``), so a swap is restored only
+
+- in documents the detector calls heavy-family (non-words such as 年夜, 平易近, 经由过程 stand
+  every couple of thousand characters) and that show several different non-words: a 汇文网-style
+  or clean document never gets here, nor one whose only "non-word" is a name read across a word
+  boundary (锦昌大酒店);
+- for pairs this document shows were applied: the original never stands alone as a word (the
+  spinner left it only inside longer words: 和平, 正在) although clean text of this length would
+  use it several times (so 和 and 在 qualify in a paragraph, 你 only in a long text: a polite
+  letter says 您 throughout), while the spun form stands alone beyond the two words' lexicon
+  proportion; the log-likelihood is the detector's, over standalone counts;
+- one original per spun form and one spun form per original, the strongest claim winning
+  (同 and 战 both claim the absent 和; 战 stands where clean text has almost none);
+- where the local context reads clearly better restored (战争 and 挑战 stay, 同胞战侨胞 -> 同胞和侨胞).
+
+Only called for heavy-family documents; the spans refer to the text the spin step received.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from . import _spin_lm
+from ._edits import Span
+from ._wordlists import load_rows
+
+__all__ = ["spans"]
+
+LEAK = 0.05        # share of standalone originals a spinner leaves (as in the detector)
+CHAR_WEIGHT = 6.0  # pair evidence (nats) that this document's spinner applied the pair
+HEAVY_DISTINCT = 3    # the heavy family's distinct non-words the document must show (not one name, 锦昌大酒店)
+CHAR_EXPECTED = 1.0  # clean text this long would use the original alone at least this often
+CHAR_PER_WORD = 1.6  # characters per lexicon word (for the expected count)
+CHAR_MIN = 2.0     # the restored window must read this much better (unigram log-odds, ~95 %)
+
+
+@functools.lru_cache(maxsize=1)
+def _pairs() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """spun -> ((original, rule, source), ...)"""
+    first, spun, original, source = load_rows("spin-chars.tsv", "spun", "original", "source")
+    out: dict[str, list] = {}
+    for i, (s, o, src) in enumerate(zip(spun, original, source)):
+        out.setdefault(s, []).append((o, f"spin-chars.tsv:{first + i}", src))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _standalone(text: str, form: str, words) -> int:
+    """Occurrences of ``form`` that are no part of a two-character word with a neighbour
+    (a multi-character form counts wherever it stands)."""
+    if len(form) > 1:
+        return text.count(form)
+    n, i = 0, text.find(form)
+    while i >= 0:
+        left = i > 0 and text[i - 1:i + 1] in words
+        right = i + 2 <= len(text) and text[i:i + 2] in words
+        if not (left or right):
+            n += 1
+        i = text.find(form, i + 1)
+    return n
+
+
+def _weight(ratio: float, n: int, m: int) -> float:
+    p = ratio / (1.0 + ratio)
+    return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
+
+
+def spans(text: str, report) -> list[Span]:
+    """The one-character restorations for a heavy-family document (``report`` is its SpinReport)."""
+    if sum(1 for p in report.pairs if p.tier == "sure") < HEAVY_DISTINCT:
+        return []
+    score = report.score
+    pairs = _pairs()
+    words = _spin_lm._model().counts
+    standalone: dict[str, int] = {}
+
+    def count(form: str) -> int:
+        got = standalone.get(form)
+        if got is None:
+            got = standalone[form] = _standalone(text, form, words)
+        return got
+
+    words_in_text = len(text) / CHAR_PER_WORD
+    best: dict[str, tuple[float, str, str, int, int]] = {}  # spun -> (weight, original, rule, n, m)
+    for spun, options in pairs.items():
+        if spun not in text:
+            continue
+        n = count(spun)
+        fs = _spin_lm.freq(spun)
+        if not n or fs is None:
+            continue
+        for original, rule, _src in options:
+            fo = _spin_lm.freq(original)
+            if fo is None or words_in_text * math.exp(fo) < CHAR_EXPECTED:
+                continue
+            m = count(original)
+            w = _weight(math.exp(fo - fs), n, m)
+            if w >= CHAR_WEIGHT and (spun not in best or w > best[spun][0]):
+                best[spun] = (w, original, rule, n, m)
+    owner: dict[str, tuple[float, str]] = {}
+    for spun, (w, original, *_rest) in best.items():
+        if original not in owner or w > owner[original][0]:
+            owner[original] = (w, spun)
+    out: list[Span] = []
+    for spun, (w, original, rule, n, m) in best.items():
+        if owner[original][1] != spun:
+            continue
+        note = (f"tier=char; evidence: {spun}x{n}, {original}x{m} standing alone, weight {w:.1f}; "
+                f"document score {score:.2f} (heavy)")
+        i = text.find(spun)
+        while i >= 0:
+            d = _spin_lm.delta(text, i, i + len(spun), original)
+            if d >= CHAR_MIN:
+                out.append(Span(i, i + len(spun), original, rule,
+                                round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note))
+            i = text.find(spun, i + len(spun))
+    return out
