@@ -200,3 +200,47 @@ def test_one_character_swap_needs_an_expected_original():
     short = "黉舍战社区经由过程考核，不克不及迟到，一样平常要认真。"
     assert ybtext.detect_spin(short).family == "heavy"
     assert not any("tier=char" in e.note for e in _edits(short))
+
+
+HEAVY_NO_NON_WORDS = ("这项手艺的汗青很长，今朝专家向大师先容了这项手艺的切确道理。手艺职员说，今朝这项手艺已经用于糊口的各个方面，"
+                      "汗青上很少有手艺能这样改变糊口。专家还先容了本年的新手艺，今朝已有很多工场在用。")
+
+
+def test_short_heavy_document_without_non_words_is_heavy_family():
+    """Many different 伪原创 words whose originals never occur (手艺 without 技术, 汗青 without 历史)
+    and no 汇文网-family pair make a heavy-family document even where no non-word stands."""
+    report = ybtext.detect_spin(HEAVY_NO_NON_WORDS)
+    assert report.spun and report.family == "heavy" and report.sure_hits == 0
+    out = ybtext.clean(HEAVY_NO_NON_WORDS, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
+    assert "这项技术的历史很长" in out and "目前专家" in out
+
+
+def _options(*originals):
+    from ybtext._spin_tables import Pair
+    from ybtext.detect import PairEvidence
+    return tuple((Pair("天下", o, "test", "gated", ratio=5.0), PairEvidence(o, "天下", 3, 0, 9.0, ratio=5.0))
+                 for o in originals)
+
+
+def test_one_spun_form_for_several_originals_is_judged_per_occurrence():
+    """天下 is what the heavy tables write for 世界 and for 全国: each occurrence takes the original
+    its context reads best with, and none where the two read about as well."""
+    text = "天下各地的代表都来了。"
+    picked = spin._pick(text, 0, 2, _options("全国", "世界"))
+    assert picked is not None and picked[0].original == "世界"
+    tie = "我们要维护天下和平。"
+    assert spin._pick(tie, 5, 7, _options("全国", "世界")) is None
+    # a single candidate with evidence is kept whatever the context says
+    assert spin._pick(tie, 5, 7, _options("世界"))[0].original == "世界"
+
+
+def test_huge_frequency_ratio_does_not_veto_a_clear_context():
+    """年夜 -> 大 is a 28,000x ratio; a window can show only part of it, so the veto counts the
+    ratio up to RATIO_SEEN and a clearly better window is not turned down."""
+    from ybtext._spin_tables import Pair
+    from ybtext.detect import PairEvidence
+    text = "这件事和那些画作年夜有关系。"
+    i = text.find("年夜")
+    pair = Pair("年夜", "大", "test", "gated", source="funnlp", ratio=28000.0)
+    post = spin._heavy_posterior(text, i, i + 2, pair, PairEvidence("大", "年夜", 1, 0, 10.0, ratio=28000.0))
+    assert post > spin.HEAVY_POSTERIOR

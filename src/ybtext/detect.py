@@ -96,6 +96,9 @@ class Analysis:
     evidence: dict[tuple[str, str], PairEvidence] = field(default_factory=dict)
     chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
     sure_delta: dict[tuple[int, int], float] = field(default_factory=dict)  # context gain per sure match
+    # heavy family: further originals a spun form may stand for (天下 <- 全国 and <- 世界: the 伪原创
+    # tables map several words to one), unclaimed by any other spun form; judged per occurrence
+    others: dict[str, tuple[tuple[object, PairEvidence], ...]] = field(default_factory=dict)
 
 
 ATTESTED_WEIGHT = 0.3  # pair evidence needed for curated and family-a pairs
@@ -149,6 +152,8 @@ def _score(raw: float, chars: int) -> float:
 
 def analyse(text: str, *, full: bool = False) -> Analysis:
     """Scan once; count originals only when the document could be spun (or ``full``)."""
+    from . import _spin_lm
+    from ._spin_chars import _standalone
     from ._spin_lm import delta
     from ._spin_tables import tables
 
@@ -189,6 +194,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     evidence: dict[tuple[str, str], PairEvidence] = {}
     chosen: dict[str, tuple[object, PairEvidence, float]] = {}
     original_counts: dict[str, int] = {}
+    alone: dict[str, int] = {}  # one-character originals standing alone
     counted: set[str] = set()
     all_counted = False  # the automaton has counted every original (absent ones are 0)
 
@@ -199,6 +205,11 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
             m = original_counts.get(pair.original)
             if m is None:
                 m = original_counts[pair.original] = 0 if all_counted else text.count(pair.original)
+            if m and len(pair.original) == 1:
+                # 大 for 年夜: what counts is 大 standing alone, not inside 大家 or 伟大
+                m = alone.get(pair.original)
+                if m is None:
+                    m = alone[pair.original] = _standalone(text, pair.original, _spin_lm._model().counts)
             weight = _weight(pair.ratio, n, m)
             ev = PairEvidence(pair.original, key, n, m, round(weight, 3), "gated", round(pair.ratio, 2),
                               pair.source)
@@ -242,14 +253,24 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         attested = sum(1 for pair, ev, _r in chosen.values() if pair.attested and ev.weight >= 1)
         # Chains (进呈现) come from sequential 汇文网-style spinning: they are no sign of the heavy family.
         non_words = sum(n for (_s, _o, tier), n in sure_counts.items() if tier == "sure")
-        dense = non_words >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
-        heavy = non_words * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
+        # Or many different mined pairs (one every couple of hundred characters), few attested ones:
+        # a short heavy-spun paragraph may hold no non-word at all (手艺, 汗青, 今朝 are words).
+        heavy = non_words * SURE_WEIGHT >= raw / 2 or mined >= max(5, 3 * attested, len(text) / 200)
         family = "heavy" if heavy else "huiwen"
+    others: dict[str, list] = {}
+    if family == "heavy":
+        claimed = {v[0].original: k for k, v in chosen.items()}
+        for key, (best, _ev, _r) in chosen.items():
+            for pair in t.gated[key]:
+                ev = evidence.get((key, pair.original))
+                if pair is not best and ev is not None and ev.weight > 0 and claimed.get(pair.original, key) == key:
+                    others.setdefault(key, []).append((pair, ev))
     listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
     listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
     listed.sort(key=lambda e: (-e.weight, e.spun, e.original))
     report = SpinReport(score, spun, family, tuple(listed), round(raw, 3), sure_hits, len(text))
-    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()}, sure_delta)
+    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()}, sure_delta,
+                    {k: tuple(v) for k, v in others.items()})
 
 
 def detect_spin(text: str) -> SpinReport:

@@ -43,6 +43,7 @@ HEAVY_POSTERIOR = 3.0   # ~0.95: precision first
 PUBLIC_TABLES = 5       # tables the mined pairs come from
 CONTEXT_CAP = 2.0       # the local context alone cannot carry an edit
 CONTEXT_VETO = -1.0     # the context prefers the spun form beyond the frequency ratio: keep it
+RATIO_SEEN = 4.0        # ... where the ratio counts up to e^4: a window cannot show more (年夜 -> 大 is 28,000x)
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
@@ -72,10 +73,25 @@ def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev) -> float:
     the pair."""
     k = min(len(pair.source.split("+")), PUBLIC_TABLES)
     prior = math.log(k / (PUBLIC_TABLES + 1 - k))
-    ctx = _spin_lm.delta(text, start, end, pair.original) - math.log(max(pair.ratio, 1.0))
+    ctx = _spin_lm.delta(text, start, end, pair.original) - min(math.log(max(pair.ratio, 1.0)), RATIO_SEEN)
     if ctx < CONTEXT_VETO:
         return -math.inf
     return prior + ev.weight + min(ctx, CONTEXT_CAP)
+
+
+ALTERNATIVE_MARGIN = 1.0  # one spun form, several originals: the best must read this much better
+
+
+def _pick(text: str, start: int, end: int, options) -> tuple | None:
+    """The original this occurrence stands for, among those with evidence (天下: 全国 or 世界),
+    by the local context; None when two read about as well."""
+    scored = sorted(((_spin_lm.delta(text, start, end, p.original), i) for i, (p, ev) in enumerate(options)
+                     if ev.weight >= HEAVY_WEIGHT and ev.ratio >= HEAVY_RATIO), reverse=True)
+    if not scored:
+        return options[0]
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < ALTERNATIVE_MARGIN:
+        return None
+    return options[scored[0][1]]
 
 
 def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | None:
@@ -83,6 +99,12 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     if chosen is None:
         return None
     pair, ev = chosen
+    alternatives = a.others.get(key)
+    if alternatives and a.report.family == "heavy" and not pair.attested:
+        picked = _pick(text, start, end, (chosen, *alternatives))
+        if picked is None:
+            return None
+        pair, ev = picked
     cond = _conditions(pair, text, start, end)
     if cond is False:
         return None
