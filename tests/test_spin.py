@@ -244,3 +244,21 @@ def test_huge_frequency_ratio_does_not_veto_a_clear_context():
     pair = Pair("年夜", "大", "test", "gated", source="funnlp", ratio=28000.0)
     post = spin._heavy_posterior(text, i, i + 2, pair, PairEvidence("大", "年夜", 1, 0, 10.0, ratio=28000.0))
     assert post > spin.HEAVY_POSTERIOR
+
+
+CYCLE = ("经由过程这次调研，我们看到群众的生活有了很大改善。各地干部深入大众，倾听大众的心声，把群众的冷暖放在心上。"
+         "群众满意是一样平常工作的标准，黉舍、医院都要为群众办实事，干部不克不及脱离大众。群众的事无小事，"
+         "要让群众得到实惠，让群众说话，向大众学习，把大众的意见带回来。每一位群众都值得尊重，群众的智慧无穷。")
+
+
+def test_single_pass_cycle_does_not_hide_the_original():
+    """A heavy spinner's one pass writes 群众 for 人民 and 大众 for 群众. With 人民 absent and 群众
+    everywhere, 群众 -> 人民 is applied, so the 群众 of the document are spun forms, no evidence
+    against 大众 -> 群众: the 大众 are restored and the evidence says why."""
+    report = ybtext.detect_spin(CYCLE)
+    ev = report.pair("群众", "大众")
+    assert report.family == "heavy" and ev is not None
+    assert ev.original_count == 0 and ev.spun_elsewhere == CYCLE.count("群众")
+    edits = [e for e in _edits(CYCLE) if e.before == "大众"]
+    assert len(edits) == CYCLE.count("大众") and all(e.after == "群众" for e in edits)
+    assert all("as a spun form" in e.note for e in edits)

@@ -33,6 +33,8 @@ SURE_CONTEXT_MIN = 0.0  # a non-word counts only where its window reads no worse
 class PairEvidence:
     """Evidence that this document's spinner applied one pair (original -> spun).
 
+    ``spun_elsewhere`` counts occurrences of the original left out of ``original_count`` because
+    they are the spun form of another pair the document shows was applied (人民 -> 群众 -> 大众).
     ``weight`` is the log-likelihood ratio of the counts under "a spinner replaced every original
     but a few (5 %)" against "clean text, where the two words stand in their lexicon proportion";
     ``ratio`` is f(original)/f(spun) in the lexicon. ``tier`` is "sure" for non-word spun forms,
@@ -47,6 +49,7 @@ class PairEvidence:
     tier: str = "gated"
     ratio: float = 1.0
     source: str = ""
+    spun_elsewhere: int = 0  # occurrences of the original that are another pair's spun form (not counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,8 @@ class SpinReport:
             "chars": self.chars,
             "pairs": [
                 {"original": p.original, "spun": p.spun, "spun_count": p.spun_count,
-                 "original_count": p.original_count, "weight": p.weight, "tier": p.tier}
+                 "original_count": p.original_count, "weight": p.weight, "tier": p.tier,
+                 "spun_elsewhere": p.spun_elsewhere}
                 for p in self.pairs
             ],
         }
@@ -148,6 +152,36 @@ def _score(raw: float, chars: int) -> float:
     # Clean text accumulates chance evidence with its length, and so does spun text (more pairs
     # stand in it): normalize by the square root of the length beyond LONG characters.
     return round(1.0 - math.exp(-raw / math.sqrt(max(1.0, chars / LONG)) / SCALE), 4)
+
+
+CYCLE_WEIGHT = 6.0  # a pair this sure is applied: its spun form does not count as that word being present
+
+
+def _through_cycles(t, counts: Counter, evidence: dict, chosen: dict) -> None:
+    """One pass of a heavy spinner swaps words in cycles (人民 -> 群众 and 群众 -> 大众): the 群众
+    of the document are the spinner's, so they are no evidence against 大众 -> 群众. An original
+    that stands only as the spun form of a pair the document shows was applied counts as absent.
+    Updates ``evidence`` and ``chosen`` in place (the stronger claim on an original still wins)."""
+    applied = {k: counts[k] for k, (_p, ev, _r) in chosen.items() if ev.weight >= CYCLE_WEIGHT}
+    owner = {v[0].original: (v[2], k) for k, v in chosen.items()}
+    for (key, original), ev in list(evidence.items()):
+        spun_here = applied.get(original)
+        if not spun_here or not ev.original_count or original == key:
+            continue
+        pair = next(p for p in t.gated[key] if p.original == original)
+        m = max(0, ev.original_count - spun_here)
+        weight = _weight(pair.ratio, ev.spun_count, m)
+        if weight <= ev.weight:
+            continue
+        ev = evidence[(key, original)] = PairEvidence(original, key, ev.spun_count, m, round(weight, 3), "gated",
+                                                     ev.ratio, ev.source, ev.original_count - m)
+        rank = weight * (2.0 if pair.attested else 1.0)
+        held = owner.get(original)
+        if (key not in chosen or rank > chosen[key][2]) and (held is None or held[1] == key or rank > held[0]):
+            if held is not None and held[1] != key:
+                chosen.pop(held[1], None)
+            chosen[key] = (pair, ev, rank)
+            owner[original] = (rank, key)
 
 
 def analyse(text: str, *, full: bool = False) -> Analysis:
@@ -259,6 +293,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         family = "heavy" if heavy else "huiwen"
     others: dict[str, list] = {}
     if family == "heavy":
+        _through_cycles(t, counts, evidence, chosen)
         claimed = {v[0].original: k for k, v in chosen.items()}
         for key, (best, _ev, _r) in chosen.items():
             for pair in t.gated[key]:

@@ -130,7 +130,8 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         score -= CONTEXT_MARGIN  # curated as context-dependent, and no listed context here
     if score < GATED_MIN:
         return None
-    note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}, "
+    elsewhere = f" (+{ev.spun_elsewhere} as a spun form)" if ev.spun_elsewhere else ""
+    note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}{elsewhere}, "
             f"weight {ev.weight:.1f}; document score {a.report.score:.2f} ({a.report.family})")
     return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note)
 
