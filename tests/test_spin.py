@@ -246,19 +246,33 @@ def test_huge_frequency_ratio_does_not_veto_a_clear_context():
     assert post > spin.HEAVY_POSTERIOR
 
 
-CYCLE = ("经由过程这次调研，我们看到群众的生活有了很大改善。各地干部深入大众，倾听大众的心声，把群众的冷暖放在心上。"
-         "群众满意是一样平常工作的标准，黉舍、医院都要为群众办实事，干部不克不及脱离大众。群众的事无小事，"
-         "要让群众得到实惠，让群众说话，向大众学习，把大众的意见带回来。每一位群众都值得尊重，群众的智慧无穷。")
+CYCLE = ("经由过程这次调研，我们看到孩子们对未来充满盼望。家长企望孩子健康成长，老师也盼望学生好好读书。"
+         "黉舍盼望家长多沟通，一样平常生活中不克不及忽视孩子的盼望。大家企望的日子终于来了，人们盼望明天更好。"
+         "他们企望已久的新馆开放了，盼望越来越多的人来参观，盼望是前进的动力。社区企望更多志愿者加入。")
 
 
 def test_single_pass_cycle_does_not_hide_the_original():
-    """A heavy spinner's one pass writes 群众 for 人民 and 大众 for 群众. With 人民 absent and 群众
-    everywhere, 群众 -> 人民 is applied, so the 群众 of the document are spun forms, no evidence
-    against 大众 -> 群众: the 大众 are restored and the evidence says why."""
+    """A heavy spinner's one pass writes 盼望 for 希望 and 企望 for 盼望. With 希望 absent and 盼望
+    everywhere, 盼望 -> 希望 is applied, so the 盼望 of the document are spun forms, no evidence
+    against 企望 -> 盼望: both are restored and the evidence says why."""
     report = ybtext.detect_spin(CYCLE)
-    ev = report.pair("群众", "大众")
+    ev = report.pair("盼望", "企望")
     assert report.family == "heavy" and ev is not None
-    assert ev.original_count == 0 and ev.spun_elsewhere == CYCLE.count("群众")
-    edits = [e for e in _edits(CYCLE) if e.before == "大众"]
-    assert len(edits) == CYCLE.count("大众") and all(e.after == "群众" for e in edits)
-    assert all("as a spun form" in e.note for e in edits)
+    assert ev.original_count == 0 and ev.spun_elsewhere == CYCLE.count("盼望")
+    edits = _edits(CYCLE)
+    back = [e for e in edits if e.before == "企望"]
+    assert len(back) == CYCLE.count("企望") and all(e.after == "盼望" for e in back)
+    assert all("as a spun form" in e.note for e in back)
+    assert [e.after for e in edits if e.before == "盼望"] == ["希望"] * CYCLE.count("盼望")
+
+
+def test_frequency_alone_does_not_choose_among_originals():
+    """该当 is what the heavy tables write for 应当 and for 应该. The lexicon prefers 应该, but a law
+    says 应当 throughout: where the context adds nothing beyond the two words' frequencies, the
+    occurrence is left alone rather than given the more frequent word."""
+    from ybtext._spin_tables import Pair
+    from ybtext.detect import PairEvidence
+    options = tuple((Pair("该当", o, "test", "gated", ratio=r), PairEvidence(o, "该当", 30, 0, 80.0, ratio=r))
+                    for o, r in (("应该", 44.4), ("应当", 13.7)))
+    text = "各部门该当依法办理。"
+    assert spin._pick(text, 3, 5, options) is None

@@ -80,12 +80,15 @@ def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev) -> float:
 
 
 ALTERNATIVE_MARGIN = 1.0  # one spun form, several originals: the best must read this much better
+PRIOR_DISCOUNT = 0.5      # ... counting half of what frequency alone says (a law says 应当, the lexicon prefers 应该)
 
 
 def _pick(text: str, start: int, end: int, options) -> tuple | None:
     """The original this occurrence stands for, among those with evidence (天下: 全国 or 世界),
-    by the local context; None when two read about as well."""
-    scored = sorted(((_spin_lm.delta(text, start, end, p.original), i) for i, (p, ev) in enumerate(options)
+    by what the local context adds beyond each word's frequency (a law says 应当 where the lexicon
+    prefers 应该: frequency alone cannot choose); None when two are about as well supported."""
+    scored = sorted(((_spin_lm.delta(text, start, end, p.original) - PRIOR_DISCOUNT * math.log(max(p.ratio, 1.0)), i)
+                     for i, (p, ev) in enumerate(options)
                      if ev.weight >= HEAVY_WEIGHT and ev.ratio >= HEAVY_RATIO), reverse=True)
     if not scored:
         return options[0]
