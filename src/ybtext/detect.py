@@ -287,9 +287,11 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         attested = sum(1 for pair, ev, _r in chosen.values() if pair.attested and ev.weight >= 1)
         # Chains (进呈现) come from sequential 汇文网-style spinning: they are no sign of the heavy family.
         non_words = sum(n for (_s, _o, tier), n in sure_counts.items() if tier == "sure")
+        dense = non_words >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
         # Or many different mined pairs (one every fifty characters), few attested ones:
         # a short heavy-spun paragraph may hold no non-word at all (手艺, 汗青, 今朝 are words).
-        heavy = non_words * SURE_WEIGHT >= raw / 2 or mined >= max(5, 3 * attested, len(text) / 50)
+        heavy = (non_words * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
+                 or mined >= max(5, 3 * attested, len(text) / 50))
         family = "heavy" if heavy else "huiwen"
     others: dict[str, list] = {}
     if family == "heavy":
