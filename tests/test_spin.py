@@ -169,6 +169,19 @@ def test_heavy_one_character_swaps_restored_where_they_stand_alone():
     assert "战争小说" in out and "新的挑战" in out and "学校和社区在周末" in out
 
 
+def test_one_character_swap_judged_with_its_neighbours_restored():
+    """战国度 reads like 战国 + 度, so the swap alone does not read clearly better; once the gated
+    国度 -> 国家 of the same document is applied, 党和国家 does, and both are restored."""
+    from ybtext import _spin_chars, _spin_lm
+    text = HEAVY_CHARS + "这一年，党战国度的事业有了新的进展，党战国度的带领人到黉舍看望老师。国度的将来在于少年。"
+    i = text.index("党战国度") + 1
+    assert _spin_lm.delta(text, i, i + 1, "和") < _spin_chars.CHAR_MIN  # alone, in the spun context
+    edits = _edits(text)
+    assert ("战", "和") in {(e.before, e.after) for e in edits if e.start == i}
+    out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
+    assert out.count("党和国家") == 2
+
+
 def test_one_character_swaps_need_the_heavy_family():
     """The same 战 and 正在 in a document without the heavy family's non-words are left alone."""
     text = HEAVY_CHARS.replace("黉舍", "学校").replace("经由过程", "通过").replace("不克不及", "不能").replace("一样平常", "日常")

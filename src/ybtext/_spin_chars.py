@@ -3,9 +3,9 @@
 Both forms are everyday words (``spin-chars.tsv``), so a swap is restored only
 
 - in documents the detector calls heavy-family (non-words such as 年夜, 平易近, 经由过程 stand
-  every couple of thousand characters) and that show several different non-words: a 汇文网-style
-  or clean document never gets here, nor one whose only "non-word" is a name read across a word
-  boundary (锦昌大酒店);
+  every couple of thousand characters) and that show several different non-words or pairs with
+  strong evidence (国度 x8 and no 国家): a 汇文网-style or clean document never gets here, nor one
+  whose only "non-word" is a name read across a word boundary (锦昌大酒店);
 - for pairs this document shows were applied: the original never stands alone as a word (the
   spinner left it only inside longer words: 和平, 正在) although clean text of this length would
   use it several times (so 和 and 在 qualify in a paragraph, 你 only in a long text: a polite
@@ -13,13 +13,16 @@ Both forms are everyday words (``spin-chars.tsv``), so a swap is restored only
   proportion; the log-likelihood is the detector's, over standalone counts;
 - one original per spun form and one spun form per original, the strongest claim winning
   (同 and 战 both claim the absent 和; 战 stands where clean text has almost none);
-- where the local context reads clearly better restored (战争 and 挑战 stay, 同胞战侨胞 -> 同胞和侨胞).
+- where the local context reads clearly better restored (战争 and 挑战 stay, 同胞战侨胞 -> 同胞和侨胞),
+  the context being read with the step's other restorations applied (党战国度 reads as 战国, 党战国家
+  does not), and once more with this tier's own (背天下泛博 -> 向全国广大).
 
 Only called for heavy-family documents; the spans refer to the text the spin step received.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 
@@ -35,6 +38,7 @@ HEAVY_DISTINCT = 3    # the heavy family's distinct non-words the document must 
 CHAR_EXPECTED = 1.0  # clean text this long would use the original alone at least this often
 CHAR_PER_WORD = 1.6  # characters per lexicon word (for the expected count)
 CHAR_MIN = 2.0     # the restored window must read this much better (unigram log-odds, ~95 %)
+ROUNDS = 2         # a swap judged again once its neighbours were restored (背天下 -> 向全国)
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,9 +71,34 @@ def _weight(ratio: float, n: int, m: int) -> float:
     return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
 
 
-def spans(text: str, report) -> list[Span]:
-    """The one-character restorations for a heavy-family document (``report`` is its SpinReport)."""
-    if sum(1 for p in report.pairs if p.tier == "sure") < HEAVY_DISTINCT:
+class _View:
+    """``text`` with non-overlapping ``spans`` applied, and where an unedited position of ``text``
+    lies in it: the context a swap is judged in reads its neighbours restored."""
+
+    def __init__(self, text: str, spans) -> None:
+        parts, self._ends, self._shifts = [], [], []
+        self.covered: set[int] = set()
+        pos = shift = 0
+        for s in sorted(spans, key=lambda s: s.start):
+            parts += (text[pos:s.start], s.after)
+            shift += len(s.after) - (s.end - s.start)
+            self._ends.append(s.end)
+            self._shifts.append(shift)
+            self.covered.update(range(s.start, s.end))
+            pos = s.end
+        parts.append(text[pos:])
+        self.text = "".join(parts)
+
+    def at(self, i: int) -> int:
+        k = bisect.bisect_right(self._ends, i)
+        return i + (self._shifts[k - 1] if k else 0)
+
+
+def spans(text: str, report, restored=()) -> list[Span]:
+    """The one-character restorations for a heavy-family document (``report`` is its SpinReport);
+    ``restored`` are the step's other (non-overlapping) spans, whose output is the context a swap
+    is judged in; the swaps themselves are judged again once their neighbours were restored."""
+    if sum(1 for p in report.pairs if p.tier == "sure" or p.weight >= CHAR_WEIGHT) < HEAVY_DISTINCT:
         return []
     score = report.score
     pairs = _pairs()
@@ -103,7 +132,7 @@ def spans(text: str, report) -> list[Span]:
     for spun, (w, original, *_rest) in best.items():
         if original not in owner or w > owner[original][0]:
             owner[original] = (w, spun)
-    out: list[Span] = []
+    pending: list[tuple[int, str, str, str, str]] = []  # (start, spun, original, rule, note)
     for spun, (w, original, rule, n, m) in best.items():
         if owner[original][1] != spun:
             continue
@@ -111,9 +140,37 @@ def spans(text: str, report) -> list[Span]:
                 f"document score {score:.2f} (heavy)")
         i = text.find(spun)
         while i >= 0:
-            d = _spin_lm.delta(text, i, i + len(spun), original)
-            if d >= CHAR_MIN:
-                out.append(Span(i, i + len(spun), original, rule,
-                                round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note))
+            pending.append((i, spun, original, rule, note))
             i = text.find(spun, i + len(spun))
+    out: list[Span] = []
+    restored = list(restored)
+    for _ in range(ROUNDS):
+        view = _View(text, restored + out)
+        later, found = [], []
+        for item in pending:
+            i, spun, original, rule, note = item
+            j = i + len(spun)
+            if any(k in view.covered for k in range(i, j)):
+                continue
+            at = view.at(i)
+            d = _spin_lm.delta(view.text, at, at + len(spun), original)
+            if d >= CHAR_MIN:
+                found.append(Span(i, j, original, rule,
+                                  round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note))
+            else:
+                later.append(item)
+        if not found:
+            break
+        out += _disjoint(found)
+        pending = later
+    return out
+
+
+def _disjoint(found: list[Span]) -> list[Span]:
+    """Overlapping swaps of one round (正在 and 在 claim the same character): the first wins."""
+    out, end = [], -1
+    for s in sorted(found, key=lambda s: (s.start, -s.end)):
+        if s.start >= end:
+            out.append(s)
+            end = s.end
     return out

@@ -170,7 +170,8 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     if spun:
         out.extend(_spin_fuzzy.spans(text, a.report.score))
     if a.report.family == "heavy":
-        out.extend(_spin_chars.spans(text, a.report))
+        words = _resolve(out)
+        return _resolve(words + _spin_chars.spans(text, a.report, words))
     return _resolve(out)
 
 
