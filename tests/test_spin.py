@@ -182,6 +182,16 @@ def test_one_character_swap_judged_with_its_neighbours_restored():
     assert out.count("党和国家") == 2
 
 
+def test_heavy_gated_form_judged_again_with_its_neighbours_restored():
+    """群众束缚军: beside the spun 束缚, 群众 reads as well as 人民 would, so the first look leaves it;
+    with 束缚 -> 解放 applied, 人民解放军 reads clearly better and the second look restores it."""
+    text = HEAVY_CHARS + "群众束缚军战士到黉舍先容了群众束缚军的汗青。老兵讲了束缚战役时群众束缚军的故事。"
+    second = [e for e in _edits(text) if e.note.endswith("judged with its neighbours restored")]
+    assert [(e.before, e.after) for e in second] == [("群众", "人民")] * 3
+    out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
+    assert out.count("人民解放军") == 3
+
+
 def test_one_character_swaps_need_the_heavy_family():
     """The same 战 and 正在 in a document without the heavy family's non-words are left alone."""
     text = HEAVY_CHARS.replace("黉舍", "学校").replace("经由过程", "通过").replace("不克不及", "不能").replace("一样平常", "日常")

@@ -8,6 +8,7 @@ pipeline's edits, step by step, on the original text.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple, Sequence
 
@@ -88,6 +89,29 @@ class Span(NamedTuple):
     rule: str
     confidence: float | None = None
     note: str = ""
+
+
+class View:
+    """``text`` with non-overlapping ``spans`` applied, and where an unedited position of ``text``
+    lies in it, so that a later judgment reads its neighbours as restored."""
+
+    def __init__(self, text: str, spans) -> None:
+        parts, self._ends, self._shifts = [], [], []
+        self.covered: set[int] = set()
+        pos = shift = 0
+        for s in sorted(spans, key=lambda s: s.start):
+            parts += (text[pos:s.start], s.after)
+            shift += len(s.after) - (s.end - s.start)
+            self._ends.append(s.end)
+            self._shifts.append(shift)
+            self.covered.update(range(s.start, s.end))
+            pos = s.end
+        parts.append(text[pos:])
+        self.text = "".join(parts)
+
+    def at(self, i: int) -> int:
+        k = bisect.bisect_right(self._ends, i)
+        return i + (self._shifts[k - 1] if k else 0)
 
 
 def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:

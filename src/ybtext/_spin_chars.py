@@ -22,12 +22,11 @@ Only called for heavy-family documents; the spans refer to the text the spin ste
 
 from __future__ import annotations
 
-import bisect
 import functools
 import math
 
 from . import _spin_lm
-from ._edits import Span
+from ._edits import Span, View
 from ._wordlists import load_rows
 
 __all__ = ["spans"]
@@ -69,29 +68,6 @@ def _standalone(text: str, form: str, words) -> int:
 def _weight(ratio: float, n: int, m: int) -> float:
     p = ratio / (1.0 + ratio)
     return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
-
-
-class _View:
-    """``text`` with non-overlapping ``spans`` applied, and where an unedited position of ``text``
-    lies in it: the context a swap is judged in reads its neighbours restored."""
-
-    def __init__(self, text: str, spans) -> None:
-        parts, self._ends, self._shifts = [], [], []
-        self.covered: set[int] = set()
-        pos = shift = 0
-        for s in sorted(spans, key=lambda s: s.start):
-            parts += (text[pos:s.start], s.after)
-            shift += len(s.after) - (s.end - s.start)
-            self._ends.append(s.end)
-            self._shifts.append(shift)
-            self.covered.update(range(s.start, s.end))
-            pos = s.end
-        parts.append(text[pos:])
-        self.text = "".join(parts)
-
-    def at(self, i: int) -> int:
-        k = bisect.bisect_right(self._ends, i)
-        return i + (self._shifts[k - 1] if k else 0)
 
 
 def spans(text: str, report, restored=()) -> list[Span]:
@@ -145,7 +121,7 @@ def spans(text: str, report, restored=()) -> list[Span]:
     out: list[Span] = []
     restored = list(restored)
     for _ in range(ROUNDS):
-        view = _View(text, restored + out)
+        view = View(text, restored + out)
         later, found = [], []
         for item in pending:
             i, spun, original, rule, note = item

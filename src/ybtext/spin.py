@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 
 from . import _spin_chars, _spin_fuzzy, _spin_lm
-from ._edits import Cleaned, Span, apply_spans
+from ._edits import Cleaned, Span, View, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
 from .detect import Analysis, analyse, damped_weight, eligible
@@ -170,9 +170,26 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     if spun:
         out.extend(_spin_fuzzy.spans(text, a.report.score))
     if a.report.family == "heavy":
-        words = _resolve(out)
+        words = _second_look(text, a, _resolve(out))
         return _resolve(words + _spin_chars.spans(text, a.report, words))
     return _resolve(out)
+
+
+def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
+    """Heavy family: the gated forms left alone, judged again with the restorations around them
+    applied (a heavy spinner replaces every other word, so a form's first window is mostly spun)."""
+    t = tables()
+    view = View(text, taken)
+    more: list[Span] = []
+    for key, start, end in a.matches:
+        if key in t.sure or key in t.chains or any(i in view.covered for i in range(start, end)):
+            continue
+        at = view.at(start)
+        span = _gated(view.text, key, at, at + end - start, a)
+        if span is not None:
+            more.append(Span(start, end, span.after, span.rule, span.confidence,
+                             span.note + "; judged with its neighbours restored"))
+    return _resolve(taken + more) if more else taken
 
 
 _PRIORITY = {"phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
