@@ -96,15 +96,14 @@ class View:
     lies in it, so that a later judgment reads its neighbours as restored."""
 
     def __init__(self, text: str, spans) -> None:
-        parts, self._ends, self._shifts = [], [], []
-        self.covered: set[int] = set()
+        parts, self._starts, self._ends, self._shifts = [], [], [], []
         pos = shift = 0
         for s in sorted(spans, key=lambda s: s.start):
             parts += (text[pos:s.start], s.after)
             shift += len(s.after) - (s.end - s.start)
+            self._starts.append(s.start)
             self._ends.append(s.end)
             self._shifts.append(shift)
-            self.covered.update(range(s.start, s.end))
             pos = s.end
         parts.append(text[pos:])
         self.text = "".join(parts)
@@ -112,6 +111,11 @@ class View:
     def at(self, i: int) -> int:
         k = bisect.bisect_right(self._ends, i)
         return i + (self._shifts[k - 1] if k else 0)
+
+    def edited(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``text[start:end]``."""
+        k = bisect.bisect_right(self._ends, start)
+        return k < len(self._starts) and self._starts[k] < end
 
 
 def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:

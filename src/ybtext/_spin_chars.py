@@ -26,14 +26,14 @@ import functools
 import math
 
 from . import _spin_lm
-from ._edits import Span, View
+from ._edits import Span, View, drop_overlaps
 from ._wordlists import load_rows
 
 __all__ = ["spans"]
 
 LEAK = 0.05        # share of standalone originals a spinner leaves (as in the detector)
 CHAR_WEIGHT = 6.0  # pair evidence (nats) that this document's spinner applied the pair
-HEAVY_DISTINCT = 3    # the heavy family's distinct non-words the document must show (not one name, 锦昌大酒店)
+HEAVY_DISTINCT = 3    # distinct non-words or strongly evidenced pairs the document must show (not one name, 锦昌大酒店)
 CHAR_EXPECTED = 1.0  # clean text this long would use the original alone at least this often
 CHAR_PER_WORD = 1.6  # characters per lexicon word (for the expected count)
 CHAR_MIN = 2.0     # the restored window must read this much better (unigram log-odds, ~95 %)
@@ -126,7 +126,7 @@ def spans(text: str, report, restored=()) -> list[Span]:
         for item in pending:
             i, spun, original, rule, note = item
             j = i + len(spun)
-            if any(k in view.covered for k in range(i, j)):
+            if view.edited(i, j):
                 continue
             at = view.at(i)
             d = _spin_lm.delta(view.text, at, at + len(spun), original)
@@ -137,16 +137,7 @@ def spans(text: str, report, restored=()) -> list[Span]:
                 later.append(item)
         if not found:
             break
-        out += _disjoint(found)
+        out += drop_overlaps(found)  # 正在 and 在 can claim one character in a round
         pending = later
     return out
 
-
-def _disjoint(found: list[Span]) -> list[Span]:
-    """Overlapping swaps of one round (正在 and 在 claim the same character): the first wins."""
-    out, end = [], -1
-    for s in sorted(found, key=lambda s: (s.start, -s.end)):
-        if s.start >= end:
-            out.append(s)
-            end = s.end
-    return out

@@ -182,7 +182,7 @@ def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
     view = View(text, taken)
     more: list[Span] = []
     for key, start, end in a.matches:
-        if key in t.sure or key in t.chains or any(i in view.covered for i in range(start, end)):
+        if key in t.sure or key in t.chains or view.edited(start, end):
             continue
         at = view.at(start)
         span = _gated(view.text, key, at, at + end - start, a)
