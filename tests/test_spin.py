@@ -170,16 +170,17 @@ def test_heavy_one_character_swaps_restored_where_they_stand_alone():
 
 
 def test_one_character_swap_judged_with_its_neighbours_restored():
-    """战国度 reads like 战国 + 度, so the swap alone does not read clearly better; once the gated
-    国度 -> 国家 of the same document is applied, 党和国家 does, and both are restored."""
+    """次序战国度好处: beside the spun 国度, the swap 战 -> 和 alone does not read clearly better;
+    once the gated 国度 -> 国家 of the same document is applied, 和国家 does, and it is restored."""
     from ybtext import _spin_chars, _spin_lm
-    text = HEAVY_CHARS + "这一年，党战国度的事业有了新的进展，党战国度的带领人到黉舍看望老师。国度的将来在于少年。"
-    i = text.index("党战国度") + 1
-    assert _spin_lm.delta(text, i, i + 1, "和") < _spin_chars.CHAR_MIN  # alone, in the spun context
-    edits = _edits(text)
-    assert ("战", "和") in {(e.before, e.after) for e in edits if e.start == i}
+    text = HEAVY_CHARS + "这些行为损害社会次序战国度好处。维护社会次序战国度好处是每个人的责任。国度好处高于一切。"
+    spots = [i + 4 for i in range(len(HEAVY_CHARS), len(text)) if text.startswith("社会次序战国度", i)]
+    assert len(spots) == 2
+    assert all(_spin_lm.delta(text, i, i + 1, "和") < _spin_chars.CHAR_MIN for i in spots)  # alone, in the spun context
+    edits = {(e.start, e.before, e.after) for e in _edits(text)}
+    assert all((i, "战", "和") in edits for i in spots)
     out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
-    assert out.count("党和国家") == 2
+    assert out.count("次序和国家") == 2
 
 
 def test_heavy_gated_form_judged_again_with_its_neighbours_restored():
@@ -251,10 +252,13 @@ def test_one_spun_form_for_several_originals_is_judged_per_occurrence():
     text = "天下各地的代表都来了。"
     picked = spin._pick(text, 0, 2, _options("全国", "世界"))
     assert picked is not None and picked[0].original == "世界"
-    tie = "我们要维护天下和平。"
-    assert spin._pick(tie, 5, 7, _options("全国", "世界")) is None
+    tie = "他说天下的事情。"
+    assert spin._pick(tie, 2, 4, _options("全国", "世界")) is None
     # a single candidate with evidence is kept whatever the context says
-    assert spin._pick(tie, 5, 7, _options("世界"))[0].original == "世界"
+    assert spin._pick(tie, 2, 4, _options("世界"))[0].original == "世界"
+    # 世界和平 is a collocation (the bigram associations know it), 全国和平 is not
+    peace = "我们要维护天下和平。"
+    assert spin._pick(peace, 5, 7, _options("全国", "世界"))[0].original == "世界"
 
 
 def test_huge_frequency_ratio_does_not_veto_a_clear_context():
@@ -297,5 +301,5 @@ def test_frequency_alone_does_not_choose_among_originals():
     from ybtext.detect import PairEvidence
     options = tuple((Pair("该当", o, "test", "gated", ratio=r), PairEvidence(o, "该当", 30, 0, 80.0, ratio=r))
                     for o, r in (("应该", 44.4), ("应当", 13.7)))
-    text = "各部门该当依法办理。"
-    assert spin._pick(text, 3, 5, options) is None
+    text = "各部门，该当依法办理。"
+    assert spin._pick(text, 4, 6, options) is None

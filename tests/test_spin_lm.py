@@ -12,19 +12,26 @@ WINDOWS = ("中心城市建设", "经由过程调查发现", "推动经济社会
 
 
 def _plain_best(s: str) -> float:
-    """The unigram segmentation tried at every length up to MAX_WORD (the definition)."""
+    """The definition: every segmentation into lexicon words up to MAX_WORD characters (unknown
+    single characters at ``unk``), each word scored by its unigram log probability plus its
+    association with the word before it; the best total, by exhaustive dynamic programming over
+    (end position, last word)."""
+    from ybtext import _lm
     model = _spin_lm._model()
-    best = [0.0] + [-math.inf] * len(s)
+    ends = [{"": 0.0}] + [{} for _ in s]
     for i in range(len(s)):
-        if best[i] == -math.inf:
-            continue
         for j in range(i + 1, min(len(s), i + _spin_lm.MAX_WORD) + 1):
-            lp = model.get(s[i:j])
+            w = s[i:j]
+            lp = model.get(w)
             if lp is None and j == i + 1:
                 lp = model.unk
-            if lp is not None and best[i] + lp > best[j]:
-                best[j] = best[i] + lp
-    return best[len(s)]
+            if lp is None:
+                continue
+            for prev, score in ends[i].items():
+                x = score + lp + (_lm.after(prev).get(w, 0.0) if prev else 0.0)
+                if x > ends[j].get(w, -math.inf):
+                    ends[j][w] = x
+    return max(ends[len(s)].values(), default=0.0 if not s else -math.inf)
 
 
 def test_best_equals_trying_every_word_length():
@@ -34,4 +41,22 @@ def test_best_equals_trying_every_word_length():
     text = "".join(WINDOWS)
     windows = list(WINDOWS) + [text[a:a + rnd.randrange(1, 14)] for a in rnd.sample(range(len(text)), 40)]
     for w in windows:
-        assert _spin_lm._best.__wrapped__(w) == _plain_best(w), w
+        assert math.isclose(_spin_lm._best.__wrapped__(w), _plain_best(w), abs_tol=1e-9), w
+
+
+def test_associations_of_neighbouring_words_decide_where_frequencies_tie(monkeypatch):
+    """全国 and 世界 are about equally common, so a unigram model cannot choose between 维护全国和平
+    and 维护世界和平; the bigram associations (lm-bigrams.tsv) know that 世界 follows 维护 and choose
+    it. Without them the two windows read about the same."""
+    from ybtext import _lm
+    text = "我们要维护天下和平。"
+    gap = _spin_lm.delta(text, 5, 7, "世界") - _spin_lm.delta(text, 5, 7, "全国")
+    assert gap > 1.0
+    assert _lm.after("维护").get("世界", 0.0) > 1.0 > _lm.after("维护").get("全国", 0.0)
+    monkeypatch.setattr(_lm, "after", lambda word: {})
+    _spin_lm._best.cache_clear()
+    try:
+        flat = _spin_lm.delta(text, 5, 7, "世界") - _spin_lm.delta(text, 5, 7, "全国")
+    finally:
+        _spin_lm._best.cache_clear()
+    assert abs(flat) < 1.0 < gap - flat

@@ -1,4 +1,5 @@
-"""Local context judge for spin reversal: a unigram word model over ``lexicon-zh.tsv``.
+"""Local context judge for spin reversal: a unigram word model over ``lexicon-zh.tsv``, with the
+associations of neighbouring words (``_lm``, from open-gram's bigrams) added.
 
 ``delta(text, start, end, replacement)`` compares the best segmentation of a small window around
 the span with and without the replacement: > 0 means the replacement reads more like Chinese.
@@ -15,6 +16,7 @@ import math
 import re
 from typing import Sequence
 
+from . import _lm
 from ._wordlists import load, load_columns
 
 __all__ = ["delta", "freq"]
@@ -85,25 +87,28 @@ def freq(word: str) -> float | None:
 @functools.lru_cache(maxsize=1 << 16)
 def _best(s: str) -> float:
     """Log probability of the best segmentation of ``s`` into lexicon words (unknown single
-    characters at ``unk``). Only the lengths the words starting with a position's two characters
-    have are looked up (``_Model.follow``), in the same order: the result is that of trying every
-    length up to MAX_WORD."""
+    characters at ``unk``), each word scored by its unigram probability plus its association with
+    the word before it (``_lm.after``; 0 where none is listed). Every word that can end at a
+    position is kept as a history (at most MAX_WORD of them), so the search is exact. Only the
+    lengths the words starting with a position's two characters have are looked up
+    (``_Model.follow``): the result is that of trying every length up to MAX_WORD."""
     model = _model()
     counts, logp, unk, total, log = model.counts, model.logp, model.unk, model.total, math.log
-    follows, follow = model._follow, model.follow
+    follows, follow, after = model._follow, model.follow, _lm.after
     n = len(s)
-    best = [0.0] + [-math.inf] * n
+    ends: list[dict[str, float]] = [{} for _ in range(n + 1)]  # last word -> best score
+    ends[0][""] = 0.0
     for i in range(n):
-        b = best[i]
-        if b == -math.inf:
+        cur = ends[i]
+        if not cur:
             continue
+        hist = [(score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
         c = s[i]
         lp = logp.get(c)
         if lp is None:
             k = counts.get(c)
             lp = unk if k is None else logp.setdefault(c, log(int(k)) - total)
-        if b + lp > best[i + 1]:
-            best[i + 1] = b + lp
+        _extend(ends[i + 1], c, lp, hist)
         if i + 1 == n:
             break
         lengths = (follows.get(c) or follow(c)).get(s[i + 1])
@@ -120,9 +125,18 @@ def _best(s: str) -> float:
                 if k is None:
                     continue
                 lp = logp[w] = log(int(k)) - total
-            if b + lp > best[j]:
-                best[j] = b + lp
-    return best[n]
+            _extend(ends[j], w, lp, hist)
+    return max(ends[n].values())
+
+
+def _extend(nxt: dict[str, float], w: str, lp: float, hist: list) -> None:
+    best = -math.inf
+    for score, assoc in hist:
+        x = score + lp + (assoc.get(w, 0.0) if assoc else 0.0)
+        if x > best:
+            best = x
+    if best > nxt.get(w, -math.inf):
+        nxt[w] = best
 
 
 def _is_han(c: str) -> bool:
