@@ -1,0 +1,47 @@
+"""The shipped word trigram model: the committed file is the pinned one, and it judges in context."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+
+import pytest
+
+from ybtext._context_model import MODEL_FILE, MODEL_SHA256, model
+
+
+def test_committed_model_is_the_pinned_file():
+    data = (resources.files("ybtext") / "_model" / MODEL_FILE).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == MODEL_SHA256
+
+
+def test_licence_and_source_ship_beside_the_model():
+    here = resources.files("ybtext") / "_model"
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in (here / "LICENSE.LGPL-2.1").read_text(encoding="utf-8")
+    assert "libime-data-language-model" in (here / "SOURCE.md").read_text(encoding="utf-8")
+
+
+def test_segments_in_its_own_vocabulary():
+    m = model()
+    words = m.segment("我们的社区举办了运动会")
+    assert "".join(words) == "我们的社区举办了运动会"
+    assert "社区" in words and "运动会" in words
+
+
+@pytest.mark.parametrize("text, span, better, worse", [
+    ("我们为居民提供周到的效劳", "效劳", "服务", None),
+    ("大家一起维护社会平安和稳定", "平安", "安全", None),
+    ("这项研究取得了重大进展", "进展", None, "发展"),
+])
+def test_margin_prefers_what_an_author_writes(text, span, better, worse):
+    m = model()
+    s = text.index(span)
+    if better:
+        assert m.margin(text, s, s + len(span), better) > 1.0
+    if worse:
+        assert m.margin(text, s, s + len(span), worse) < -1.0
+
+
+def test_margin_of_the_same_text_is_zero():
+    m = model()
+    assert m.margin("今天天气很好", 2, 4, "天气") == 0.0
