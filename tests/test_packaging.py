@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -94,3 +95,19 @@ def test_pyproject_lists_every_package():
     on_disk = _package_dirs(ROOT / "src") | {"ybtext.wordlists"}
     assert on_disk <= listed, f"not in pyproject.toml's packages: {sorted(on_disk - listed)}"
     assert config["package-dir"]["ybtext.wordlists"] == "wordlists"
+
+
+def test_test_extra_leaves_ray_out():
+    """`pip install -e '.[test]'` must not pull in Ray (hundreds of MB); CI adds the ray extra."""
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pulled: set[str] = set()
+    for dep in extras["test"]:
+        name, _, rest = re.split(r"[<>=;!~ ]", dep, maxsplit=1)[0].partition("[")
+        if name == "ybtext":  # the project's own extras: what they bring counts too
+            for extra in rest.rstrip("]").split(","):
+                pulled |= {re.split(r"[\[<>=;!~ ]", d, maxsplit=1)[0] for d in extras[extra.strip()]}
+        else:
+            pulled.add(name)
+    assert "datasets" in pulled and "pytest" in pulled
+    assert "ray" not in pulled
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").count("'.[ray]'") >= 1
