@@ -131,7 +131,7 @@ def make_cleaner(args: argparse.Namespace) -> Cleaner:
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME",
-                   help="input encoding (default: detected: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)")
+                   help="input encoding (default: detected: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5)")
     p.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per line")
     p.add_argument("--field", default="text", help="the JSON Lines field to clean (default: text)")
 
@@ -255,8 +255,13 @@ def register_explain(sub) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    result = explain_file(make_cleaner(args), args.file, args.encoding)
+    with _io.Source(args.file, args.encoding) as src:
+        text, codec = src.text(), src.codec
+    result = make_cleaner(args).clean_and_explain(text)
     name = _io.display(args.file)
+    if args.encoding is None and _io.encoding_name(codec) != "UTF-8":  # say what detection chose
+        sys.stderr.write(f"ybtext: note: {name}: read as {_io.encoding_name(codec)} "
+                         f"(detected; --encoding overrides)\n")
     if args.format == "json":
         doc = {"file": name, "edits": [e.as_dict() for e in result.edits],
                "notices": [n.as_dict() for n in result.notices]}
