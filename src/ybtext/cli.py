@@ -313,7 +313,8 @@ def check_documents(src: _io.Source, args: argparse.Namespace) -> Iterator[tuple
         return
     from ._jsonl import field_value
     for where, line in jsonl_lines(src):
-        yield where, iter([field_value(line, args.field, where)])
+        if line.strip():  # a blank line is no document
+            yield where, iter([field_value(line, args.field, where)])
 
 
 # ---------------------------------------------------------------- wordlists
