@@ -17,7 +17,9 @@ import importlib
 import importlib.resources
 import json
 import os
+import signal
 import sys
+import threading
 from typing import Iterator
 
 from . import _io
@@ -50,7 +52,29 @@ examples:
 """
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program stands so that it unwinds as on Ctrl-C: a pending
+    transaction drops its temporary files (nothing half-written is left beside the inputs)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; exit status 130 on Ctrl-C, 143 (128 + SIGTERM) on SIGTERM."""
+    if threading.current_thread() is not threading.main_thread():  # signals go to the main thread only
+        return _main(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except Terminated:  # arrived outside the command (while parsing, or as it returned)
+        return 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -66,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as err:
         _error(f"{err.filename or 'output'}: {err.strerror or err}")
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
     return 2
