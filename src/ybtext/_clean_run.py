@@ -2,7 +2,8 @@
 cleaned texts written back in the same order into the run's :class:`~ybtext._io.Transaction`.
 
 A document is a text file (or one block of a huge one, see :meth:`ybtext._io.Source.blocks`), or
-the field of one JSON Lines line. Reading may run ahead of writing (parallel cleaning keeps a
+the field of one JSON Lines line. Blank (or whitespace-only) JSON Lines lines are no documents:
+they are written back as they stand, in their place. Reading may run ahead of writing (parallel cleaning keeps a
 bounded window of documents in flight): :class:`CleanRun` remembers, in order, where each document
 read goes back, and holds only that window.
 """
@@ -39,6 +40,13 @@ class Document(NamedTuple):
     where: str     # FILE:LINE for JSON Lines
 
 
+class Blank(NamedTuple):
+    """A blank JSON Lines line, written back unchanged in its place among the documents."""
+
+    output: Output
+    line: str
+
+
 class CleanRun:
     """The documents of a ``clean`` run, read lazily in input order (:meth:`documents`), and their
     cleaned texts written back in the same order (:meth:`write`), however far reading runs ahead."""
@@ -47,7 +55,7 @@ class CleanRun:
                  jsonl: bool, field: str, in_place: bool) -> None:
         self.plan, self.tx = plan, tx
         self.encoding, self.jsonl, self.field, self.in_place = encoding, jsonl, field, in_place
-        self.pending: deque[Document] = deque()  # read, not yet written back (a bounded window)
+        self.pending: deque[Document | Blank] = deque()  # read, not yet written back (a bounded window)
         self.open: deque[Output] = deque()       # outputs not yet finished
 
     def documents(self) -> Iterator[str]:
@@ -63,6 +71,9 @@ class CleanRun:
                     continue
                 name = _io.display(src.name)
                 for lineno, line in src.lines():
+                    if not line.strip():
+                        self.pending.append(Blank(out, line))
+                        continue
                     where = f"{name}:{lineno}"
                     value = field_value(line, self.field, where)
                     self.pending.append(Document(out, lineno, line, where))
@@ -70,7 +81,9 @@ class CleanRun:
 
     def write(self, cleaned: str) -> Document:
         """Write the cleaned text of the next document read; returns that document."""
+        self._blanks()
         doc = self.pending.popleft()
+        assert isinstance(doc, Document)
         while self.open[0] is not doc.output:  # every document of the outputs before it was written
             self._finish(self.open.popleft())
         if self.jsonl:
@@ -80,9 +93,17 @@ class CleanRun:
             text, same = cleaned, cleaned == doc.original
         doc.output.unchanged = doc.output.unchanged and same
         doc.output.sink.write(text.encode("utf-8"))
+        self._blanks()
         return doc
 
+    def _blanks(self) -> None:
+        """Write the blank lines read next, up to the next document."""
+        while self.pending and isinstance(self.pending[0], Blank):
+            blank = self.pending.popleft()
+            blank.output.sink.write(blank.line.encode("utf-8"))
+
     def finish(self) -> None:
+        self._blanks()
         while self.open:
             self._finish(self.open.popleft())
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import Counter, deque
@@ -63,6 +64,9 @@ _WORKER: Cleaner | None = None
 def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
+    # A forked worker inherits the command's SIGTERM handler (which unwinds the parent's run):
+    # a worker just ends; the parent, which holds the outputs, cleans up.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _run(cleaner: Cleaner, texts: list[str], report: bool) -> list[Any]:

@@ -17,7 +17,9 @@ import importlib
 import importlib.resources
 import json
 import os
+import signal
 import sys
+import threading
 from typing import Iterator
 
 from . import _io
@@ -50,7 +52,29 @@ examples:
 """
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program stands so that it unwinds as on Ctrl-C: a pending
+    transaction drops its temporary files (nothing half-written is left beside the inputs)."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command; exit status 130 on Ctrl-C, 143 (128 + SIGTERM) on SIGTERM."""
+    if threading.current_thread() is not threading.main_thread():  # signals go to the main thread only
+        return _main(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except Terminated:  # arrived outside the command (while parsing, or as it returned)
+        return 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -66,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as err:
         _error(f"{err.filename or 'output'}: {err.strerror or err}")
+    except Terminated:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         return 130
     return 2
@@ -131,7 +157,7 @@ def make_cleaner(args: argparse.Namespace) -> Cleaner:
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", metavar="NAME",
-                   help="input encoding (default: detected: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK)")
+                   help="input encoding (default: detected: UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK, Big5)")
     p.add_argument("--jsonl", action="store_true", help="input is JSON Lines; clean one field per line")
     p.add_argument("--field", default="text", help="the JSON Lines field to clean (default: text)")
 
@@ -255,8 +281,13 @@ def register_explain(sub) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    result = explain_file(make_cleaner(args), args.file, args.encoding)
+    with _io.Source(args.file, args.encoding) as src:
+        text, codec = src.text(), src.codec
+    result = make_cleaner(args).clean_and_explain(text)
     name = _io.display(args.file)
+    if args.encoding is None and _io.encoding_name(codec) != "UTF-8":  # say what detection chose
+        sys.stderr.write(f"ybtext: note: {name}: read as {_io.encoding_name(codec)} "
+                         f"(detected; --encoding overrides)\n")
     if args.format == "json":
         doc = {"file": name, "edits": [e.as_dict() for e in result.edits],
                "notices": [n.as_dict() for n in result.notices]}
@@ -308,7 +339,8 @@ def check_documents(src: _io.Source, args: argparse.Namespace) -> Iterator[tuple
         return
     from ._jsonl import field_value
     for where, line in jsonl_lines(src):
-        yield where, iter([field_value(line, args.field, where)])
+        if line.strip():  # a blank line is no document
+            yield where, iter([field_value(line, args.field, where)])
 
 
 # ---------------------------------------------------------------- wordlists
