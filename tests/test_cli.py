@@ -240,9 +240,91 @@ def test_usage_errors_exit_2(run):
     assert run("clean", "--spin", "maybe", stdin=b"x")[:2] == (2, b"")
 
 
+def usage_error(code: int, out: bytes, err: str) -> str:
+    """The usage-error contract: exit 2, nothing on stdout, one line on stderr; returns that line."""
+    assert (code, out) == (2, b""), (code, out, err)
+    assert err.count("\n") == 1 and err.startswith("ybtext: error: ") and "Traceback" not in err, err
+    return err
+
+
 def test_bad_option_value_is_one_error_line(run):
-    code, out, err = run("clean", "--spin", "maybe", stdin=b"x")
-    assert code == 2 and err.startswith("ybtext: error: spin must be one of") and "Traceback" not in err
+    err = usage_error(*run("clean", "--spin", "maybe", stdin=b"x"))
+    assert err.startswith("ybtext: error: --spin must be one of: auto, off, force (got 'maybe')")
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["detect", "--min-score", "a.txt"], "--min-score: expected a number, got 'a.txt'"),
+    (["detect", "--min-score", "2"], "--min-score: expected a number in [0, 1]"),
+    (["detect", "--top", "many", "-"], "--top must be a whole number >= 0 (got 'many')"),
+    (["explain", "--format", "xml", "-"], "--format must be one of: text, json (got 'xml')"),
+    (["check", "--script", "simplified", "-"], "--script must be one of: auto, s, t, off (got 'simplified')"),
+    (["clean", "--jobs", "-3"], "--jobs must be a whole number >= 0"),
+    (["frobnicate"], "unknown command 'frobnicate'"),
+])
+def test_option_values_are_typed_and_errors_are_in_words(run, argv, words):
+    """A value of the wrong kind stops the run before anything is read, in one line of words
+    (no Python repr of a tuple, no usage dump)."""
+    monkey_stdin = "黉舍".encode()
+    err = usage_error(*run(*argv, stdin=monkey_stdin))
+    assert words in err and "('" not in err
+
+
+def test_help_lists_the_choices(run):
+    out = run("clean", "--help")[1].decode()
+    assert "--spin {auto,off,force}" in out and "--script {auto,s,t,off}" in out
+    assert "one of: auto, off, force; default: auto" in out
+
+
+@pytest.mark.parametrize("word, expected", [("off", None), ("none", None), ("t", "t")])
+def test_script_off_and_its_old_spelling_none(run, word, expected, monkeypatch):
+    seen = []
+    real = cli.Cleaner
+    monkeypatch.setattr(cli, "Cleaner", lambda **options: seen.append(options) or real(**options))
+    assert run("clean", "--script", word, stdin="乾隆年間".encode())[0] == 0
+    assert seen == [{"script": expected}]
+
+
+def test_spin_off_turns_the_step_off(run):
+    assert run("clean", "--spin", "off", stdin=SPUN.encode())[1] == SPUN.encode()
+    assert run("clean", "--spin", "none", stdin=SPUN.encode())[1] == SPUN.encode()
+
+
+@pytest.mark.parametrize("command", ["clean", "check", "explain", "detect", "review"])
+def test_every_document_command_names_documents_alike(run, work, command, monkeypatch):
+    """FILE, -r DIR with --glob, - for stdin and --jsonl --field F mean the same to every command
+    that reads documents: each run below reads exactly the documents named."""
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("ybtext._cli_review",))
+    write(work / "tree" / "a.txt", SPUN)
+    write(work / "tree" / "sub" / "b.md", SPUN)
+    write(work / "tree" / "c.jsonl", json.dumps({"body": SPUN}, ensure_ascii=False) + "\n")
+    read = []
+    real = _io.Source.__init__
+
+    def spy(self, name, encoding=None):
+        read.append(name)
+        real(self, name, encoding)
+    monkeypatch.setattr(_io.Source, "__init__", spy)
+    for argv, names in [
+        (["-r", "tree"], ["tree/a.txt"]),
+        (["-r", "--glob", "*.md", "tree"], ["tree/sub/b.md"]),
+        (["tree/a.txt", "-"], ["tree/a.txt", "-"]),
+        (["-r", "--jsonl", "--field", "body", "tree"], ["tree/c.jsonl"]),
+    ]:
+        read.clear()
+        code, out, err = run(command, *argv, stdin=SPUN.encode())
+        assert "error" not in err and code in (0, 1), (command, argv, err)
+        assert [os.path.normpath(n) if n != "-" else n for n in read] == [os.path.normpath(n) if n != "-" else n for n in names]
+        assert out, (command, argv)
+    assert_error(*run(command, "tree"), "tree", "use -r")
+
+
+def test_explain_several_documents_names_each(run, work):
+    write(work / "a.txt", SPUN)
+    write(work / "b.txt", CORRECT)
+    write(work / "c.txt", "我们讨论了假设干问题。")
+    lines = run("explain", "a.txt", "b.txt", "c.txt")[1].decode().splitlines()
+    assert [l.split("\t")[0] for l in lines] == ["a.txt", "a.txt", "c.txt"]
+    assert [l.split("\t")[3] for l in lines] == ["经由过程", "不克不及", "假设干"]
 
 
 # ---------------------------------------------------------------- JSON Lines
