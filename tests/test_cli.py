@@ -386,8 +386,9 @@ def test_explain_json(run, work):
     write(work / "a.txt", SPUN)
     code, out, _ = run("explain", "--format", "json", "a.txt")
     doc = json.loads(out)
-    assert code == 0 and doc["file"] == "a.txt" and doc["notices"] == []
-    edits = [ybtext.Edit(**e) for e in doc["edits"]]
+    assert code == 0 and doc["source"] == "a.txt" and doc["schema"] == 1 and doc["notice_list"] == []
+    assert doc["edits"] == len(doc["edit_list"]) == 2
+    edits = [ybtext.Edit(**e) for e in doc["edit_list"]]
     assert ybtext.apply_edits(SPUN, edits) == CLEANED
 
 
@@ -405,7 +406,7 @@ def test_explain_shows_notices_as_warnings(run, work, monkeypatch):
     assert (code, out) == (0, b"")
     assert err == "ybtext: warning: a.txt: ocr 0-2 '我们': looks odd (ocr:test)\n"
     doc = json.loads(run("explain", "--format", "json", "a.txt")[1])
-    assert doc["notices"] == [{"step": "ocr", "start": 0, "end": 2, "text": "我们", "rule": "ocr:test",
+    assert doc["notices"] == 1 and doc["notice_list"] == [{"step": "ocr", "start": 0, "end": 2, "text": "我们", "rule": "ocr:test",
                                "message": "looks odd"}]
 
 

@@ -15,6 +15,7 @@ import sys
 from . import _io
 from .cli import add_cleaning_options, add_document_options, count_type, documents, make_cleaner
 from .errors import YbtextError
+from ._result import document_result
 from .report import Triage, html, triage
 
 __all__ = ["register"]
@@ -28,7 +29,7 @@ output (one line per document, tab-separated; the first column is the file, so `
 examples:
   ybtext detect docs/*.txt --min-score            # only documents the detector calls spun
   ybtext detect docs/*.txt --min-score 0.5 | cut -f1 | xargs -d '\\n' ybtext clean --in-place
-  ybtext detect --jsonl corpus.jsonl --field text --format json > triage.jsonl
+  ybtext detect --jsonl corpus.jsonl --field text --format json > triage.jsonl   # docs/json-schema.md
 """
 
 
@@ -102,10 +103,12 @@ def run_detect(args: argparse.Namespace) -> int:
     try:
         cleaner = make_cleaner(args)
         for d in documents(args):
-            t = triage(d.text, cleaner.clean_and_explain(d.text))
+            cleaned = cleaner.clean_and_explain(d.text)
+            t = triage(d.text, cleaned)
             if not _selected(t, args.min_score):
                 continue
-            line = detect_line(d.where, t, args.format, args.top)
+            name = d.source if args.format == "json" else d.where
+            line = detect_line(name, t, args.format, args.top, cleaned=cleaned, index=d.index)
             out.write((line + "\n").encode("utf-8"))
             out.flush()
     except YbtextError as err:
@@ -123,18 +126,13 @@ def _selected(t: Triage, min_score: str | float | None) -> bool:
     return t.spin.score >= min_score
 
 
-def detect_line(name: str, t: Triage, fmt: str = "text", top: int = 3) -> str:
-    """One output line of ``ybtext detect`` for a triaged document."""
+def detect_line(name: str, t: Triage, fmt: str = "text", top: int = 3, *, cleaned=None, index: int = 1) -> str:
+    """One output line of ``ybtext detect`` for a triaged document: tab-separated text, or the
+    document's JSON result (docs/json-schema.md; ``cleaned`` is then required)."""
     pairs = sorted(t.spin.pairs, key=lambda p: (-p.weight, -p.spun_count, p.original))[:top]
     if fmt == "json":
-        return json.dumps({
-            "file": name, "spin_score": round(t.spin.score, 4), "spun": t.spin.spun, "family": t.spin.family,
-            "pairs": [{"original": p.original, "spun": p.spun, "spun_count": p.spun_count,
-                       "original_count": p.original_count, "weight": round(p.weight, 4)} for p in pairs],
-            "boilerplate_share": round(t.boilerplate_share, 4), "damage": round(t.damage, 4),
-            "chars": t.chars, "edits": t.edits,
-        }, ensure_ascii=False)
-    shown = ",".join(f"{p.original}→{p.spun}({p.spun_count}/{p.original_count})" for p in pairs) or "-"
+        return json.dumps(document_result(name, index, cleaned, t, top=top), ensure_ascii=False)
+    shown = ",".join(f"{p.spun}→{p.original}({p.spun_count}/{p.original_count})" for p in pairs) or "-"
     safe = name.replace("\t", " ").replace("\n", " ")
     return (f"{safe}\tscore={t.spin.score:.3f}\tfamily={t.spin.family or '-'}\tspun={'yes' if t.spin.spun else 'no'}"
             f"\tboilerplate={t.boilerplate_share:.3f}\tdamage={t.damage:.3f}\tpairs={shown}")

@@ -307,14 +307,15 @@ def run_clean(args: argparse.Namespace) -> int:
     with _io.Transaction() as tx:
         report = tx.file(report_path(args.report, plan)) if args.report else None
         run = CleanRun(plan, tx, encoding=args.encoding, jsonl=args.jsonl, field=args.field, in_place=args.in_place)
-        outcomes = parallel_map(cleaner, run.documents(), args.jobs, report=stats is not None)
+        outcomes = parallel_map(cleaner, run.documents(), args.jobs,
+                                report="triage" if report is not None else stats is not None)
         shown = progress(outcomes, count_documents(plan, args.jsonl), enabled=_progress(args, batch),
                          unit="line" if args.jsonl else "doc")
         for outcome in shown:
             doc = run.write(outcome if stats is None else outcome.cleaned.text)
             if stats is not None:
                 row = stats.add(outcome, source=_io.display(doc.output.source), index=doc.index)
-                if report is not None:
+                if report is not None and row is not None:
                     report.write(report_line(row).encode("utf-8"))
         run.finish()
     if summary and stats is not None:
@@ -352,8 +353,9 @@ def run_explain(args: argparse.Namespace) -> int:
     for doc in documents(args):
         result = cleaner.clean_and_explain(doc.text)
         if args.format == "json":
-            row = {"file": doc.where, "edits": [e.as_dict() for e in result.edits],
-                   "notices": [n.as_dict() for n in result.notices]}
+            from ._result import document_result
+            from .report import triage
+            row = document_result(doc.source, doc.index, result, triage(doc.text, result), top=None, details=True)
             _out(json.dumps(row, ensure_ascii=False) + "\n")
             continue
         prefix = doc.where.replace("\t", " ").replace("\n", " ") + "\t" if named else ""
