@@ -565,3 +565,108 @@ def test_every_config_field_is_an_option(monkeypatch, run):
     assert run("clean", "--script", "none", "--no-layout", "--spin", "force", stdin=b"x")[0] == 0
     assert run("clean", stdin=b"x")[0] == 0
     assert seen == [{"script": None, "layout": False, "spin": "force"}, {}]
+
+
+# ---------------------------------------------------------------- streaming output
+
+PARAGRAPH = "社区经由过程居民议事会决定举办运动会，欢迎大家报名参加。\n\n"
+
+
+class _Recorder:
+    """A stand-in for sys.stdout whose buffer notes, at each write, how many blocks had been cleaned."""
+
+    def __init__(self, cleaned: list[int]) -> None:
+        self.buffer = self
+        self.cleaned, self.at, self.data = cleaned, [], b""
+
+    def write(self, data: bytes) -> int:
+        self.at.append(self.cleaned[0])
+        self.data += data
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_huge_document_goes_to_stdout_block_by_block(work, monkeypatch, jobs):
+    """Each block of a document cleaned in blocks is written to stdout once it is cleaned, not
+    after the whole document: the first write comes before the second block is cleaned."""
+    monkeypatch.setattr(_io, "STREAM_ABOVE", 2000)
+    monkeypatch.setattr(_io, "BLOCK", 1000)
+    text = PARAGRAPH * 300  # about 9,000 characters: 9 blocks of about 1,000
+    write(work / "big.txt", text)
+    cleaned = [0]
+    real = ybtext.Cleaner.clean
+
+    def counting(self, t):
+        out = real(self, t)
+        cleaned[0] += 1
+        return out
+    monkeypatch.setattr(ybtext.Cleaner, "clean", counting)
+    recorder = _Recorder(cleaned)
+    monkeypatch.setattr(sys, "stdout", recorder)
+    assert cli.main(["clean", "--jobs", jobs, "big.txt"]) == 0
+    assert recorder.data == ybtext.clean(text).encode()
+    if jobs == "1":  # (workers clean in other processes: nothing to count here)
+        assert cleaned[0] >= 8 and recorder.at[0] == 1 and recorder.at == sorted(recorder.at)
+        assert len(recorder.at) >= 8
+
+
+def test_several_documents_to_stdout_are_still_all_or_nothing(run, work, monkeypatch):
+    """Only a single text document streams; with several, a bad later one still writes nothing."""
+    monkeypatch.setattr(_io, "STREAM_ABOVE", 2000)
+    monkeypatch.setattr(_io, "BLOCK", 1000)
+    write(work / "big.txt", PARAGRAPH * 300)
+    (work / "bad.txt").write_bytes(b"\x00")
+    assert_error(*run("clean", "big.txt", "bad.txt"), "bad.txt", "binary")
+
+
+SMALL_BLOCKS = ("import sys, ybtext._io as io; io.STREAM_ABOVE, io.BLOCK = 20_000, 10_000; "
+                "from ybtext.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def _big_file(work: Path, paragraphs: int = 12_000) -> Path:
+    return write(work / "big.txt", PARAGRAPH * paragraphs)  # 12,000: 348,000 characters, about 35 blocks
+
+
+def test_first_output_arrives_long_before_the_end(work):
+    """Time to first output on a large file is a small part of the whole run (a real pipe; the
+    first block also pays for starting Python and loading the wordlists, about a second)."""
+    import time
+    big = _big_file(work, 24_000)
+    start = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-c", SMALL_BLOCKS, "clean", str(big)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    t_first = time.monotonic() - start
+    rest = proc.stdout.read()
+    proc.wait(timeout=300)
+    t_total = time.monotonic() - start
+    assert proc.returncode == 0 and proc.stderr.read() == b""
+    text = (first + rest).decode()
+    assert text.count("\n") == big.read_text(encoding="utf-8").count("\n") and "经由过程" not in text
+    assert t_first < 0.5 * t_total, (t_first, t_total)
+
+
+def test_head_ends_the_run_quietly(work):
+    """`ybtext clean big.txt | head -1`: the run ends soon after the reader goes, without a
+    traceback, with the status of a command stopped by SIGPIPE."""
+    import time
+    big = _big_file(work)
+    start = time.monotonic()
+    proc = subprocess.Popen(f"{sys.executable} -c '{SMALL_BLOCKS}' clean {big} | head -1",
+                            shell=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            executable="/bin/bash")
+    out, err = proc.communicate(timeout=300)
+    t_head = time.monotonic() - start
+    start = time.monotonic()
+    whole = subprocess.run([sys.executable, "-c", SMALL_BLOCKS, "clean", str(big)], capture_output=True)
+    t_whole = time.monotonic() - start
+    assert whole.returncode == 0
+    assert out == whole.stdout.splitlines(keepends=True)[0]
+    assert err == b"", err.decode()
+    assert t_head < 0.5 * t_whole, (t_head, t_whole)
+    status = subprocess.run(f"set -o pipefail; {sys.executable} -c '{SMALL_BLOCKS}' clean {big} | head -1 >/dev/null",
+                            shell=True, executable="/bin/bash", capture_output=True)
+    assert status.returncode == 141 and status.stderr == b""

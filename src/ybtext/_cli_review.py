@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 from . import _io
-from .cli import add_cleaning_options, add_document_options, count_type, documents, make_cleaner
+from .cli import BROKEN_PIPE, add_cleaning_options, add_document_options, count_type, documents, make_cleaner, silence_stdout
 from .errors import YbtextError
 from ._result import document_result
 from .report import Triage, html, triage
@@ -114,7 +113,8 @@ def run_detect(args: argparse.Namespace) -> int:
     except YbtextError as err:
         return _fail(err)
     except BrokenPipeError:  # `ybtext detect ... | head`: the reader has what it wanted
-        _silence_stdout()
+        silence_stdout()
+        return BROKEN_PIPE
     return 0
 
 
@@ -136,14 +136,6 @@ def detect_line(name: str, t: Triage, fmt: str = "text", top: int = 3, *, cleane
     safe = name.replace("\t", " ").replace("\n", " ")
     return (f"{safe}\tscore={t.spin.score:.3f}\tfamily={t.spin.family or '-'}\tspun={'yes' if t.spin.spun else 'no'}"
             f"\tboilerplate={t.boilerplate_share:.3f}\tdamage={t.damage:.3f}\tpairs={shown}")
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def _fail(err: Exception) -> int:

@@ -65,9 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     except YbtextError as err:
         _error(str(err))
     except BrokenPipeError:
-        # The reader went away (``ybtext clean big.txt | head``): not an error of ours.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        # The reader went away (``ybtext clean big.txt | head``): stop quietly, as a command killed
+        # by SIGPIPE would (status 128 + 13); stdout goes to /dev/null so the final flush is silent.
+        silence_stdout()
+        return BROKEN_PIPE
     except OSError as err:
         _error(f"{err.filename or 'output'}: {err.strerror or err}")
     except KeyboardInterrupt:
@@ -96,6 +97,21 @@ def usage_message(message: str) -> str:
         name, what = m[1].split("/")[-1], m[2]
         return f"{name} {what}" if what.startswith("must ") else f"{name}: {what}"
     return message
+
+
+#: Exit status after the reader of stdout went away (``| head``): 128 + SIGPIPE, like ``cat``.
+BROKEN_PIPE = 141
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null (after a broken pipe: nothing more can reach the reader, and
+    Python's flush at exit must not fail loudly)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def build_parser() -> argparse.ArgumentParser:
