@@ -144,12 +144,23 @@ def _document(item: Sequence[Any]) -> dict:
         a, b = m.notice_region(n)
         notices.append([a, b, n.step, n.rule, n.message, _snip(n.text)])
     return {"name": name, "orig": original, "clean": cleaned.text, "edits": edits,
-            "rows": _rows(m), "notices": notices, "triage": _sorted_pairs(t.as_dict())}
+            "rows": _rows(m), "notices": notices, "triage": _sorted_pairs(t.as_dict(), cleaned)}
 
 
-def _sorted_pairs(t: dict) -> dict:
-    t["spin"]["pairs"] = sorted(t["spin"]["pairs"], key=lambda p: -float(p.get("weight") or 0))
+def _sorted_pairs(t: dict, cleaned: Cleaned) -> dict:
+    """The evidence pairs, strongest first, each with ``applied``: how many edits of this
+    document restored it (the page lists applied pairs apart from evidence only)."""
+    pairs = sorted(t["spin"]["pairs"], key=lambda p: -float(p.get("weight") or 0))
+    for p, n in zip(pairs, applied_counts([_Pair(p["spun"], p["original"]) for p in pairs], cleaned.edits)):
+        p["applied"] = n
+    t["spin"]["pairs"] = pairs
     return t
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    spun: str
+    original: str
 
 
 def _snip(s: str) -> str:
