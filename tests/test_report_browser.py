@@ -321,6 +321,8 @@ def test_spin_pills_read_before_to_after_and_list_applied_pairs_apart(browser, t
     unused = browser.js("[...document.querySelectorAll('.pairs.evidence .pair')].map(p => p.firstChild.textContent.trim())")
     assert unused == ["业余 → 专业"]
     tip = browser.js("""(() => { const m = [...document.querySelectorAll('.cell.c .m.s-spin')]
-        .find(n => n.textContent === '发展'); m.click(); return document.querySelector('#tip .ba').textContent; })()""")
+        .find(n => n.textContent === '发展'); m.click();
+        return [...document.querySelectorAll('#tip .ed')].find(e => e.querySelector('.st').textContent === 'spin')
+            .querySelector('.ba').textContent; })()""")
     assert tip.split() == ["进展", "→", "发展"]
     assert browser.problems() == []
