@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections import deque
 from typing import BinaryIO, Iterator, NamedTuple
 
@@ -54,13 +55,21 @@ class CleanRun:
     def __init__(self, plan: list[tuple[str, str | None]], tx: _io.Transaction, *, encoding: str | None,
                  jsonl: bool, field: str, in_place: bool) -> None:
         self.plan, self.tx = plan, tx
+        # One text document to stdout: every error it can give (unreadable, binary, undecodable) is
+        # found when it is opened, before its first block is cleaned, so each block goes out as
+        # soon as it is cleaned (`ybtext clean big.txt | head` shows its first lines at once).
+        # Otherwise stdout is held back until the whole run succeeded (nothing on error).
+        self.stream = not jsonl and len(plan) == 1 and plan[0][1] is None
         self.encoding, self.jsonl, self.field, self.in_place = encoding, jsonl, field, in_place
         self.pending: deque[Document | Blank] = deque()  # read, not yet written back (a bounded window)
         self.open: deque[Output] = deque()       # outputs not yet finished
 
     def documents(self) -> Iterator[str]:
         for source, target in self.plan:
-            sink = self.tx.stdout() if target is None else self.tx.file(target)
+            if target is not None:
+                sink = self.tx.file(target)  # a temporary file, written block by block, renamed at the end
+            else:
+                sink = _Stdout() if self.stream else self.tx.stdout()
             with _io.Source(source, self.encoding) as src:
                 out = Output(source, sink, src.codec == "utf-8")
                 self.open.append(out)
@@ -110,6 +119,16 @@ class CleanRun:
     def _finish(self, out: Output) -> None:
         if out.unchanged and self.in_place:
             self.tx.forget(out.sink)  # leave a file that would not change alone
+
+
+class _Stdout:
+    """Standard output, flushed after every write (a block of cleaned text)."""
+
+    def write(self, data: bytes) -> int:
+        out = sys.stdout.buffer
+        n = out.write(data)
+        out.flush()
+        return n
 
 
 def count_documents(plan: list[tuple[str, str | None]], jsonl: bool) -> int | None:

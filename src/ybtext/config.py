@@ -8,14 +8,19 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["Config", "STEPS"]
+__all__ = ["CHOICES", "Config", "STEPS"]
 
 #: The pipeline, in order. Each name is a module of this package, a Config field and the
 #: ``step`` of the edits it makes.
 STEPS: tuple[str, ...] = ("script", "boilerplate", "layout", "punctuation", "spin", "ocr")
 
-_SPIN = ("auto", "off", "force")
-_SCRIPT = ("auto", "s", "t", None)
+#: The values of the options that take a word; ``off`` turns the step off (for ``script`` it is
+#: stored as None, and None is accepted too).
+CHOICES: dict[str, tuple[str, ...]] = {"script": ("auto", "s", "t", "off"), "spin": ("auto", "off", "force")}
+
+
+def _choices_error(name: str, value: object) -> ConfigError:
+    return ConfigError(f"{name} must be one of: {', '.join(CHOICES[name])} (got {value!r})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +29,7 @@ class Config:
 
     - ``script``: ``"auto"`` converts Traditional or mixed-script documents to Simplified,
       ``"s"`` always converts to Simplified, ``"t"`` treats the text as Traditional and leaves it so,
-      ``None`` turns the step off.
+      ``"off"`` (or None) turns the step off.
     - ``boilerplate``: remove site furniture (notices, download boxes, page counters, watermarks).
     - ``layout``: join titles and paragraphs broken by extraction.
     - ``punctuation``: GB/T 15834 punctuation in Chinese context.
@@ -45,11 +50,13 @@ class Config:
     def __post_init__(self) -> None:
         for name in ("boilerplate", "layout", "punctuation", "ocr", "fullwidth_ascii"):
             if not isinstance(getattr(self, name), bool):
-                raise ConfigError(f"{name} must be True or False, not {getattr(self, name)!r}")
-        if self.spin not in _SPIN:
-            raise ConfigError(f"spin must be one of {_SPIN}, not {self.spin!r}")
-        if self.script not in _SCRIPT:
-            raise ConfigError(f"script must be one of {_SCRIPT}, not {self.script!r}")
+                raise ConfigError(f"{name} must be True or False (got {getattr(self, name)!r})")
+        if not isinstance(self.spin, str) or self.spin not in CHOICES["spin"]:
+            raise _choices_error("spin", self.spin)
+        if self.script == "off":
+            object.__setattr__(self, "script", None)  # one value for "off"
+        elif self.script is not None and (not isinstance(self.script, str) or self.script not in CHOICES["script"]):
+            raise _choices_error("script", self.script)
 
     @classmethod
     def from_options(cls, base: "Config | None" = None, **options: Any) -> "Config":
@@ -61,7 +68,7 @@ class Config:
         if "keep_boilerplate" in options:
             keep = options.pop("keep_boilerplate")
             if not isinstance(keep, bool):
-                raise ConfigError(f"keep_boilerplate must be True or False, not {keep!r}")
+                raise ConfigError(f"keep_boilerplate must be True or False (got {keep!r})")
             options["boilerplate"] = not keep
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(options) - names)
