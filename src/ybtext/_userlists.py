@@ -39,15 +39,19 @@ class UserPairs(NamedTuple):
     pairs: dict[str, tuple[str, str]]  # spun -> (original, rule)
 
 
-@functools.lru_cache(maxsize=64)
 def user_pairs(paths: tuple[str, ...]) -> UserPairs:
     """The pairs of the user wordlists ``paths`` (a later file's pair for the same spun form wins)."""
+    return _user_pairs(tuple((p, os.path.abspath(p)) for p in paths))
+
+
+@functools.lru_cache(maxsize=64)
+def _user_pairs(paths: tuple[tuple[str, str], ...]) -> UserPairs:
     from . import _wordlists
 
     pairs: dict[str, tuple[str, str]] = {}
-    for path in paths:
+    for path, absolute in paths:
         try:
-            data = Path(path).read_bytes()
+            data = Path(absolute).read_bytes()
         except OSError as err:
             raise WordlistError(path, None, f"cannot read: {err.strerror or err}") from err
         wl = _wordlists._parse(path, data, strict=True)[0]
@@ -84,22 +88,28 @@ def user_spans(text: str, paths: tuple[str, ...]) -> list[Span]:
     return out
 
 
-@functools.lru_cache(maxsize=64)
 def protected_terms(protect: tuple[str | os.PathLike[str], ...]) -> Matcher | None:
     """A matcher of the protected terms: the strings of ``protect``, and the terms of its files."""
+    return _protected_terms(tuple(item if isinstance(item, str) else (os.fspath(item), os.path.abspath(item))
+                                  for item in protect))
+
+
+@functools.lru_cache(maxsize=64)
+def _protected_terms(protect: tuple[str | tuple[str, str], ...]) -> Matcher | None:
     terms: list[str] = []
     for item in protect:
         if isinstance(item, str):
             terms.append(item)
         else:
-            terms.extend(read_terms(os.fspath(item)))
+            terms.extend(read_terms(*item))
     return Matcher(terms, overlapping=True) if terms else None
 
 
-def read_terms(path: str) -> list[str]:
-    """The terms of a protected-terms file: one per line, ``#`` comment lines and blank lines skipped."""
+def read_terms(path: str, absolute: str | None = None) -> list[str]:
+    """The terms of a protected-terms file: one per line, ``#`` comment lines and blank lines skipped.
+    Errors name ``path``; the file read is ``absolute`` where given."""
     try:
-        data = Path(path).read_bytes()
+        data = Path(absolute or path).read_bytes()
     except OSError as err:
         raise WordlistError(path, None, f"cannot read: {err.strerror or err}") from err
     terms = []

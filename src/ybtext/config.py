@@ -6,7 +6,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypedDict, Union
+from typing import Any, Literal, TypedDict, Union, get_args
 
 from .errors import ConfigError
 
@@ -16,13 +16,13 @@ __all__ = ["Config", "Options", "STEPS", "SpinMode", "ScriptMode"]
 #: ``step`` of the edits it makes.
 STEPS: tuple[str, ...] = ("script", "boilerplate", "layout", "punctuation", "spin", "ocr")
 
-_SPIN = ("auto", "off", "force")
-_SCRIPT = ("auto", "s", "t", None)
-
 #: Values of ``Config.spin``.
 SpinMode = Literal["auto", "off", "force"]
 #: Values of ``Config.script`` (None turns the step off).
 ScriptMode = Union[Literal["auto", "s", "t"], None]
+
+_SPIN: tuple[str, ...] = get_args(SpinMode)
+_SCRIPT: tuple[str | None, ...] = (*get_args(get_args(ScriptMode)[0]), None)
 #: A protected term (a string) or a file of protected terms (a path).
 ProtectItem = Union[str, "os.PathLike[str]"]
 
@@ -81,14 +81,14 @@ class Config:
         if self.script not in _SCRIPT:
             raise ConfigError(f"script must be one of {_SCRIPT}, not {self.script!r}")
         # Only paths and strings are stored (frozen, hashable, picklable); files are read on first use.
-        wordlists = self.wordlists
+        wordlists: Any = self.wordlists
         if isinstance(wordlists, (str, os.PathLike)):
             wordlists = (wordlists,)
         if not isinstance(wordlists, (tuple, list)) or not all(
                 isinstance(p, (str, os.PathLike)) and os.fspath(p) for p in wordlists):
             raise ConfigError(f"wordlists must be a list of file paths, not {self.wordlists!r}")
         object.__setattr__(self, "wordlists", tuple(os.fspath(p) for p in wordlists))
-        protect = self.protect
+        protect: Any = self.protect
         if isinstance(protect, (str, os.PathLike)):
             protect = (protect,)
         if not isinstance(protect, (tuple, list)):
