@@ -145,12 +145,12 @@ def make_cleaner(args: argparse.Namespace) -> Cleaner:
     files are read here, so a bad one stops the run before any work."""
     fields = (f.name for f in dataclasses.fields(Config))
     options = {name: getattr(args, f"opt_{name}") for name in fields if hasattr(args, f"opt_{name}")}
-    base = Config.from_file(args.config_file) if getattr(args, "config_file", None) else Config()
+    base = Config.from_file(args.config_file) if getattr(args, "config_file", None) else None
     if getattr(args, "user_wordlists", None):
-        options["wordlists"] = base.wordlists + tuple(args.user_wordlists)
+        options["wordlists"] = (base.wordlists if base else ()) + tuple(args.user_wordlists)
     if getattr(args, "user_protect", None):
-        options["protect"] = base.protect + tuple(Path(p) for p in args.user_protect)
-    return Cleaner(base, **options).load()
+        options["protect"] = (base.protect if base else ()) + tuple(Path(p) for p in args.user_protect)
+    return (Cleaner(base, **options) if base else Cleaner(**options)).load()
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:
