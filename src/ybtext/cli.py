@@ -22,6 +22,7 @@ import re
 import signal
 import sys
 import threading
+from pathlib import Path
 from typing import Iterator, NamedTuple
 
 from . import _io
@@ -165,6 +166,8 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
     for f in dataclasses.fields(Config):
         flag = f.name.replace("_", "-")
         doc = docs.get(f.name, f"ybtext.Config.{f.name}")
+        if isinstance(f.default, tuple):
+            continue  # wordlists, protect: add_user_options
         if isinstance(f.default, bool):
             switch = f"--no-{flag}" if f.default else f"--{flag}"
             g.add_argument(switch, dest=f"opt_{f.name}", action="store_const", const=not f.default,
@@ -179,6 +182,19 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
             g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="VALUE", default=argparse.SUPPRESS,
                            type=_option_type(f.default),
                            help=f"{doc} (default: {f.default}{'; write none for None' if 'None' in doc else ''})")
+    add_user_options(g)
+
+
+def add_user_options(g) -> None:
+    """--config FILE, --wordlist FILE, --protect FILE (read by make_cleaner)."""
+    g.add_argument("--config", metavar="FILE", dest="config_file",
+                   help="a TOML file of these options (keys: the Config field names; paths relative to "
+                        "the file); options given here override it")
+    g.add_argument("--wordlist", metavar="FILE", action="append", dest="user_wordlists", default=[],
+                   help="a user wordlist (columns spun, original; check it with 'ybtext wordlists lint'): "
+                        "its pairs are restored wherever the spun form occurs (repeatable)")
+    g.add_argument("--protect", metavar="FILE", action="append", dest="user_protect", default=[],
+                   help="a file of terms no step may edit, one per line, # comments (repeatable)")
 
 
 def _field_docs() -> dict[str, str]:
@@ -217,9 +233,17 @@ def _option_type(default: object):
 
 
 def make_cleaner(args: argparse.Namespace) -> Cleaner:
-    """A Cleaner with the options given on the command line (an option not given is absent)."""
+    """A Cleaner with the options given on the command line (an option not given is absent), over
+    those of ``--config FILE``; ``--wordlist`` and ``--protect`` add to the file's lists. The user's
+    files are read here, so a bad one stops the run before any work."""
     fields = (f.name for f in dataclasses.fields(Config))
-    return Cleaner(**{name: getattr(args, f"opt_{name}") for name in fields if hasattr(args, f"opt_{name}")})
+    options = {name: getattr(args, f"opt_{name}") for name in fields if hasattr(args, f"opt_{name}")}
+    base = Config.from_file(args.config_file) if getattr(args, "config_file", None) else None
+    if getattr(args, "user_wordlists", None):
+        options["wordlists"] = (base.wordlists if base else ()) + tuple(args.user_wordlists)
+    if getattr(args, "user_protect", None):
+        options["protect"] = (base.protect if base else ()) + tuple(Path(p) for p in args.user_protect)
+    return (Cleaner(base, **options) if base else Cleaner(**options)).load()
 
 
 def add_document_options(p: argparse.ArgumentParser, verb: str) -> None:

@@ -69,12 +69,14 @@ class SpinReport:
     chars: int = 0
 
     def pair(self, original: str, spun: str) -> PairEvidence | None:
+        """The evidence for the pair ``original`` -> ``spun``, or None where the document has none."""
         for p in self.pairs:
             if p.original == original and p.spun == spun:
                 return p
         return None
 
     def as_dict(self) -> dict:
+        """The report as a JSON-ready dict (score, spun, family, pairs, ...)."""
         return {
             "score": self.score,
             "spun": self.spun,

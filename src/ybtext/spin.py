@@ -9,6 +9,10 @@ Three tiers, from the wordlists (see ``_spin_tables``):
   detector calls spun, only for pairs with evidence there (the original never occurs), only where
   the local context agrees (``_spin_lm``) and curated context conditions hold.
 
+Pairs of the user's wordlists (``Config.wordlists``, tier ``user``) are restored wherever their
+spun form occurs, in any document, and win over every other tier where they overlap
+(``_userlists``).
+
 Then canonical phrases are recovered fuzzily (``_spin_fuzzy``). All spans refer to the text the
 step received and never overlap: each match is replaced whole, so replacements that change length
 cannot touch their neighbours. Every edit carries rule, tier and confidence; gated edits carry the
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from . import _spin_chars, _spin_fuzzy, _spin_lm
+from . import _spin_chars, _spin_fuzzy, _spin_lm, _userlists
 from ._edits import Cleaned, Span, View, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
@@ -144,7 +148,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     t = tables()
     a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
-    out: list[Span] = []
+    out: list[Span] = _userlists.user_spans(text, config.wordlists)
     # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
     for key, start, end in a.matches:
         pair = t.sure.get(key)
@@ -192,11 +196,12 @@ def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
     return _resolve(taken + more) if more else taken
 
 
-_PRIORITY = {"phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
+_PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
 
 
 def _resolve(candidates: list[Span]) -> list[Span]:
-    """Non-overlapping spans: phrases before sure before chain before gated, longer and surer first."""
+    """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
+    longer and surer first."""
     def rank(s: Span) -> tuple:
         tier = s.note.split(";", 1)[0].split()[0].removeprefix("tier=")
         return (-_PRIORITY.get(tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)

@@ -1,0 +1,156 @@
+"""The README's examples, executed, so that it cannot go stale.
+
+- Every ```python block runs on its own (a fresh namespace, the repository as working directory).
+  A statement followed by a comment that is a Python literal (``expr  # '社区通过…'``) must evaluate
+  to that literal.
+- Every ``ybtext ...`` command of a ```bash block that is self-contained (it names files under
+  ``examples/`` that exist and writes no file) runs and exits 0; where a ```text block follows
+  the bash block directly, it is the stdout of each of that block's ``ybtext clean`` commands.
+- The Before/After texts and the ``ybtext explain`` listing are what ybtext gives.
+"""
+
+from __future__ import annotations
+
+import ast
+import doctest
+import io
+import re
+import shlex
+import tokenize
+from pathlib import Path
+
+import pytest
+
+import ybtext
+from ybtext import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+# Blocks that need more than this test can give: a Ray cluster and a docs.jsonl of the reader's.
+# (Both recipes are tested end to end in tests/test_integrations.py.)
+NOT_RUN = ("import ray",)
+
+
+def blocks(lang: str) -> list[tuple[int, str]]:
+    """``(line number, code)`` of every fenced block of ``lang``."""
+    out = []
+    for m in re.finditer(rf"^```{lang}\n(.*?)^```\n", README, re.S | re.M):
+        out.append((README.count("\n", 0, m.start()) + 1, m.group(1)))
+    return out
+
+
+def block_after(marker: str, lang: str = "text") -> str:
+    """The first ```lang block after the line containing ``marker``."""
+    start = README.index(marker)
+    m = re.compile(rf"^```{lang}\n(.*?)^```\n", re.S | re.M).search(README, start)
+    assert m, marker
+    return m.group(1)
+
+
+def literal_comments(code: str) -> dict[int, object]:
+    """``{line: value}`` for comments that are Python literals (the shown output)."""
+    found = {}
+    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+        if tok.type == tokenize.COMMENT:
+            try:
+                found[tok.start[0]] = ast.literal_eval(tok.string[1:].strip())
+            except (ValueError, SyntaxError):
+                pass
+    return found
+
+
+PYTHON = [(line, code) for line, code in blocks("python") if not any(m in code for m in NOT_RUN)]
+
+
+def test_the_readme_has_python_examples_to_run():
+    assert len(PYTHON) >= 5
+
+
+@pytest.mark.parametrize("line, code", PYTHON, ids=[f"README.md:{line}" for line, _ in PYTHON])
+def test_python_block_runs_and_shows_true_outputs(line, code, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    if code.lstrip().startswith(">>>"):  # an interactive session: doctest checks every output shown
+        test = doctest.DocTestParser().get_doctest(code, {}, f"README.md:{line}", "README.md", line)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        result = runner.run(test, out=lambda s: pytest.fail(s))
+        assert result.attempted > 0 and result.failed == 0
+        return
+    namespace: dict = {"__name__": "__readme__"}
+    shown = literal_comments(code)
+    tree = ast.parse(code, filename=f"README.md:{line}")
+    checked = 0
+    for stmt in tree.body:
+        where = f"README.md:{line + stmt.lineno}"
+        expected = shown.get(stmt.end_lineno)
+        if isinstance(stmt, ast.Expr) and stmt.end_lineno in shown:
+            value = eval(compile(ast.Expression(stmt.value), where, "eval"), namespace)
+            assert value == expected, f"{where}: {ast.unparse(stmt)} gives {value!r}, the README shows {expected!r}"
+            checked += 1
+        else:
+            exec(compile(ast.Module([stmt], []), where, "exec"), namespace)
+    assert checked == sum(1 for s in tree.body if isinstance(s, ast.Expr) and s.end_lineno in shown)
+
+
+def commands() -> list[tuple[int, list[str], str | None]]:
+    """``(line, argv, expected stdout or None)`` of the self-contained ``ybtext`` commands."""
+    found = []
+    for m in re.finditer(r"^```bash\n(.*?)^```\n(?:\n*```text\n(.*?)^```\n)?", README, re.S | re.M):
+        first = README.count("\n", 0, m.start()) + 2
+        for k, raw in enumerate(m.group(1).splitlines()):
+            for part in raw.split("&&"):
+                words = shlex.split(part, comments=True)
+                if not words or not words[0].endswith("ybtext"):
+                    continue
+                argv = words[1:]
+                files = [w for w in argv if "/" in w or re.search(r"\.(txt|tsv|toml|jsonl)$", w)]
+                if not any(w.startswith("examples/") for w in files):
+                    continue
+                if not all((ROOT / w).exists() for w in files) or {"-o", "--output", "--in-place"} & set(argv):
+                    continue
+                expected = m.group(2) if m.group(2) is not None and argv[0] == "clean" else None
+                found.append((first + k, argv, expected))
+    return found
+
+
+COMMANDS = commands()
+
+
+def test_the_readme_has_commands_to_run():
+    assert len(COMMANDS) >= 3 and any(expected for _, _, expected in COMMANDS)
+
+
+@pytest.mark.parametrize("line, argv, expected", COMMANDS, ids=[f"README.md:{line}" for line, _, _ in COMMANDS])
+def test_command_runs(run, monkeypatch, line, argv, expected):
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(*argv)
+    assert code == 0 and "error" not in err, (argv, err)
+    if expected is not None:
+        assert out.decode("utf-8") == expected
+
+
+BEFORE = block_after("Before (a notice")
+AFTER = block_after("After `ybtext clean`")
+
+
+def test_before_and_after():
+    assert ybtext.clean(BEFORE) == AFTER != BEFORE
+
+
+def test_explain_example_is_real_output(run, monkeypatch):
+    marker = "`ybtext explain examples/spun-notice.txt` prints:\n\n```text\n"
+    assert marker in README
+    shown = README.split(marker, 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    code, out, err = run("explain", "examples/spun-notice.txt")
+    assert (code, err) == (0, "")
+    assert shown == out.decode("utf-8")
+    assert "spin-sure.tsv:" in shown
+
+
+def test_install_lines_work_from_a_checkout():
+    """ybtext is not on PyPI: extras are installed from the checkout ('.[extra]'), never 'ybtext[extra]'."""
+    assert not re.search(r"pip install [\"']?ybtext\b", README)
+    extras = set(re.findall(r"pip install (?:-e )?'\.\[([a-z,]+)\]'", README))
+    assert {"progress", "datasets", "ray", "test"} <= {e for group in extras for e in group.split(",")}
+
