@@ -176,10 +176,43 @@ def _chunk_numbers(text: str, doc: _Doc, p, spans: list[Span]) -> None:
 
     keep = [c for k, c in enumerate(cands)
             if (k and follows(cands[k - 1], c)) or (k + 1 < len(cands) and follows(c, cands[k + 1]))]
+    # cuts that did not count up one preview page apart: each must split a word of the lexicon
+    # (宣传工 | 作), and the numbers of all the cuts kept must still rise through the document
+    if len(keep) < len(cands):
+        cut_lines = {c[1] for c in cands}
+        keep = [c for c in cands if c in keep or _splits_word(text, doc, c, cut_lines)]
+        numbers = [c[0] for c in keep]
+        if any(b <= a for a, b in zip(numbers, numbers[1:])):
+            keep = [c for k, c in enumerate(cands)
+                    if (k and follows(cands[k - 1], c)) or (k + 1 < len(cands) and follows(c, cands[k + 1]))]
     for number, i, marker_len in keep:
         start = doc.start(i - 1) + len(lines[i - 1])
         doc.taken.add(i - 1)
         spans.append(Span(start, doc.start(i) + marker_len, "", "layout:chunk-number", None, f"chunk {number}"))
+
+
+_MIN_LOGP = -12.0  # a word about as common as 工作人员 or commoner
+
+
+def _splits_word(text: str, doc: _Doc, cand: tuple[int, int, int], cut_lines: set[int]) -> bool:
+    """Does a common word of two to four characters run across the cut (…宣传工\n3、作，…)?
+    The line before the cut must be prose (or start at another cut), not a heading or a list item."""
+    from ._spin_lm import freq
+
+    _, i, marker_len = cand
+    prev = doc.lines[i - 1]
+    if i - 1 not in cut_lines and _patterns()["block_start"].match(prev) or i < 2 and len(prev) < 30:
+        return False
+    right = text[doc.start(i) + marker_len:doc.start(i) + marker_len + 3]
+    left = prev[-3:]
+    for a in range(1, len(left) + 1):
+        for b in range(1, len(right) + 1):
+            if 2 <= a + b <= 4:
+                w = left[-a:] + right[:b]
+                lp = freq(w) if _patterns()["han"].fullmatch(w[0]) else None
+                if lp is not None and lp >= _MIN_LOGP and all(_patterns()["han"].match(c) for c in w):
+                    return True
+    return False
 
 
 def _doubled(doc: _Doc, p, spans: list[Span]) -> None:
