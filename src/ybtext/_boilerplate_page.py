@@ -199,7 +199,8 @@ def _keyword_row(doc, title: int) -> None:
         rows = []
         for i in top:
             s = doc.lines[i].strip()
-            if not p["tag"].fullmatch(s) or (rows and i != rows[-1] + 1):
+            # one tag a line: at most six characters, and not the title again
+            if not p["tag"].fullmatch(s) or len(s) > 6 or (rows and i != rows[-1] + 1):
                 break
             rows.append(i)
         tokens = [doc.lines[i].strip() for i in rows]

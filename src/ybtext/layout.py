@@ -43,7 +43,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "[ \t\u3000]|[0-9]{1,3}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{1,3}[）)〕]"
             "|[一二三四五六七八九十百]{1,3}[、是]|第[0-9一二三四五六七八九十百]{1,4}[章节条部篇款项]"
             "|[①-⑳⑴-⒇●○■□◆◇•·▲△★☆※>＞\\-—*#]"),
-        "chunk": re.compile(f"[\r\n]([0-9]{{1,2}})、(?=[{_HAN}])"),
+        "chunk": re.compile(f"[\r\n]([0-9]{{1,3}})、(?=[{_HAN}])"),
         "doubled": re.compile("(?:(.{2,40}?)\\1[ \t\u3000]*)+"),
         "han": re.compile(f"[{_HAN}]"),
     }
@@ -185,6 +185,25 @@ def _chunk_numbers(text: str, doc: _Doc, p, spans: list[Span]) -> None:
         if any(b <= a for a, b in zip(numbers, numbers[1:])):
             keep = [c for k, c in enumerate(cands)
                     if (k and follows(cands[k - 1], c)) or (k + 1 < len(cands) and follows(c, cands[k + 1]))]
+        elif len(keep) >= 2:
+            # a document with two cuts or more: a cut at a word boundary goes too when the numbers,
+            # its own included, still rise through the document
+            kept = set(keep)
+            for c in cands:
+                if c in kept:
+                    continue
+                trial = sorted(kept | {c}, key=lambda x: x[1])
+                numbers = [x[0] for x in trial]
+                if all(b > a for a, b in zip(numbers, numbers[1:])):
+                    kept.add(c)
+            keep = sorted(kept, key=lambda x: x[1])
+        elif len(cands) >= 3:
+            # three cuts or more, none of them proven: all go when their numbers rise and they
+            # stand a preview page apart (the items of a list stand closer and end their sentences)
+            numbers = [c[0] for c in cands]
+            gaps = [doc.start(b[1]) - doc.start(a[1]) for a, b in zip(cands, cands[1:])]
+            if all(b > a for a, b in zip(numbers, numbers[1:])) and all(g >= _CHUNK_GAP for g in gaps):
+                keep = list(cands)
     for number, i, marker_len in keep:
         start = doc.start(i - 1) + len(lines[i - 1])
         doc.taken.add(i - 1)
