@@ -241,18 +241,24 @@ _MIN_LOGP = -13.0  # a word of the lexicon about as common as 图书室 or commo
 
 
 def _splits_word(text: str, pos: int) -> bool:
-    """Is there a word of two to four characters across the space at ``pos`` (其 中, 图书 室)?"""
-    from ._spin_lm import freq
+    """Does the space at ``pos`` split a word (其 中, 活 动)? A word of two to four characters of
+    the lexicon runs across it, and the four characters on each side read better joined than as
+    two pieces (性价比高 速度快: 高速 is a word, but the space stands between two words)."""
+    from ._spin_lm import _best, freq
 
-    left = text[max(0, pos - 3):pos]
-    right = text[pos + 1:pos + 4]
+    left = text[max(0, pos - 4):pos]
+    right = text[pos + 1:pos + 5]
+    left = left[max(left.rfind(c) for c in " \n\t") + 1:] if any(c in left for c in " \n\t") else left
+    cut = min((k for k, c in enumerate(right) if c in " \n\t"), default=len(right))
+    right = right[:cut]
+    found = False
     for a in range(1, len(left) + 1):
         for b in range(1, len(right) + 1):
             if 2 <= a + b <= 4:
-                w = left[-a:] + right[:b]
-                if " " in w or "\n" in w:
-                    continue
-                lp = freq(w)
+                lp = freq(left[-a:] + right[:b])
                 if lp is not None and lp >= _MIN_LOGP:
-                    return True
-    return False
+                    found = True
+    return found and _best(left + right) - _best(left) - _best(right) >= _JOIN_GAIN
+
+
+_JOIN_GAIN = 4.0  # nats: joined, the characters around the space read clearly better
