@@ -10,6 +10,10 @@ Variants (each run with catalogued templates on, then with the generic rules alo
   the catalogue's examples with fresh variable parts (titles, numbers, names, dates);
 - ``unseen``: furniture of invented sites that are NOT in the catalogue (other names, other
   wording), to show that the generic rules generalize;
+- ``page``: page furniture placed by position (_furniture.PAGE_SITES): tag rows and template
+  fields under a title, the title repeated, login boxes, content-farm meta lines, WeChat lines, a
+  bracketed disclaimer glued to the first paragraph, stamps and spaces inside sentences, preview-chunk
+  numbers that cut words, blank runs;
 - ``clean``: the articles unwrapped; every change other than punctuation width is a false edit.
 
 Figures (texts compared after ../shared/bench/score.py's fold: NFKC, no whitespace, quote variants):
@@ -125,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     variants = {
         "catalog": [_furniture.wrap(a, rng, _furniture.CATALOG_SITES) for a in articles],
         "unseen": [_furniture.wrap(a, rng, _furniture.UNSEEN_SITES) for a in articles],
+        "page": [_furniture.wrap_page(a, rng) for a in articles],
     }
     report: dict = {}
     for templates_on in (True, False):
