@@ -63,6 +63,38 @@ def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
     return None
 
 
+NEIGHBOURHOOD = 10  # characters each side in which neighbouring spun forms are restored for the judge
+
+
+def _context_delta(text: str, start: int, end: int, replacement: str, a: Analysis) -> float:
+    """The word trigram model's margin for the replacement, in nats (the unit of the thresholds),
+    judged with the neighbouring spun forms restored to the originals the document's evidence
+    chose for them (two adjacent spun words are one damaged span: 面对将来 is 面向未来)."""
+    from ._context_model import model
+
+    t = tables()
+    near = []
+    for key, s, e in a.matches:
+        if e <= start - NEIGHBOURHOOD or s >= end + NEIGHBOURHOOD or (s < end and e > start):
+            continue
+        pair = t.sure.get(key) or t.chains.get(key)
+        if pair is None:
+            got = a.chosen.get(key)
+            pair = got[0] if got is not None else None
+        if pair is not None:
+            near.append((s, e, pair.original))
+    return math.log(10) * model().margin(text, start, end, replacement, neighbours=_disjoint(near))
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longest first, the spans that overlap none taken before."""
+    taken: list[tuple[int, int, str]] = []
+    for s, e, rep in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(e <= ts or s >= te for ts, te, _r in taken):
+            taken.append((s, e, rep))
+    return taken
+
+
 def _sigmoid(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
@@ -126,7 +158,13 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         return None
     if not pair.attested and a.report.family != "heavy" and damped_weight(pair, ev) < MINED_OUTSIDE_HEAVY:
         return None  # (damped: 17 x 开展 in a law that never says 发展 is its vocabulary, not spin)
-    score = _spin_lm.delta(text, start, end, pair.original) + min(ev.weight, EVIDENCE_BONUS)
+    # The 汇文网 family's pairs are judged by the word trigram model; the heavy family's still by the
+    # unigram judge, on which its thresholds were set (the trigram model scored it lower).
+    if a.report.family == "heavy":
+        gain = _spin_lm.delta(text, start, end, pair.original)
+    else:
+        gain = _context_delta(text, start, end, pair.original, a)
+    score = gain + min(ev.weight, EVIDENCE_BONUS)
     if cond:
         score += CONDITION_BONUS
     elif pair.ratio < LOW_RATIO:
