@@ -30,7 +30,9 @@ documents = st.one_of(
     st.lists(st.one_of(hostile, st.text(max_size=8)), max_size=4).map("".join),
 )
 
-PROPERTY = settings(max_examples=200, deadline=None)
+# derandomize: the suite draws the same documents on every run (reproducible; the known failures
+# below are pinned as strict xfails); benchmarks/properties.py explores 10,000 others.
+PROPERTY = settings(max_examples=200, deadline=None, derandomize=True)
 
 
 @PROPERTY
@@ -104,3 +106,32 @@ def test_no_conversion_when_script_is_t_or_off(mode, text):
     after = _TRADITIONAL.findall(ybtext.clean(text, script=mode))
     # the other steps may remove furniture holding Traditional characters, never convert them
     assert len(after) == len(before) or set(after) <= set(before) and len(after) < len(before)
+
+
+_SPIN = ("spin (being changed in another branch): the boilerplate step judges the line with the "
+         "spun form; the spin step then restores a shorter word (经由过程 -> 通过) and the next pass "
+         "judges the shorter line furniture")
+_SPACE = ("boilerplate judges the line with a space before Chinese punctuation that the punctuation "
+          "step drops afterwards; without it the next pass judges the line furniture")
+#: Idempotency failures left (found by benchmarks/properties.py), each pinned as a strict xfail.
+KNOWN = [
+    pytest.param("收藏 分享经由过程调研\n", id="spin-shortens-button-line",
+                 marks=pytest.mark.xfail(strict=True, reason=_SPIN)),
+    pytest.param("经由过程调研温馨提示:\n办事 2022年\n", id="spin-shortens-notice-line",
+                 marks=pytest.mark.xfail(strict=True, reason=_SPIN)),
+    pytest.param("页数：5页 “\n村里修好了那条土路，孩子们上学再也不用绕远了。\n", id="space-before-quote",
+                 marks=pytest.mark.xfail(strict=True, reason=_SPACE)),
+    pytest.param("，， 温馨提示：下载前请确认内容。\n", id="space-after-commas",
+                 marks=pytest.mark.xfail(strict=True, reason=_SPACE)),
+    pytest.param("网站客服：QQ 800123\n發展第1页 共22页\n\n本文档由用户上传，版权归属用户，本站只提供存储空间。(",
+                 id="inline-page-counter-joins-lines",
+                 marks=pytest.mark.xfail(strict=True, reason="boilerplate: an inline page counter goes "
+                                         "with the line breaks after it, joining its line to the next; "
+                                         "the next pass judges the joined line furniture as a whole")),
+]
+
+
+@pytest.mark.parametrize("text", KNOWN)
+def test_known_idempotency_failures(text):
+    once = ybtext.clean(text)
+    assert ybtext.clean(once) == once
