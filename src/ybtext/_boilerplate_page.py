@@ -49,7 +49,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def page_rules(doc, masked: dict[int, str]) -> None:
     """Mark the lines of page furniture found by place and shape (see the module docstring)."""
-    _blank_runs(doc)
     _login_blocks(doc, masked)
     _cms_lines(doc, masked)
     top = _top_lines(doc)
@@ -75,9 +74,13 @@ def _top_lines(doc, limit: int = 12) -> list[int]:
     return out
 
 
-def _blank_runs(doc) -> None:
+def blank_runs(doc) -> None:
+    """Six or more blank lines in a row keep one. Run last: the lines other rules removed are
+    gone, so the blank lines around them make one run (as the next pass sees them)."""
     run: list[int] = []
     for i, line in enumerate(doc.lines + ["x"]):
+        if i in doc.removed:
+            continue
         if not line.strip() and i < len(doc.lines):
             run.append(i)
             continue
