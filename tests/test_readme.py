@@ -172,6 +172,15 @@ def test_the_readme_starts_with_the_two_set_up_commands():
     assert "'.[test]'" in tests and "-m pytest" in tests
 
 
+def test_ci_runs_the_readme_test_command():
+    """.ci/run runs the one command of .ci/test-command; the README's second set-up line is that command."""
+    lines = (ROOT / ".ci" / "test-command").read_text(encoding="utf-8").splitlines()
+    commands = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    assert len(commands) == 1
+    assert blocks("bash")[0][1].splitlines()[1] == commands[0]
+    assert ".ci/test-command" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
 def test_headline_table_is_between_its_markers():
     """benchmarks/headline.py --write replaces what stands between the markers: one pair, in order."""
     start, end = "<!-- headline:start -->", "<!-- headline:end -->"
