@@ -79,6 +79,41 @@ def _model() -> _Model:
     return _Model(counts, math.log(sum(map(int, counts.values()))), words, phrases)
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_parts() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Every substring of a canonical phrase (spin-phrases.tsv) -> (phrase, offset) pairs."""
+    parts: dict[str, list[tuple[str, int]]] = {}
+    for e in load("spin-phrases.tsv"):
+        p = e["phrase"]
+        for i in range(len(p)):
+            for j in range(i + 1, len(p) + 1):
+                parts.setdefault(p[i:j], []).append((p, i))
+    return {k: tuple(v) for k, v in parts.items()}
+
+
+def phrase_at(text: str, start: int, end: int) -> int:
+    """The length of the longest canonical phrase (spin-phrases.tsv: 平安中国, 中心城市) that
+    ``text[start:end]`` stands inside, 0 if none: the word trigram model does not know every
+    official term, the list does."""
+    best = 0
+    for phrase, offset in _phrase_parts().get(text[start:end], ()):
+        at = start - offset
+        if at >= 0 and len(phrase) > best and text.startswith(phrase, at):
+            best = len(phrase)
+    return best
+
+
+def in_phrase(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether the span stands inside a canonical phrase as written, and restoring ``replacement``
+    would not put it inside a longer one (新进展 is a phrase, but 新进展理念 is 新发展理念 spun)."""
+    written = phrase_at(text, start, end)
+    if not written:
+        return False
+    lo = max(0, start - 12)
+    restored = text[lo:start] + replacement + text[end:end + 12]
+    return phrase_at(restored, start - lo, start - lo + len(replacement)) < written
+
+
 def freq(word: str) -> float | None:
     """Log probability of ``word`` in the lexicon, None when absent."""
     return _model().get(word)

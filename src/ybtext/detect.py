@@ -207,19 +207,20 @@ def _context_evidence(text: str, t, matches, counts: Counter) -> float:
     if not keys:
         return 0.0
     from ._context_model import model
+    from ._spin_lm import phrase_at
 
     lm = model()
     where: dict[str, list[tuple[int, int]]] = {}
     for key, start, end in matches:
-        if key in counts and len(where.setdefault(key, [])) < CONTEXT_OCCURRENCES:
+        if len(where.setdefault(key, [])) < CONTEXT_OCCURRENCES and not phrase_at(text, start, end):
             where[key].append((start, end))
     total = 0.0
     for key in keys:
         best = 0.0
         for pair in t.gated[key]:
-            if not pair.attested or pair.original in text:
-                continue
             spans = where[key]
+            if not pair.attested or not spans or pair.original in text:
+                continue
             mean = sum(lm.margin(text, s, e, pair.original) for s, e in spans) / len(spans)
             best = max(best, min(mean, CONTEXT_CAP) - CONTEXT_FLOOR)
         total += best * _damped(counts[key])

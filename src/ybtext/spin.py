@@ -162,6 +162,8 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     # unigram judge, on which its thresholds were set (the trigram model scored it lower).
     if a.report.family == "heavy":
         gain = _spin_lm.delta(text, start, end, pair.original)
+    elif not cond and _spin_lm.in_phrase(text, start, end, pair.original):
+        return None  # a canonical phrase as written (平安中国): the trigram model may not know it
     else:
         gain = _context_delta(text, start, end, pair.original, a)
     score = gain + min(ev.weight, EVIDENCE_BONUS)
