@@ -327,3 +327,32 @@ def test_correct_official_terms_survive_short_items(text):
     no 发展, one 平安 and no 安全; the gates keep them.)"""
     assert ybtext.detect_spin(text).context == 0.0
     assert ybtext.clean(text) == text
+
+
+UNSEEN = ("各地积极撑持农村合作社建设，及时解决农户反映的题目。县里撑持村里修路，村里撑持农户发展养殖，"
+          "遇到题目就商量着办。我们要继续撑持基层创新，把存在的题目一个一个解决好。")
+
+
+def test_pair_no_list_saw_a_spinner_use_is_restored_on_consistent_context():
+    """撑持 for 支持 and 题目 for 问题 are in the public tables only (no spun page showed them): four
+    撑持 and no 支持, three 题目 and no 问题, and the model prefers the original at every one."""
+    from ybtext._spin_tables import tables
+
+    for spun, original in (("撑持", "支持"), ("题目", "问题")):
+        assert not any(p.attested for p in tables().gated[spun] if p.original == original)
+    assert ybtext.detect_spin(UNSEEN).spun
+    out = ybtext.clean(UNSEEN)
+    assert "撑持" not in out and out.count("支持") == 4 and out.count("问题") == 3
+
+
+def test_one_unseen_pair_alone_is_not_document_evidence():
+    """One pair no list holds, however consistent, is not enough to call a document spun."""
+    text = UNSEEN.replace("题目", "问题")
+    assert ybtext.detect_spin(text).context == 0.0
+
+
+def test_one_odd_word_repeated_is_not_spinning():
+    """A clean report that says 此次 four times (the model would prefer 这次 each time) is left alone."""
+    text = "此次会议在北京召开。此次会议的主题是改革。代表们认为，此次会议开得很成功，此次会议的成果将惠及全国。"
+    assert ybtext.detect_spin(text).spun is False
+    assert ybtext.clean(text) == text
