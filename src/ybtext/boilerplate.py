@@ -33,6 +33,8 @@ from .config import Config
 
 __all__ = ["step"]
 
+#: Vocabulary score a one-line document needs before the vocabulary rules remove it.
+SINGLE_LINE_SCORE = 4.0
 #: Private switch for benchmarks: False measures the generic rules alone (no catalogued template).
 _USE_TEMPLATES = True
 
@@ -124,6 +126,10 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
     site_lines, shaped = _short_line_candidates(doc, tpl)
     full.update(site_lines)
     maybe_contact: list[int] = []
+    # A document of one line has no neighbours to judge it by: the vocabulary rules take it only
+    # on strong evidence (SINGLE_LINE_SCORE: a whole notice, 本文档由用户上传…版权归属用户), so a
+    # one-line review that says where to download a driver (其他驱动到www.hp.com.cn去下载) stays.
+    single = sum(1 for line in lines if line.strip()) == 1
     for i in sorted(full.union(shaped)):
         s = masked.get(i, lines[i]).strip()
         if not s:
@@ -146,6 +152,8 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         if i not in full:
             continue
         score, anchor, rest = rules.score_line(s)
+        if single and score < SINGLE_LINE_SCORE:
+            continue
         note = f"score={score:g} length={len(s)}"
         if not anchor:
             if edge and len(s) <= 16 and score >= 1.5 and rules.residue(rest) * 2 <= len(s):
