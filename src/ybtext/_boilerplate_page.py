@@ -21,6 +21,7 @@ import functools
 import re
 
 from . import _boilerplate_rules as rules
+from ._chars import HAN_CLASS
 from ._edits import Span
 
 __all__ = ["page_rules", "in_word_spaces"]
@@ -31,7 +32,7 @@ _BLANK_RUN = 6
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    han = "\u3400-\u4dbf\u4e00-\u9fff"
+    han = HAN_CLASS
     label = "|".join(sorted(rules.vocabulary().meta, key=len, reverse=True))
     return {
         "tag": re.compile(f"[{han}A-Za-z0-9]{{1,8}}"),

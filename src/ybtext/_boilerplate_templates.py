@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ._chars import HAN_CLASS
 from ._wordlists import Entry, load
 from .errors import WordlistError
 
@@ -27,7 +28,7 @@ _PLACEHOLDERS = {
     "<file>": r"[^/\\:*?\"<>|\s]{1,80}?",
     "<name>": r"[^\s]{1,24}?",
     "<site>": r"[^\s,，。]{2,40}?",
-    "<word>": r"[A-Za-z0-9０-９\u4e00-\u9fff]{1,12}",
+    "<word>": rf"[A-Za-z0-9０-９{HAN_CLASS}]{{1,12}}",
     "<ext>": r"(?:[Dd][Oo][Cc][Xx]?|[Pp][Dd][Ff]|[Pp][Pp][Tt][Xx]?|[Xx][Ll][Ss][Xx]?|[Tt][Xx][Tt]|[Ww][Pp][Ss]|[Rr][Aa][Rr]|[Zz][Ii][Pp])",
     "<item>": r"(?:[-•·]\s*)?(?:[0-9０-９]{1,2}\s*[.．、]\s*){0,2}",
     "<dashes>": r"[\s\-－—]*",

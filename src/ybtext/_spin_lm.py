@@ -17,6 +17,7 @@ import re
 from typing import Sequence
 
 from . import _lm
+from ._chars import HAN_CLASS
 from ._wordlists import load, load_columns
 
 __all__ = ["delta", "freq"]
@@ -139,13 +140,8 @@ def _extend(nxt: dict[str, float], w: str, lp: float, hist: list) -> None:
         nxt[w] = best
 
 
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
-
-
-_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff]"
-_LEFT = re.compile(f"{_HAN_CLASS}*\\Z")
-_RIGHT = re.compile(f"{_HAN_CLASS}*")
+_LEFT = re.compile(f"[{HAN_CLASS}]*\\Z")
+_RIGHT = re.compile(f"[{HAN_CLASS}]*")
 
 
 def window(text: str, start: int, end: int) -> tuple[str, str]:

@@ -28,12 +28,12 @@ import functools
 import re
 from typing import Callable
 
+from ._chars import HAN_CLASS, is_han
 from ._edits import Cleaned, Span, apply_spans
 from .config import Config
 
 __all__ = ["step"]
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation (full-width) next to which spaces are dropped.
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—〔〕〝〞"
 _TO_FULL = {",": "，", ";": "；", "!": "！", "?": "？", ":": "："}
@@ -45,26 +45,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # Every pattern starts with a literal or a tiny class, so the regex engine skips ahead at C
     # speed; the context checks that need lookbehind are done in Python at the few candidates.
     return {
-        "han": re.compile(f"[{_HAN}]"),
+        "han": re.compile(f"[{HAN_CLASS}]"),
         "latin": re.compile("[A-Za-z]"),
         "paren": re.compile(r"\(([^()\n]{0,120})\)"),
         "stop": re.compile(r"\.(?![.0-9A-Za-z_@/\\-])"),
         "open_run": re.compile("“[^”“\n]*“"),
         "close_run": re.compile("”[^“”\n]*”"),
         "quote": re.compile('[“”〝〞"]'),
-        "space": re.compile(f" [ \t]*(?=[{_HAN}{_CJK_PUNCT}])"),
-        "tab": re.compile(f"\t[ \t]*(?=[{_HAN}{_CJK_PUNCT}])"),
+        "space": re.compile(f" [ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
+        "tab": re.compile(f"\t[ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
         "list_bracket": re.compile("〔([一二三四五六七八九十]{1,3}|[0-9]{1,2})〕(?!\\d*号)"),
         "fullwidth": re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"),
     }
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and (_is_han(ch) or ch in _CJK_PUNCT)
+    return bool(ch) and (is_han(ch) or ch in _CJK_PUNCT)
 
 
 class _Lines:
@@ -216,7 +212,7 @@ def _once(text: str, config: Config) -> Cleaned:
                 put(m.start(), m.start() + 1, "（", "punctuation:ascii-paren")
                 put(m.end() - 1, m.end(), "）", "punctuation:ascii-paren")
     for m in p["stop"].finditer(text):
-        if text[m.start() - 1:m.start()] in _STOP_AFTER or _is_han(text[m.start() - 1:m.start()]):
+        if text[m.start() - 1:m.start()] in _STOP_AFTER or is_han(text[m.start() - 1:m.start()]):
             if lines.chinese(m.start()):
                 put(m.start(), m.end(), "。", "punctuation:full-stop")
     _quotes(text, p, lines, put)
@@ -307,7 +303,7 @@ def _mark_is_chinese(text: str, pos: int, mark: str) -> bool:
     if prev.isdigit() and nxt.isdigit():
         return False  # 1,000  9:00  3:2
     if mark == ":":
-        return text.startswith("//", pos + 1) is False and (_is_cjk(prev) or (_is_han(nxt) and not prev.isalnum()))
+        return text.startswith("//", pos + 1) is False and (_is_cjk(prev) or (is_han(nxt) and not prev.isalnum()))
     if _is_cjk(prev):
         return True
     if mark in ",;":
@@ -317,7 +313,7 @@ def _mark_is_chinese(text: str, pos: int, mark: str) -> bool:
 
 def _paren_is_chinese(text: str, m: re.Match[str]) -> bool:
     inner = m.group(1)
-    if any(_is_han(ch) for ch in inner):
+    if any(is_han(ch) for ch in inner):
         return True
     before, after = _neighbours(text, m.start(), m.end())
     return _is_cjk(before) and (after in ("", "\n") or _is_cjk(after)) or (

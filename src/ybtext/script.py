@@ -22,6 +22,7 @@ import functools
 import itertools
 import re
 
+from ._chars import HAN_CLASS
 from ._edits import Cleaned, Span, apply_spans, drop_overlaps
 from ._ocr_model import shipped_rows
 from .config import Config
@@ -38,7 +39,7 @@ RUN_GAP = 6
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Patterns only texts with Traditional characters or injected pinyin need, compiled on first
     use (a Simplified document never needs them; compiling them cost ~4 ms of the first clean)."""
-    han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+    han = f"[{HAN_CLASS}]"
     return {"han": re.compile(han), "han_run": re.compile(f"{han}+"), "hans": re.compile(f"{han}*"),
             "sentence": re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")}
 
