@@ -111,7 +111,7 @@ def _joiner(left: str, right: str) -> str:
     return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
 
 
-def _title_words(doc: _Doc, p, spans: list[Span]) -> None:
+def _title_words(doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     lines = doc.lines
     nonempty = [i for i in range(min(len(lines), 40)) if lines[i].strip()]
     if len(nonempty) < 4:
@@ -133,7 +133,7 @@ def _title_words(doc: _Doc, p, spans: list[Span]) -> None:
         return
 
 
-def _hard_wrap(doc: _Doc, p, spans: list[Span]) -> None:
+def _hard_wrap(doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     lines = doc.lines
     lengths = Counter(map(len, lines))
     long_lines = sum(n for length, n in lengths.items() if length >= 12)
@@ -158,7 +158,7 @@ def _hard_wrap(doc: _Doc, p, spans: list[Span]) -> None:
         spans.append(doc.join(i, "layout:hard-wrap", f"width={width}"))
 
 
-def _chunk_numbers(text: str, doc: _Doc, p, spans: list[Span]) -> None:
+def _chunk_numbers(text: str, doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     if "、" not in text:
         return
     lines, han = doc.lines, p["han"]
@@ -234,7 +234,7 @@ def _splits_word(text: str, doc: _Doc, cand: tuple[int, int, int], cut_lines: se
     return False
 
 
-def _doubled(doc: _Doc, p, spans: list[Span]) -> None:
+def _doubled(doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     doubled, lines = p["doubled"], doc.lines
     for i, line in enumerate(lines):
         if not 8 <= len(line) <= 120:

@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
 from ._chars import HAN_CLASS, is_han
-from ._edits import Cleaned, Span, apply_spans
+from ._edits import Cleaned, Edit, Span, apply_spans
 from .config import Config
 
 __all__ = ["step"]
@@ -115,9 +116,9 @@ def step(text: str, config: Config) -> Cleaned:
     return result
 
 
-def _again(text: str, lines: list[int], config: Config) -> list:
+def _again(text: str, lines: list[int], config: Config) -> list[Edit]:
     """Run the rules once more on the given lines (every rule is local to its line)."""
-    out = []
+    out: list[Edit] = []
     for pos in lines:
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
@@ -131,7 +132,7 @@ def _again(text: str, lines: list[int], config: Config) -> list:
 _CHAINING = frozenset(',;:!?.()" \t〝〞“”‘’')
 
 
-def _chaining_lines(text: str, edits) -> list[int]:
+def _chaining_lines(text: str, edits: Iterable[Edit]) -> list[int]:
     """Positions (in the edited text) of one edit per line whose edits may have changed the context
     of a neighbouring mark: a mark, a quote or a space stands within two characters of it (digits
     around a width fix never chain)."""
@@ -151,20 +152,20 @@ def _chaining_lines(text: str, edits) -> list[int]:
     return out
 
 
-def _compose(text: str, first, second) -> list[Span]:
+def _compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Span]:
     """Spans over ``text`` equivalent to applying ``first`` (edits over ``text``) then ``second``
     (edits over the result). Edits of the second pass that touch those of the first merge with them."""
-    items = []  # (start, end) in the intermediate text, pass, edit
     shift = 0
-    mapped = []
+    mapped: list[tuple[int, int, Edit]] = []
     for e in first:
         ns = e.start + shift
         ne = ns + len(e.after)
         mapped.append((ns, ne, e))
         shift += len(e.after) - (e.end - e.start)
+    # (start, end) in the intermediate text, pass, edit
     items = [(ns, ne, 1, e) for ns, ne, e in mapped] + [(e.start, e.end, 2, e) for e in second]
     items.sort(key=lambda t: (t[0], t[1]))
-    groups: list[list] = []
+    groups: list[list[tuple[int, int, int, Edit]]] = []
     for it in items:
         if groups and it[0] < max(g[1] for g in groups[-1]) or groups and it[0] == it[1] == groups[-1][-1][0]:
             groups[-1].append(it)
@@ -179,7 +180,8 @@ def _compose(text: str, first, second) -> list[Span]:
         x, y = min(t[0] for t in g), max(t[1] for t in g)
         before_x = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= x and ns < x or ne < x)
         before_y = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= y and (ns < y or ne < y))
-        pieces, pos = [], x
+        pieces: list[str] = []
+        pos = x
         for e in sorted((t[3] for t in g if t[2] == 2), key=lambda e: e.start):
             pieces.append(middle[pos:e.start])
             pieces.append(e.after)
@@ -221,7 +223,7 @@ def _once(text: str, config: Config) -> Cleaned:
             if m.start() == 0 or text[m.start() - 1] in " \t\n\u3000：:。；":
                 put(m.start(), m.start() + 1, "（", "punctuation:list-bracket", False)
                 put(m.end() - 1, m.end(), "）", "punctuation:list-bracket", False)
-    for m in _chain(p["space"].finditer(text), p["tab"].finditer(text) if "\t" in text else ()):
+    for m in itertools.chain(p["space"].finditer(text), p["tab"].finditer(text) if "\t" in text else ()):
         prev, nxt = text[m.start() - 1:m.start()], text[m.end()]
         if (nxt in _CJK_PUNCT and _is_cjk(prev) or prev in _CJK_PUNCT and prev) and lines.chinese(m.start()):
             put(m.start(), m.end(), "", "punctuation:space", False)
@@ -235,11 +237,6 @@ def _once(text: str, config: Config) -> Cleaned:
                     put(pos, pos + 1, ascii_, "punctuation:fullwidth-ascii", False)
                 pos = text.find(mark, pos + 1)
     return apply_spans("punctuation", text, _first_wins(spans))
-
-
-def _chain(*iterables):
-    for it in iterables:
-        yield from it
 
 
 _ASCII_MARKS = frozenset(",;:!?.")
