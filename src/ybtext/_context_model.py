@@ -18,17 +18,14 @@ import functools
 from importlib import resources
 from typing import Any, Iterable
 
+from ._chars import is_han
+
 __all__ = ["ContextModel", "model", "MODEL_FILE", "MODEL_SHA256"]
 
 MODEL_FILE = "zh_CN.lm"
 MODEL_SHA256 = "e4097ca9ca1082928c2ea7d5e368080a696611efa0714dfe563c769f26a415d2"
 MAX_WORD = 6      # words longer than this are 0.02% of the vocabulary
 CONTEXT = 8       # characters of context on each side of a judged span (stops at non-Han text)
-
-
-def _han(c: str) -> bool:
-    o = ord(c)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F or 0xF900 <= o <= 0xFAFF
 
 
 class ContextModel:
@@ -100,10 +97,10 @@ class ContextModel:
     def window(self, text: str, start: int, end: int, context: int = CONTEXT) -> tuple[int, int]:
         """The stretch of Han text around ``[start, end)``, at most ``context`` characters each side."""
         lo = start
-        while lo > 0 and start - lo < context and _han(text[lo - 1]):
+        while lo > 0 and start - lo < context and is_han(text[lo - 1]):
             lo -= 1
         hi = end
-        while hi < len(text) and hi - end < context and _han(text[hi]):
+        while hi < len(text) and hi - end < context and is_han(text[hi]):
             hi += 1
         return lo, hi
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from .errors import YbtextError
 
@@ -36,7 +36,7 @@ class Edit:
     confidence: float | None = None
     note: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The edit as a JSON-ready dict (the fields of ``ybtext explain --format json``)."""
         return {
             "step": self.step,
@@ -64,7 +64,7 @@ class Notice:
     rule: str
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The notice as a JSON-ready dict."""
         return {"step": self.step, "start": self.start, "end": self.end, "text": self.text,
                 "rule": self.rule, "message": self.message}
@@ -97,8 +97,11 @@ class View:
     """``text`` with non-overlapping ``spans`` applied, and where an unedited position of ``text``
     lies in it, so that a later judgment reads its neighbours as restored."""
 
-    def __init__(self, text: str, spans) -> None:
-        parts, self._starts, self._ends, self._shifts = [], [], [], []
+    def __init__(self, text: str, spans: Iterable[Span]) -> None:
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._shifts: list[int] = []
         pos = shift = 0
         for s in sorted(spans, key=lambda s: s.start):
             parts += (text[pos:s.start], s.after)

@@ -178,7 +178,7 @@ class RunStats:
         self.notices = 0
         self.started = time.perf_counter()
 
-    def add(self, outcome: Outcome, *, source: str | None = None, index: int | None = None) -> dict | None:
+    def add(self, outcome: Outcome, *, source: str | None = None, index: int | None = None) -> dict[str, Any] | None:
         """Count one document and return its report row (a JSON-ready dict: docs/json-schema.md),
         None for an outcome without triage (``parallel_map(report=True)``)."""
         by_step = Counter(e.step for e in outcome.cleaned.edits)
@@ -193,7 +193,7 @@ class RunStats:
         from ._result import document_result
         return document_result(source or "", index or 0, outcome.cleaned, outcome.triage)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
             "characters": self.characters,
@@ -216,7 +216,7 @@ class RunStats:
                 f"ybtext: {d['edits']} edits by step: {steps}; {d['notices']} notices")
 
 
-def report_line(row: dict) -> str:
+def report_line(row: dict[str, Any]) -> str:
     """One ``--report`` JSON Lines record (UTF-8 kept readable, newline-terminated)."""
     return json.dumps(row, ensure_ascii=False) + "\n"
 

@@ -15,7 +15,8 @@ StepFunction = Callable[[str, Config], Cleaned]
 
 def _step_function(name: str) -> StepFunction:
     # Step modules are imported on first use, so `import ybtext` stays cheap.
-    return importlib.import_module(f"ybtext.{name}").step
+    step: StepFunction = importlib.import_module(f"ybtext.{name}").step
+    return step
 
 
 class Cleaner:

@@ -17,6 +17,7 @@ import re
 from typing import Sequence
 
 from . import _lm
+from ._chars import HAN_CLASS
 from ._wordlists import load, load_columns
 
 __all__ = ["delta", "freq"]
@@ -39,7 +40,8 @@ class _Model:
 
     def __init__(self, counts: dict[str, str], total: float, words: Sequence[str] = (),
                  phrases: dict[str, list[str]] | None = None) -> None:
-        self.counts, self.logp, self.total = counts, {}, total
+        self.counts, self.total = counts, total
+        self.logp: dict[str, float] = {}
         self.unk = math.log(0.5) - total
         self.words = words                # sorted
         self.phrases = phrases or {}      # first character -> words added beyond ``words``
@@ -137,7 +139,8 @@ def _best(s: str) -> float:
         cur = ends[i]
         if not cur:
             continue
-        hist = [(score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
+        hist: list[tuple[float, dict[str, float] | None]] = [
+            (score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
         c = s[i]
         lp = logp.get(c)
         if lp is None:
@@ -164,7 +167,7 @@ def _best(s: str) -> float:
     return max(ends[n].values())
 
 
-def _extend(nxt: dict[str, float], w: str, lp: float, hist: list) -> None:
+def _extend(nxt: dict[str, float], w: str, lp: float, hist: list[tuple[float, dict[str, float] | None]]) -> None:
     best = -math.inf
     for score, assoc in hist:
         x = score + lp + (assoc.get(w, 0.0) if assoc else 0.0)
@@ -174,19 +177,15 @@ def _extend(nxt: dict[str, float], w: str, lp: float, hist: list) -> None:
         nxt[w] = best
 
 
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
-
-
-_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff]"
-_LEFT = re.compile(f"{_HAN_CLASS}*\\Z")
-_RIGHT = re.compile(f"{_HAN_CLASS}*")
+_LEFT = re.compile(f"[{HAN_CLASS}]*\\Z")
+_RIGHT = re.compile(f"[{HAN_CLASS}]*")
 
 
 def window(text: str, start: int, end: int) -> tuple[str, str]:
     """Up to CONTEXT Han characters on each side of the span (stops at the first non-Han one)."""
-    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()
-    right = _RIGHT.match(text, end, end + CONTEXT).group()
+    # both patterns match the empty string, so they always match
+    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()  # type: ignore[union-attr]
+    right = _RIGHT.match(text, end, end + CONTEXT).group()  # type: ignore[union-attr]
     return left, right
 
 

@@ -13,6 +13,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._spin_tables import Pair, Tables
 
 __all__ = ["PairEvidence", "SpinReport", "detect_spin"]
 
@@ -98,7 +102,7 @@ class SpinReport:
                 return p
         return None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The report as a JSON-ready dict (score, spun, family, pairs, ...)."""
         return {
             "score": self.score,
@@ -124,11 +128,11 @@ class Analysis:
     matches: list[tuple[str, int, int]]
     report: SpinReport
     evidence: dict[tuple[str, str], PairEvidence] = field(default_factory=dict)
-    chosen: dict[str, tuple[object, PairEvidence]] = field(default_factory=dict)
+    chosen: dict[str, tuple[Pair, PairEvidence]] = field(default_factory=dict)
     sure_delta: dict[tuple[int, int], float] = field(default_factory=dict)  # context gain per sure match
     # heavy family: further originals a spun form may stand for (天下 <- 全国 and <- 世界: the 伪原创
     # tables map several words to one), unclaimed by any other spun form; judged per occurrence
-    others: dict[str, tuple[tuple[object, PairEvidence], ...]] = field(default_factory=dict)
+    others: dict[str, tuple[tuple[Pair, PairEvidence], ...]] = field(default_factory=dict)
     pooled: dict[tuple[str, str], bool] = field(default_factory=dict)  # strong_context, per document
 
     def strong_context(self, text: str, key: str, original: str) -> bool:
@@ -161,7 +165,7 @@ MINED_RATIO = 8.0      # mined pairs: the original must be this much more freque
 MINED_DOC_WEIGHT = 6.0  # a mined pair counts towards the document's score from this (damped) weight
 
 
-def eligible(pair, ev: PairEvidence, cond: bool | None = None) -> bool:
+def eligible(pair: Pair, ev: PairEvidence, cond: bool | None = None) -> bool:
     """Pair-level evidence: curated and seen-in-the-wild pairs need less than mined ones."""
     if cond:
         return ev.weight > 0
@@ -170,7 +174,7 @@ def eligible(pair, ev: PairEvidence, cond: bool | None = None) -> bool:
     return ev.weight >= MINED_WEIGHT and ev.ratio >= MINED_RATIO
 
 
-def _weight(ratio: float, n: int, m: int) -> float:
+def _weight(ratio: float, n: float, m: int) -> float:
     p = ratio / (1.0 + ratio)
     return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
 
@@ -181,12 +185,12 @@ def _damped(n: int) -> float:
     return 1.0 + math.log(n) if n > 1 else float(n)
 
 
-def damped_weight(pair, ev: PairEvidence) -> float:
+def damped_weight(pair: Pair, ev: PairEvidence) -> float:
     """The pair's log-likelihood over damped counts (what a bursty document really shows)."""
     return _weight(pair.ratio, _damped(ev.spun_count), ev.original_count)
 
 
-def _contribution(pair, ev: PairEvidence) -> float:
+def _contribution(pair: Pair, ev: PairEvidence) -> float:
     """What one pair adds to the document's evidence: the pair's log-likelihood over damped
     counts, capped. Pairs whose two words are about equally common (开放/展开, 中心/中央) prove
     nothing about the document; mined pairs need a clear case and count half."""
@@ -207,7 +211,8 @@ def _score(raw: float, chars: int) -> float:
 CYCLE_WEIGHT = 6.0  # a pair this sure is applied: its spun form does not count as that word being present
 
 
-def _through_cycles(t, counts: Counter, evidence: dict, chosen: dict) -> None:
+def _through_cycles(t: Tables, counts: Counter[str], evidence: dict[tuple[str, str], PairEvidence],
+                    chosen: dict[str, tuple[Pair, PairEvidence, float]]) -> None:
     """One pass of a heavy spinner swaps words in cycles (人民 -> 群众 and 群众 -> 大众): the 群众
     of the document are the spinner's, so they are no evidence against 大众 -> 群众. An original
     that stands only as the spun form of a pair the document shows was applied counts as absent.
@@ -234,7 +239,7 @@ def _through_cycles(t, counts: Counter, evidence: dict, chosen: dict) -> None:
             owner[original] = (rank, key)
 
 
-def _context_evidence(text: str, t, matches, counts: Counter) -> float:
+def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]], counts: Counter[str]) -> float:
     """The context evidence of ``text`` (see CONTEXT_FLOOR): what the word trigram model says of
     the attested pairs whose spun form stands here and whose original does not."""
     keys = [k for k in counts if k in t.gated
@@ -286,7 +291,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     t = tables()
     matches = t.overlapping.find(text)
     counts = Counter(map(itemgetter(0), matches))
-    sure_counts: Counter = Counter()
+    sure_counts: Counter[tuple[str, str, str]] = Counter()
     sure_delta: dict[tuple[int, int], float] = {}
     for key, start, end in matches:
         pair = t.sure.get(key)
@@ -318,7 +323,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     bounds.sort(reverse=True)
     upper = sure_hits * SURE_WEIGHT + sum(b for b, _k in bounds)
     evidence: dict[tuple[str, str], PairEvidence] = {}
-    chosen: dict[str, tuple[object, PairEvidence, float]] = {}
+    chosen: dict[str, tuple[Pair, PairEvidence, float]] = {}
     original_counts: dict[str, int] = {}
     alone: dict[str, int] = {}  # one-character originals standing alone
     counted: set[str] = set()
@@ -391,15 +396,15 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         heavy = (non_words * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
                  or mined >= max(5, 3 * attested, len(text) / 50))
         family = "heavy" if heavy else "huiwen"
-    others: dict[str, list] = {}
+    others: dict[str, list[tuple[Pair, PairEvidence]]] = {}
     if family == "heavy":
         _through_cycles(t, counts, evidence, chosen)
         claimed = {v[0].original: k for k, v in chosen.items()}
-        for key, (best, _ev, _r) in chosen.items():
+        for key, (chosen_pair, _ev, _r) in chosen.items():
             for pair in t.gated[key]:
-                ev = evidence.get((key, pair.original))
-                if pair is not best and ev is not None and ev.weight > 0 and claimed.get(pair.original, key) == key:
-                    others.setdefault(key, []).append((pair, ev))
+                other = evidence.get((key, pair.original))
+                if pair is not chosen_pair and other is not None and other.weight > 0 and claimed.get(pair.original, key) == key:
+                    others.setdefault(key, []).append((pair, other))
     listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
     listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
     listed.sort(key=lambda e: (-e.weight, e.spun, e.original))

@@ -22,12 +22,13 @@ document evidence in ``note``.
 from __future__ import annotations
 
 import math
+from typing import Sequence
 
 from . import _spin_chars, _spin_fuzzy, _spin_lm, _userlists
 from ._edits import Cleaned, Span, View, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
-from .detect import Analysis, analyse, damped_weight, eligible
+from .detect import Analysis, PairEvidence, analyse, damped_weight, eligible
 
 SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
 CHAIN_MIN = 0.0
@@ -99,7 +100,7 @@ def _sigmoid(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
 
-def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev) -> float:
+def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev: PairEvidence) -> float:
     """Log-odds that this occurrence of a mined pair's spun form is the spinner's work.
 
     The absence of the original in a short document is weak evidence (one 趣味 and no 兴趣 in two
@@ -119,7 +120,8 @@ ALTERNATIVE_MARGIN = 1.0  # one spun form, several originals: the best must read
 PRIOR_DISCOUNT = 0.5      # ... counting half of what frequency alone says (a law says 应当, the lexicon prefers 应该)
 
 
-def _pick(text: str, start: int, end: int, options) -> tuple | None:
+def _pick(text: str, start: int, end: int,
+          options: Sequence[tuple[Pair, PairEvidence]]) -> tuple[Pair, PairEvidence] | None:
     """The original this occurrence stands for, among those with evidence (天下: 全国 or 世界),
     by what the local context adds beyond each word's frequency (a law says 应当 where the lexicon
     prefers 应该: frequency alone cannot choose); None when two are about as well supported."""
@@ -247,7 +249,7 @@ _PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 
 def _resolve(candidates: list[Span]) -> list[Span]:
     """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
     longer and surer first."""
-    def rank(s: Span) -> tuple:
+    def rank(s: Span) -> tuple[int, int, float, int]:
         tier = s.note.split(";", 1)[0].split()[0].removeprefix("tier=")
         return (-_PRIORITY.get(tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
 
