@@ -31,26 +31,69 @@ def _han(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F or 0xF900 <= o <= 0xFAFF
 
 
+CACHE_LIMIT = 50_000  # entries per window cache (each cleared whole beyond: ~10 MB at most)
+VOCABULARY_AFTER = 3000  # segmentations before the vocabulary set is built (it costs ~0.1 s)
+
+
+def _vocabulary(path: str) -> list[str] | None:
+    """The model's words, read off the end of the KenLM binary (where build_binary stores them,
+    NUL-separated, ``<unk>`` first); None where the file holds no such list."""
+    with open(path, "rb") as f:
+        size = f.seek(0, 2)
+        for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
+            f.seek(max(0, size - tail))
+            data = f.read()
+            at = data.rfind(b"<unk>\0")
+            if at >= 0:
+                break
+        else:
+            return None
+    words = data[at:].decode("utf-8").split("\0")
+    return [w for w in words[1:] if w]
+
+
 class ContextModel:
-    """A KenLM word trigram model with a segmenter in its own vocabulary."""
+    """A KenLM word trigram model with a segmenter in its own vocabulary.
+
+    The vocabulary is a Python set read off the model file (``word in lm`` costs a call into KenLM:
+    a segmentation asks it about every substring of up to ``MAX_WORD`` characters), with the first
+    two characters of its longer words, so that a position whose two characters start none is not
+    asked about longer ones. Building them costs about as much as 5,000 segmentations save, so a
+    process asks KenLM for its first ``VOCABULARY_AFTER`` (the first ``clean()`` stays quick: the
+    answers are the same). Caches (per process, each cleared whole past ``CACHE_LIMIT``):
+    unigram scores, segmentations and scores of windows, and margins."""
 
     def __init__(self, path: str) -> None:
         import kenlm  # ufal-kenlm: imported with the model, never at ``import ybtext``
 
         self.path = path
         self._lm: Any = kenlm.Model(path)
+        self._vocab: Any = self._lm        # until the set is built: KenLM answers
+        self._long: Any = _Everything()
+        self._segmented = 0
         self._unigram: dict[str, float] = {}
         self._segments: dict[str, tuple[str, ...]] = {}
+        self._scores: dict[str, float] = {}
+        self._margins: dict[tuple[str, str, str, str], float] = {}
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
     def __contains__(self, word: str) -> bool:
-        return word in self._lm
+        return word in self._vocab
+
+    def _read_vocabulary(self) -> None:
+        words = _vocabulary(self.path)
+        if words is not None:  # (a model without its word list: KenLM goes on answering)
+            self._vocab = frozenset(words)
+            self._long = frozenset(w[:2] for w in words if len(w) > 2)
 
     def unigram(self, word: str) -> float:
         """log10 p(word) without context (the unknown-word probability where the model lacks it)."""
         lp = self._unigram.get(word)
         if lp is None:
-            lp = self._unigram[word] = self._lm.score(word, bos=False, eos=False)
+            lp = self._lm.score(word, bos=False, eos=False)
+            if len(self._unigram) > CACHE_LIMIT * 4:
+                self._unigram.clear()
+            self._unigram[word] = lp
         return lp
 
     def segment(self, text: str) -> tuple[str, ...]:
@@ -58,25 +101,37 @@ class ContextModel:
         got = self._segments.get(text)
         if got is not None:
             return got
+        self._segmented += 1
+        if self._segmented == VOCABULARY_AFTER:
+            self._read_vocabulary()
         n = len(text)
         best = [0.0] + [float("-inf")] * n
         back = [0] * (n + 1)
-        lm, unigram = self._lm, self.unigram
+        vocab, long, known, unigram, unknown = self._vocab, self._long, self._unigram, self.unigram, self.unknown
+        # Starts ascending, then ends ascending; only a strictly better score replaces one.
         for i in range(n):
             base = best[i]
             if base == float("-inf"):
                 continue
             # one character is always a path (an unknown word where the model lacks it)
             c = text[i]
-            s = base + (unigram(c) if c in lm else self.unknown)
+            s = base + ((known.get(c) or unigram(c)) if c in vocab else unknown)
             if s > best[i + 1]:
                 best[i + 1], back[i + 1] = s, i
-            for j in range(i + 2, min(n, i + MAX_WORD) + 1):
-                w = text[i:j]
-                if w in lm:
-                    s = base + unigram(w)
-                    if s > best[j]:
-                        best[j], back[j] = s, i
+            if i + 2 > n:
+                continue
+            w = text[i:i + 2]
+            if w in vocab:
+                s = base + (known.get(w) or unigram(w))
+                if s > best[i + 2]:
+                    best[i + 2], back[i + 2] = s, i
+            if w in long:
+                for j in range(i + 3, min(n, i + MAX_WORD) + 1):
+                    w = text[i:j]
+                    if w in vocab:
+                        s = base + (known.get(w) or unigram(w))
+                        if s > best[j]:
+                            best[j], back[j] = s, i
         words: list[str] = []
         j = n
         while j > 0:
@@ -84,7 +139,7 @@ class ContextModel:
             words.append(text[i:j])
             j = i
         got = tuple(reversed(words))
-        if len(self._segments) > 200_000:
+        if len(self._segments) > CACHE_LIMIT:
             self._segments.clear()
         self._segments[text] = got
         return got
@@ -94,8 +149,13 @@ class ContextModel:
         return float(self._lm.score(" ".join(words), bos=False, eos=False))
 
     def score(self, text: str) -> float:
-        """log10 probability of ``text`` over its best segmentation."""
-        return self.score_words(self.segment(text))
+        """log10 probability of ``text`` over its best segmentation (cached)."""
+        got = self._scores.get(text)
+        if got is None:
+            if len(self._scores) > CACHE_LIMIT:
+                self._scores.clear()
+            got = self._scores[text] = self.score_words(self.segment(text))
+        return got
 
     def window(self, text: str, start: int, end: int, context: int = CONTEXT) -> tuple[int, int]:
         """The stretch of Han text around ``[start, end)``, at most ``context`` characters each side."""
@@ -113,12 +173,24 @@ class ContextModel:
 
         ``neighbours`` are other replacements ``(start, end, text)`` assumed made in both readings
         (two neighbouring spun words are judged with each other restored: 面对将来 -> 面向未来);
-        those that overlap the span or leave the window are ignored."""
+        those that overlap the span or leave the window are ignored. Cached by the window's text."""
         lo, hi = self.window(text, start, end, context)
         left, right = text[lo:start], text[end:hi]
         if neighbours:
             left, right = _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
-        return self.score(left + replacement + right) - self.score(left + text[start:end] + right)
+        key = (left, text[start:end], replacement, right)
+        got = self._margins.get(key)
+        if got is None:
+            got = self.score(left + replacement + right) - self.score(left + key[1] + right)
+            if len(self._margins) > CACHE_LIMIT:
+                self._margins.clear()
+            self._margins[key] = got
+        return got
+
+
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
 
 
 def _replaced(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int, str]]) -> str:
