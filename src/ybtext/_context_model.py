@@ -15,6 +15,7 @@ replacement. It is a likelihood ratio, not a decision: callers combine it with t
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from typing import Any, Iterable
 
@@ -24,6 +25,11 @@ MODEL_FILE = "zh_CN.lm"
 MODEL_SHA256 = "e4097ca9ca1082928c2ea7d5e368080a696611efa0714dfe563c769f26a415d2"
 MAX_WORD = 6      # words longer than this are 0.02% of the vocabulary
 CONTEXT = 8       # characters of context on each side of a judged span (stops at non-Han text)
+
+
+_HAN = "[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f\uf900-\ufaff]"
+_LEFT = re.compile(_HAN + "*\\Z")  # the Han characters right before a position (search up to it)
+_RIGHT = re.compile(_HAN + "*")     # ... and right after it
 
 
 def _han(c: str) -> bool:
@@ -159,13 +165,8 @@ class ContextModel:
 
     def window(self, text: str, start: int, end: int, context: int = CONTEXT) -> tuple[int, int]:
         """The stretch of Han text around ``[start, end)``, at most ``context`` characters each side."""
-        lo = start
-        while lo > 0 and start - lo < context and _han(text[lo - 1]):
-            lo -= 1
-        hi = end
-        while hi < len(text) and hi - end < context and _han(text[hi]):
-            hi += 1
-        return lo, hi
+        return (_LEFT.search(text, max(0, start - context), start).start(),
+                _RIGHT.match(text, end, end + context).end())
 
     def margin(self, text: str, start: int, end: int, replacement: str, context: int = CONTEXT,
                neighbours: Iterable[tuple[int, int, str]] = ()) -> float:

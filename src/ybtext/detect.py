@@ -226,6 +226,25 @@ def _context_evidence(text: str, t, matches, counts: Counter) -> float:
     return total
 
 
+_BOUNDS: dict = {}  # (id of the tables, spun form, count) -> _bound (a few thousand entries at most)
+
+
+def _bound(t, key: str, n: int) -> float:
+    """The most the pairs of ``key`` can add to the evidence with ``n`` occurrences and no original:
+    ``_contribution`` of each, without building their PairEvidence (cached: the same forms and
+    counts come back in document after document)."""
+    got = _BOUNDS.get((id(t), key, n))
+    if got is None:
+        got = 0.0
+        for pair in t.gated[key]:
+            ev = PairEvidence(pair.original, key, n, 0, 0.0, "gated", pair.ratio)  # weight: unused
+            got = max(got, _contribution(pair, ev))
+        if len(_BOUNDS) > 100_000:
+            _BOUNDS.clear()
+        _BOUNDS[(id(t), key, n)] = got
+    return got
+
+
 def analyse(text: str, *, full: bool = False) -> Analysis:
     """Scan once; count originals only when the document could be spun (or ``full``)."""
     from . import _spin_lm
@@ -258,11 +277,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     # strongest keys first, and counting stops as soon as the bound falls below the verdict.
     bounds = []
     for key in gated_keys:
-        n = counts[key]
-        best = 0.0
-        for pair in t.gated[key]:
-            ev = PairEvidence(pair.original, key, n, 0, _weight(pair.ratio, n, 0), "gated", pair.ratio)
-            best = max(best, _contribution(pair, ev))
+        best = _bound(t, key, counts[key])
         if best > 0:
             bounds.append((best, key))
     bounds.sort(reverse=True)
