@@ -37,13 +37,14 @@ def _han(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F or 0xF900 <= o <= 0xFAFF
 
 
-CACHE_LIMIT = 50_000  # entries per window cache (each cleared whole beyond: ~10 MB at most)
+CACHE_LIMIT = 20_000  # entries per window cache (each cleared whole beyond: a few MB at most)
 VOCABULARY_AFTER = 3000  # segmentations before the vocabulary set is built (it costs ~0.1 s)
 
 
-def _vocabulary(path: str) -> list[str] | None:
-    """The model's words, read off the end of the KenLM binary (where build_binary stores them,
-    NUL-separated, ``<unk>`` first); None where the file holds no such list."""
+def _long_prefixes(path: str) -> frozenset[str] | None:
+    """The first two characters of the model's words of three characters or more, read off the end
+    of the KenLM binary (where build_binary stores the words, NUL-separated, ``<unk>`` first);
+    None where the file holds no such list."""
     with open(path, "rb") as f:
         size = f.seek(0, 2)
         for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
@@ -54,19 +55,21 @@ def _vocabulary(path: str) -> list[str] | None:
                 break
         else:
             return None
-    words = data[at:].decode("utf-8").split("\0")
-    return [w for w in words[1:] if w]
+    return frozenset(_PREFIX.findall(data[at:].decode("utf-8")))
+
+
+_PREFIX = re.compile("(?<![^\0])([^\0]{2})[^\0]")  # a word's first two characters, where a third follows
 
 
 class ContextModel:
     """A KenLM word trigram model with a segmenter in its own vocabulary.
 
-    The vocabulary is a Python set read off the model file (``word in lm`` costs a call into KenLM:
-    a segmentation asks it about every substring of up to ``MAX_WORD`` characters), with the first
-    two characters of its longer words, so that a position whose two characters start none is not
-    asked about longer ones. Building them costs about as much as 5,000 segmentations save, so a
-    process asks KenLM for its first ``VOCABULARY_AFTER`` (the first ``clean()`` stays quick: the
-    answers are the same). Caches (per process, each cleared whole past ``CACHE_LIMIT``):
+    A segmentation asks KenLM (``word in lm``, a call) about the substrings of up to ``MAX_WORD``
+    characters: the words it found are remembered with their unigram score, and past
+    ``VOCABULARY_AFTER`` segmentations the first two characters of the model's longer words are
+    read off the model file (32K strings, ~3 MB; reading them costs ~0.05 s, so the first
+    ``clean()`` does without), so that a position whose two characters start none is not asked
+    about longer ones. Caches (per process, each cleared whole past ``CACHE_LIMIT``):
     unigram scores, segmentations and scores of windows, and margins."""
 
     def __init__(self, path: str) -> None:
@@ -74,9 +77,9 @@ class ContextModel:
 
         self.path = path
         self._lm: Any = kenlm.Model(path)
-        self._vocab: Any = self._lm        # until the set is built: KenLM answers
-        self._long: Any = _Everything()
+        self._long: Any = _Everything()  # until read: every position may start a longer word
         self._segmented = 0
+        self._known: dict[str, float] = {}  # words of the model seen, with their unigram scores
         self._unigram: dict[str, float] = {}
         self._segments: dict[str, tuple[str, ...]] = {}
         self._scores: dict[str, float] = {}
@@ -84,13 +87,22 @@ class ContextModel:
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
     def __contains__(self, word: str) -> bool:
-        return word in self._vocab
+        return word in self._lm
 
     def _read_vocabulary(self) -> None:
-        words = _vocabulary(self.path)
-        if words is not None:  # (a model without its word list: KenLM goes on answering)
-            self._vocab = frozenset(words)
-            self._long = frozenset(w[:2] for w in words if len(w) > 2)
+        long = _long_prefixes(self.path)
+        if long is not None:  # (a model without its word list: every length is tried)
+            self._long = long
+
+    def _lookup(self, word: str) -> float | None:
+        """The unigram score of ``word`` if the model has it, else None."""
+        if word not in self._lm:
+            return None
+        known = self._known
+        if len(known) > CACHE_LIMIT * 4:
+            known.clear()
+        lp = known[word] = self._lm.score(word, bos=False, eos=False)
+        return lp
 
     def unigram(self, word: str) -> float:
         """log10 p(word) without context (the unknown-word probability where the model lacks it)."""
@@ -113,7 +125,7 @@ class ContextModel:
         n = len(text)
         best = [0.0] + [float("-inf")] * n
         back = [0] * (n + 1)
-        vocab, long, known, unigram, unknown = self._vocab, self._long, self._unigram, self.unigram, self.unknown
+        long, known, lookup, unknown = self._long, self._known, self._lookup, self.unknown
         # Starts ascending, then ends ascending; only a strictly better score replaces one.
         for i in range(n):
             base = best[i]
@@ -121,21 +133,30 @@ class ContextModel:
                 continue
             # one character is always a path (an unknown word where the model lacks it)
             c = text[i]
-            s = base + ((known.get(c) or unigram(c)) if c in vocab else unknown)
+            lp = known.get(c)
+            if lp is None:
+                lp = lookup(c)
+            s = base + (unknown if lp is None else lp)
             if s > best[i + 1]:
                 best[i + 1], back[i + 1] = s, i
             if i + 2 > n:
                 continue
             w = text[i:i + 2]
-            if w in vocab:
-                s = base + (known.get(w) or unigram(w))
+            lp = known.get(w)
+            if lp is None:
+                lp = lookup(w)
+            if lp is not None:
+                s = base + lp
                 if s > best[i + 2]:
                     best[i + 2], back[i + 2] = s, i
             if w in long:
                 for j in range(i + 3, min(n, i + MAX_WORD) + 1):
                     w = text[i:j]
-                    if w in vocab:
-                        s = base + (known.get(w) or unigram(w))
+                    lp = known.get(w)
+                    if lp is None:
+                        lp = lookup(w)
+                    if lp is not None:
+                        s = base + lp
                         if s > best[j]:
                             best[j], back[j] = s, i
         words: list[str] = []

@@ -279,6 +279,10 @@ def _resolve(candidates: list[Span]) -> list[Span]:
 
 
 def step(text: str, config: Config) -> Cleaned:
+    global _RESTORABLE
     if config.spin == "off":
         return Cleaned(text, ())
-    return apply_spans("spin", text, spans(text, config))
+    try:
+        return apply_spans("spin", text, spans(text, config))
+    finally:
+        _RESTORABLE = (None, None)  # the document's matches need not outlive its step
