@@ -110,16 +110,17 @@ def _chunks(texts: Iterable[str], size: int, max_chars: int) -> Iterator[list[st
 
 
 def parallel_map(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1, *, report: bool | str = False,
-                 chunksize: int = 64, max_chunk_chars: int = 1 << 16) -> Iterator[Any]:
+                 chunksize: int = 64, max_chunk_chars: int = 1 << 15) -> Iterator[Any]:
     """Clean ``texts`` with ``jobs`` worker processes and yield results in input order.
 
     Yields the cleaned ``str`` of each text, or with ``report=True`` an :class:`Outcome` (input
     length, ``Cleaned`` with edits, ``detect_spin`` report of the input); ``report="triage"`` adds each
     document's triage, for its ``--report`` row. ``jobs=1`` runs in this
     process; ``jobs=0`` uses every core. Texts travel in chunks of at most ``chunksize`` documents
-    or ``max_chunk_chars`` characters (64K: a few hundredths of a second of work, so that a few
-    dozen files still spread evenly over the workers); at most ``2 * jobs + 1`` chunks are in
-    flight, so memory stays bounded however long the input is.
+    or ``max_chunk_chars`` characters (32K: a tenth of a second of work or less on spun text, so
+    that a few dozen files still spread evenly over the workers and the last chunk leaves little
+    for one worker alone); at most ``2 * jobs + 1`` chunks are in flight, so memory stays bounded
+    however long the input is.
     """
     if not isinstance(cleaner, Cleaner):
         raise TypeError(f"cleaner must be a ybtext.Cleaner, not {type(cleaner).__name__}")
@@ -140,6 +141,10 @@ def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool | str, workers:
     window = 2 * workers + 1
     if multiprocessing.get_start_method() == "fork":
         cleaner.clean("")  # load the wordlists once, here: forked workers inherit them
+        if cleaner.config.enabled("spin"):
+            from ._context_model import model
+
+            model()  # ... and the context model (memory-mapped: the page cache shares it anyway)
     pending: deque[Future[list[Any]]] = deque()
     chunks = _chunks(texts, chunksize, max_chunk_chars)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(cleaner,)) as pool:

@@ -281,6 +281,25 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
     return total + (unseen if distinct >= UNSEEN_DOCUMENT_PAIRS else 0.0)
 
 
+_BOUNDS: dict[tuple[int, str, int], float] = {}  # (id of the tables, spun form, count) -> _bound
+
+
+def _bound(t: Tables, key: str, n: int) -> float:
+    """The most the pairs of ``key`` can add to the evidence with ``n`` occurrences and no original:
+    ``_contribution`` of each, without building their PairEvidence (cached: the same forms and
+    counts come back in document after document)."""
+    got = _BOUNDS.get((id(t), key, n))
+    if got is None:
+        got = 0.0
+        for pair in t.gated[key]:
+            ev = PairEvidence(pair.original, key, n, 0, 0.0, "gated", pair.ratio)  # weight: unused
+            got = max(got, _contribution(pair, ev))
+        if len(_BOUNDS) > 100_000:
+            _BOUNDS.clear()
+        _BOUNDS[(id(t), key, n)] = got
+    return got
+
+
 def analyse(text: str, *, full: bool = False) -> Analysis:
     """Scan once; count originals only when the document could be spun (or ``full``)."""
     from . import _spin_lm
@@ -313,11 +332,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     # strongest keys first, and counting stops as soon as the bound falls below the verdict.
     bounds = []
     for key in gated_keys:
-        n = counts[key]
-        best = 0.0
-        for pair in t.gated[key]:
-            ev = PairEvidence(pair.original, key, n, 0, _weight(pair.ratio, n, 0), "gated", pair.ratio)
-            best = max(best, _contribution(pair, ev))
+        best = _bound(t, key, counts[key])
         if best > 0:
             bounds.append((best, key))
     bounds.sort(reverse=True)

@@ -21,6 +21,7 @@ document evidence in ``note``.
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import Sequence
 
@@ -73,18 +74,43 @@ def _context_delta(text: str, start: int, end: int, replacement: str, a: Analysi
     chose for them (two adjacent spun words are one damaged span: 面对将来 is 面向未来)."""
     from ._context_model import model
 
-    t = tables()
+    starts, spans, longest = _restorable(a)
     near = []
-    for key, s, e in a.matches:
-        if e <= start - NEIGHBOURHOOD or s >= end + NEIGHBOURHOOD or (s < end and e > start):
+    for i in range(bisect.bisect_left(starts, start - NEIGHBOURHOOD - longest + 1),
+                   bisect.bisect_left(starts, end + NEIGHBOURHOOD)):
+        s, e, original = spans[i]
+        if e <= start - NEIGHBOURHOOD or (s < end and e > start):
             continue
-        pair = t.sure.get(key) or t.chains.get(key)
-        if pair is None:
-            got = a.chosen.get(key)
-            pair = got[0] if got is not None else None
-        if pair is not None:
-            near.append((s, e, pair.original))
+        near.append(spans[i])
     return math.log(10) * model().margin(text, start, end, replacement, neighbours=_disjoint(near))
+
+
+_Restorable = tuple[list[int], list[tuple[int, int, str]], int]
+# the last document's Analysis and its _restorable() (one tuple: thread-safe)
+_RESTORABLE: tuple[Analysis | None, _Restorable | None] = (None, None)
+
+
+def _restorable(a: Analysis) -> _Restorable:
+    """The matches of ``a`` that have an original to restore for the judge (sure and chain forms,
+    gated ones the evidence chose), sorted by start (with the starts, for bisect, and the longest
+    match): built once per document, not once per judged occurrence."""
+    global _RESTORABLE
+    last_a, last = _RESTORABLE
+    if last_a is a and last is not None:
+        return last
+    t = tables()
+    spans: list[tuple[int, int, str]] = []
+    for key, s, e in a.matches:
+        pair: Pair | None = t.sure.get(key) or t.chains.get(key)
+        if pair is None:
+            chosen = a.chosen.get(key)
+            pair = chosen[0] if chosen is not None else None
+        if pair is not None:
+            spans.append((s, e, pair.original))
+    spans.sort(key=lambda x: x[0])
+    got: _Restorable = ([s for s, _e, _o in spans], spans, max((e - s for s, e, _o in spans), default=1))
+    _RESTORABLE = (a, got)
+    return got
 
 
 def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -264,6 +290,10 @@ def _resolve(candidates: list[Span]) -> list[Span]:
 
 
 def step(text: str, config: Config) -> Cleaned:
+    global _RESTORABLE
     if config.spin == "off":
         return Cleaned(text, ())
-    return apply_spans("spin", text, spans(text, config))
+    try:
+        return apply_spans("spin", text, spans(text, config))
+    finally:
+        _RESTORABLE = (None, None)  # the document's matches need not outlive its step
