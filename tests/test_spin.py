@@ -356,3 +356,20 @@ def test_one_odd_word_repeated_is_not_spinning():
     text = "此次会议在北京召开。此次会议的主题是改革。代表们认为，此次会议开得很成功，此次会议的成果将惠及全国。"
     assert ybtext.detect_spin(text).spun is False
     assert ybtext.clean(text) == text
+
+
+def test_edits_carry_their_tier_as_a_field():
+    result = ybtext.clean_and_explain("社区经由过程居民议事会决定，我们为居民供给优质的效劳，效劳事项一网通办。")
+    tiers = {(e.before, e.tier) for e in result.edits if e.step == "spin"}
+    assert ("经由过程", "sure") in tiers and ("效劳", "gated") in tiers
+    assert all(e.tier == "" for e in result.edits if e.step != "spin")
+    assert all(e.as_dict()["tier"] == e.tier for e in result.edits)
+
+
+def test_overlaps_are_resolved_by_the_tier_field_not_the_note():
+    from ybtext._edits import Span
+    from ybtext.spin import _resolve
+
+    gated = Span(0, 4, "发展示范", "a", 0.99, "no tier written here", "gated")
+    user = Span(2, 4, "示范", "b", 0.5, "nor here", "user")
+    assert _resolve([gated, user]) == [user]

@@ -24,7 +24,9 @@ class Edit:
     ``start``/``end`` index the text the step received (not the original input), so a list of
     edits is replayed step by step. ``rule`` is a wordlist ``file:line`` or a named rule;
     ``confidence`` is a float in [0, 1] where the step computed one, else None. ``note`` carries
-    anything else worth showing a reviewer (tier, document evidence for gated edits).
+    anything else worth showing a reviewer (document evidence for gated edits). ``tier`` is the
+    spin tier that made the edit (``user``, ``phrase``, ``sure``, ``chain``, ``gated``, ``char``),
+    "" for the other steps.
     """
 
     step: str
@@ -35,6 +37,7 @@ class Edit:
     rule: str
     confidence: float | None = None
     note: str = ""
+    tier: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """The edit as a JSON-ready dict (the fields of ``ybtext explain --format json``)."""
@@ -47,6 +50,7 @@ class Edit:
             "rule": self.rule,
             "confidence": self.confidence,
             "note": self.note,
+            "tier": self.tier,
         }
 
 
@@ -91,6 +95,7 @@ class Span(NamedTuple):
     rule: str
     confidence: float | None = None
     note: str = ""
+    tier: str = ""  # the spin tier (see Edit.tier)
 
 
 class View:
@@ -142,7 +147,7 @@ def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:
         out.append(text[pos:s.start])
         out.append(s.after)
         pos = s.end
-        edits.append(Edit(step, s.start, s.end, before, s.after, s.rule, s.confidence, s.note))
+        edits.append(Edit(step, s.start, s.end, before, s.after, s.rule, s.confidence, s.note, s.tier))
     if not edits:
         return Cleaned(text, ())
     out.append(text[pos:])

@@ -137,7 +137,7 @@ def spans(text: str, report: SpinReport, restored: Iterable[Span] = ()) -> list[
             d = _spin_lm.delta(view.text, at, at + len(spun), original)
             if d >= CHAR_MIN:
                 found.append(Span(i, j, original, rule,
-                                  round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note))
+                                  round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note, "char"))
             else:
                 later.append(item)
         if not found:

@@ -84,7 +84,7 @@ def user_spans(text: str, paths: tuple[str, ...]) -> list[Span]:
     out = []
     for key, start, end in up.matcher.find(text):
         original, rule = up.pairs[key]
-        out.append(Span(start, end, original, rule, 1.0, "tier=user"))
+        out.append(Span(start, end, original, rule, 1.0, "tier=user", "user"))
     return out
 
 

@@ -138,7 +138,7 @@ def _document(item: Sequence[Any]) -> dict[str, Any]:
         if c1 == c2 and e.after:
             c1 = c2 = -1  # what it wrote was removed again by a later step: nothing to show
         edits.append([e.step, o1, o2, c1, c2, _snip(e.before), _snip(e.after), e.rule,
-                      e.confidence, e.note, int(_punct_only(e.step, e.before, e.after))])
+                      e.confidence, e.note, int(_punct_only(e.step, e.before, e.after)), e.tier])
     notices = []
     for n in cleaned.notices:
         a, b = m.notice_region(n)

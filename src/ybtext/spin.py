@@ -213,7 +213,7 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     elsewhere = f" (+{ev.spun_elsewhere} as a spun form)" if ev.spun_elsewhere else ""
     note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}{elsewhere}, "
             f"weight {ev.weight:.1f}; document score {a.report.score:.2f} ({a.report.family})")
-    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note)
+    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note, "gated")
 
 
 def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
@@ -230,7 +230,8 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             if d is None:
                 d = _spin_lm.delta(text, start, end, pair.original)
             if d >= SURE_VETO:
-                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure"))
+                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure",
+                                "sure"))
             continue
         if not spun:
             continue
@@ -239,7 +240,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             d = _spin_lm.delta(text, start, end, pair.original)
             if d >= CHAIN_MIN:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
-                                f"tier=chain ({pair.source}); document score {a.report.score:.2f}"))
+                                f"tier=chain ({pair.source}); document score {a.report.score:.2f}", "chain"))
             continue
         span = _gated(text, key, start, end, a)
         if span is not None:
@@ -264,8 +265,7 @@ def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
         at = view.at(start)
         span = _gated(view.text, key, at, at + end - start, a)
         if span is not None:
-            more.append(Span(start, end, span.after, span.rule, span.confidence,
-                             span.note + "; judged with its neighbours restored"))
+            more.append(span._replace(start=start, end=end, note=span.note + "; judged with its neighbours restored"))
     return _resolve(taken + more) if more else taken
 
 
@@ -276,8 +276,7 @@ def _resolve(candidates: list[Span]) -> list[Span]:
     """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
     longer and surer first."""
     def rank(s: Span) -> tuple[int, int, float, int]:
-        tier = s.note.split(";", 1)[0].split()[0].removeprefix("tier=")
-        return (-_PRIORITY.get(tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
+        return (-_PRIORITY.get(s.tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
 
     taken: list[Span] = []
     occupied: set[int] = set()
