@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, NoReturn
 
 from . import _io
-from ._edits import Cleaned
 from ._pipeline import Cleaner
 from ._plan import expand_inputs, plan_outputs
 from ._version import __version__
