@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
 from .errors import YbtextError
+
+if TYPE_CHECKING:
+    from .detect import SpinReport
 
 __all__ = ["Edit", "Notice", "Cleaned", "apply_edits"]
 
@@ -75,11 +78,17 @@ class Notice:
 
 
 class Cleaned(NamedTuple):
-    """The cleaned text, the edits that produced it (in pipeline order) and what was only noticed."""
+    """The cleaned text, the edits that produced it (in pipeline order) and what was only noticed.
+
+    ``spin`` is the spin detector's report on the text the spin step received, as the step computed
+    it (``spin="auto"``), so ``clean --report``, ``detect`` and ``review`` read the verdict the edits
+    were made under instead of computing it again; None where the step did not run or ran forced.
+    """
 
     text: str
     edits: tuple[Edit, ...]
     notices: tuple[Notice, ...] = ()
+    spin: SpinReport | None = None
 
     def explain(self) -> list[str]:
         """One human-readable line per edit."""

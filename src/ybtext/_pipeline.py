@@ -83,6 +83,7 @@ class Cleaner:
             from ._userlists import protect, protected_terms
 
             guard = protected_terms(self.config.protect)
+        spin = None
         for _name, fn in self.steps:
             result = fn(text, self.config)
             if guard is not None:
@@ -90,7 +91,8 @@ class Cleaner:
             text = result.text
             edits.extend(result.edits)
             notices.extend(result.notices)
-        return Cleaned(text, tuple(edits), tuple(notices))
+            spin = result.spin or spin
+        return Cleaned(text, tuple(edits), tuple(notices), spin)
 
     def clean(self, text: str) -> str:
         """Clean one document and return the cleaned text."""

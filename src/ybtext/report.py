@@ -62,8 +62,8 @@ def triage(original: str, cleaned: Cleaned, *, spin: SpinReport | None = None) -
 
 def _triage(m: SpanMap, cleaned: Cleaned, spin: SpinReport | None) -> Triage:
     m.check(cleaned.text)
-    if spin is None:
-        spin = detect_spin(m.text_before("spin"))
+    if spin is None:  # the spin step's own report, else the detector's on what that step received
+        spin = cleaned.spin or detect_spin(m.text_before("spin"))
     counts = {s: 0 for s in STEPS}
     removed = 0
     for e in cleaned.edits:

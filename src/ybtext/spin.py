@@ -293,6 +293,9 @@ def step(text: str, config: Config) -> Cleaned:
     if config.spin == "off":
         return Cleaned(text, ())
     try:
-        return apply_spans("spin", text, spans(text, config))
+        a = analyse(text, full=config.spin == "force")
+        result = apply_spans("spin", text, spans(text, config, a))
+        # forced, the analysis counts every pair and its verdict is not the detector's
+        return result if config.spin == "force" else result._replace(spin=a.report)
     finally:
         _RESTORABLE = (None, None)  # the document's matches need not outlive its step
