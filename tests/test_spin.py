@@ -379,11 +379,12 @@ def test_the_spin_report_travels_in_the_result():
     """The spin step's own report comes back in ``Cleaned.spin`` and is the detector's verdict on
     the text that step received, so detect, clean --report and review agree with the edits."""
     from ybtext._spanmap import SpanMap
+    from ybtext.report import triage
 
     text = "社區經由過程居民議事會決定。我們為居民供給優質的效勞，效勞事項一網通辦，進展態勢良好，進展成果豐碩。"
     result = ybtext.clean_and_explain(text)
     assert result.spin is not None and result.spin.spun
     assert result.spin == ybtext.detect_spin(SpanMap(text, result.edits).text_before("spin"))
-    assert ybtext.report.triage(text, result).spin is result.spin
+    assert triage(text, result).spin is result.spin
     assert ybtext.clean_and_explain(text, spin="off").spin is None
     assert ybtext.clean_and_explain(text, spin="force").spin is None
