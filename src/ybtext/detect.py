@@ -149,14 +149,21 @@ def _consistent(text: str, spans: list[tuple[int, int]], original: str) -> bool:
     from ._context_model import model
     from ._spin_lm import phrase_at
 
-    if len(spans) < UNSEEN_MIN_COUNT or original in text:
+    count = len(spans)
+    if count < UNSEEN_MIN_COUNT or original in text:
         return False
     spans = [(s, e) for s, e in spans if not phrase_at(text, s, e)][:2 * CONTEXT_OCCURRENCES]
     if not spans:
         return False
     lm = model()
-    margins = [lm.margin(text, s, e, original) for s, e in spans]
-    return min(margins) >= UNSEEN_MIN_MARGIN and sum(margins) / len(margins) >= UNSEEN_MEAN
+    return _unseen_holds(count, [lm.margin(text, s, e, original) for s, e in spans])
+
+
+def _unseen_holds(count: int, margins: list[float]) -> bool:
+    """The test a pair no list holds must pass (UNSEEN_*): enough occurrences, and the model
+    preferring the original at every judged one and on average."""
+    return (count >= UNSEEN_MIN_COUNT and min(margins) >= UNSEEN_MIN_MARGIN
+            and sum(margins) / len(margins) >= UNSEEN_MEAN)
 
 
 ATTESTED_WEIGHT = 0.3  # pair evidence needed for curated and family-a pairs
@@ -265,8 +272,7 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
                 continue
             margins = [lm.margin(text, s, e, pair.original) for s, e in spans]
             mean = sum(margins) / len(margins)
-            if not pair.attested and (counts[key] < UNSEEN_MIN_COUNT or min(margins) < UNSEEN_MIN_MARGIN
-                                      or mean < UNSEEN_MEAN):
+            if not pair.attested and not _unseen_holds(counts[key], margins):
                 continue
             got = min(mean, CONTEXT_CAP) - CONTEXT_FLOOR
             if got > best:
