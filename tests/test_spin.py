@@ -388,3 +388,12 @@ def test_a_name_after_the_spun_form_keeps_the_document_original():
 def test_an_occurrence_without_a_listed_context_meaning_the_other_original():
     out = ybtext.clean(_WORKSHOP + "各工段要进展自查。")
     assert "各工段要进行自查" in out
+
+
+def test_a_context_only_original_needs_its_context():
+    # 进展 stands for 发展 or 进行; here 发展 occurs twice, so only 进行 (once, beside two 进展) could
+    # claim the form, and 进展 -> 进行 holds only before its listed contexts (only_after=)
+    text = ("两国的构和取得某些进展，但还有许多分歧。双方同意继续进行磋商，推动关系发展。会谈没有明了的结果，"
+            "两国已经明了对方立场，构和仍无实质进展，双边关系发展仍需时间。")
+    assert ybtext.detect_spin(text).spun
+    assert not [e for e in _edits(text) if e.before == "进展" and e.after == "进行"]

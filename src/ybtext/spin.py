@@ -32,7 +32,7 @@ from . import _spin_fuzzy, _spin_heavy, _spin_lm, _userlists
 from ._edits import Cleaned, Span, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
-from .detect import Analysis, PairEvidence, analyse, damped_weight, eligible
+from .detect import Analysis, PairEvidence, _judge, analyse, damped_weight, eligible
 
 SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
 CHAIN_MIN = 0.0
@@ -46,7 +46,8 @@ LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
-    """True: a positive condition holds; False: a negative one vetoes; None: neither (context model decides)."""
+    """True: a positive condition holds; False: a negative one vetoes, or an ``only_after`` list
+    (the pair holds only there) does not hold; None: neither (the context model decides)."""
     if not pair.conditions:
         return None
     lo, hi = max(0, start - 12), end + 12  # str.endswith/startswith take a tuple of alternatives
@@ -55,6 +56,9 @@ def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
         return False
     if text.endswith(cond("before"), lo, start) or text.startswith(cond("after"), end, hi):
         return True
+    only = cond("only_after")
+    if only:  # the pair holds only in its listed contexts
+        return text.startswith(only, end, hi)
     return None
 
 
@@ -127,17 +131,28 @@ def evidence_note(key: str, original: str, ev: PairEvidence, a: Analysis) -> str
 
 
 def _attested_alternative(text: str, key: str, start: int, end: int, pair: Pair,
-                          a: Analysis) -> tuple[Pair, PairEvidence]:
+                          a: Analysis) -> tuple[Pair, PairEvidence] | None:
     """The attested pair this occurrence of ``key`` stands for, where a spinner writes one form for
-    several originals (the 汇文网 family writes 进展 for 发展 and for 进行): another attested
-    original, also absent from the document, where its listed context stands here (进展相应的培训),
-    else the document's choice ``pair``. The trigram model alone does not pick the rival: it
-    prefers 进行 to 发展 in too many places where 发展 was written (高质量进展, 引导群众进展经济林)."""
+    several originals (the 汇文网 family writes 进展 for 发展 and for 进行): of the document's
+    choice ``pair`` and the other attested pairs with evidence here, the first whose listed
+    context stands at the occurrence (进展相应的培训 -> 进行), else the first no listed context
+    rules out (an ``only_after`` pair needs its context: 取得某些进展 is no 进行), the document's
+    choice first; None when none is left. The trigram model alone does not pick among them: it
+    prefers 进行 to 发展 in too many places where 发展 was written (高质量进展)."""
+    chosen = a.chosen[key]
+    options = [chosen]
     for p in tables().gated[key]:
         ev = a.evidence.get((key, p.original))
-        if p is not pair and p.attested and ev is not None and ev.weight > 0 and _conditions(p, text, start, end):
+        if p is not pair and p.attested and ev is not None and ev.weight > 0:
+            options.append((p, ev))
+    fallback = None
+    for p, ev in options:
+        cond = _conditions(p, text, start, end)
+        if cond:
             return p, ev
-    return a.chosen[key]
+        if cond is None and fallback is None:
+            fallback = (p, ev)
+    return fallback
 
 
 def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | None:
@@ -146,7 +161,10 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         return None
     pair, ev = chosen
     if pair.attested:
-        pair, ev = _attested_alternative(text, key, start, end, pair, a)
+        picked = _attested_alternative(text, key, start, end, pair, a)
+        if picked is None:
+            return None
+        pair, ev = picked
     cond = _conditions(pair, text, start, end)
     if cond is False:
         return None
@@ -194,7 +212,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
         if pair is not None:
             d = a.sure_delta.get((start, end))
             if d is None:
-                d = _spin_lm.delta(text, start, end, pair.original)
+                d = _judge()(text, start, end, pair.original)
             if d >= SURE_VETO:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure",
                                 "sure"))
@@ -203,7 +221,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             continue
         pair = t.chains.get(key)
         if pair is not None:
-            d = _spin_lm.delta(text, start, end, pair.original)
+            d = _judge()(text, start, end, pair.original)
             if d >= CHAIN_MIN:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
                                 f"tier=chain ({pair.source}); document score {a.report.score:.2f}", "chain"))
