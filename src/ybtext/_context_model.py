@@ -15,16 +15,14 @@ replacement. It is a likelihood ratio, not a decision: callers combine it with t
 from __future__ import annotations
 
 import functools
-import math
 import re
 from importlib import resources
 from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 from ._chars import HAN_CLASS
 
-__all__ = ["ContextModel", "gain", "model", "MODEL_FILE", "MODEL_SHA256"]
+__all__ = ["ContextModel", "model", "MODEL_FILE", "MODEL_SHA256"]
 
-LN10 = math.log(10)
 MODEL_FILE = "zh_CN.lm"
 MODEL_SHA256 = "e4097ca9ca1082928c2ea7d5e368080a696611efa0714dfe563c769f26a415d2"
 MAX_WORD = 6      # words longer than this are 0.02% of the vocabulary
@@ -310,11 +308,6 @@ def _replaced(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int, str]]
             pos = e
     out.append(text[pos:hi])
     return "".join(out)
-
-
-def gain(text: str, start: int, end: int, replacement: str) -> float:
-    """``model().margin`` in nats (natural log), the unit of the spin step's thresholds."""
-    return LN10 * model().margin(text, start, end, replacement)
 
 
 @functools.lru_cache(maxsize=1)

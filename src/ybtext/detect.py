@@ -303,22 +303,12 @@ def _bound(t: Tables, key: str, n: int) -> float:
     return got
 
 
-def _judge():  # type: ignore[no-untyped-def]
-    import os
-    if os.environ.get("YBT_JUDGE") == "unigram":
-        from ._spin_lm import delta
-        return delta
-    from ._context_model import gain
-    return gain
-
-
 def analyse(text: str, *, full: bool = False) -> Analysis:
     """Scan once; count originals only when the document could be spun (or ``full``)."""
     from . import _spin_lm
     from ._spin_chars import _standalone
+    from ._spin_lm import delta
     from ._spin_tables import tables
-
-    delta = _judge()
 
     t = tables()
     matches = t.overlapping.find(text)

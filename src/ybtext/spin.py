@@ -32,7 +32,7 @@ from . import _spin_fuzzy, _spin_heavy, _spin_lm, _userlists
 from ._edits import Cleaned, Span, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
-from .detect import Analysis, PairEvidence, _judge, analyse, damped_weight, eligible
+from .detect import Analysis, PairEvidence, analyse, damped_weight, eligible
 
 SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
 CHAIN_MIN = 0.0
@@ -212,7 +212,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
         if pair is not None:
             d = a.sure_delta.get((start, end))
             if d is None:
-                d = _judge()(text, start, end, pair.original)
+                d = _spin_lm.delta(text, start, end, pair.original)
             if d >= SURE_VETO:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure",
                                 "sure"))
@@ -221,7 +221,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             continue
         pair = t.chains.get(key)
         if pair is not None:
-            d = _judge()(text, start, end, pair.original)
+            d = _spin_lm.delta(text, start, end, pair.original)
             if d >= CHAIN_MIN:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
                                 f"tier=chain ({pair.source}); document score {a.report.score:.2f}", "chain"))
