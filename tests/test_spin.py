@@ -397,3 +397,10 @@ def test_a_context_only_original_needs_its_context():
             "两国已经明了对方立场，构和仍无实质进展，双边关系发展仍需时间。")
     assert ybtext.detect_spin(text).spun
     assert not [e for e in _edits(text) if e.before == "进展" and e.after == "进行"]
+
+
+def test_heavy_decoding_keeps_the_sure_tiers_veto():
+    # 锦昌大酒店 holds the non-word 昌大 (a form of 盛大) across a word boundary: the sure tier's
+    # veto (the window must read clearly better) holds in heavy-family documents too
+    out = ybtext.clean(HEAVY_CHARS + "欢迎各位入住锦昌大酒店。")
+    assert out.endswith("欢迎各位入住锦昌大酒店。")

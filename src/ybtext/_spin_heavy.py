@@ -61,7 +61,7 @@ def _prior(weight: float, base: float) -> float:
 
 
 def _options(text: str, a: Analysis) -> list[_Option]:
-    from .spin import _conditions, evidence_note
+    from .spin import SURE_VETO, _conditions, evidence_note
 
     t = tables()
     out: list[_Option] = []
@@ -70,6 +70,8 @@ def _options(text: str, a: Analysis) -> list[_Option]:
         pair = t.sure.get(key) or t.chains.get(key)
         if pair is not None:
             tier = "sure" if key in t.sure else "chain"
+            if tier == "sure" and a.sure_delta.get((s, e), SURE_VETO) < SURE_VETO:
+                continue  # the sure tier's own veto (锦昌大酒店 holds no 昌大)
             out.append(_Option(s, e, pair.original, pair.rule,
                                f"tier={tier}; document score {score:.2f} (heavy)", tier, SURE_PRIOR))
             continue
