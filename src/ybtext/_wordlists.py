@@ -32,7 +32,7 @@ from typing import Any, Iterator, Literal, overload
 from .errors import WordlistError
 
 __all__ = ["Entry", "SortedLines", "Wordlist", "lint", "lint_text", "load", "load_columns", "load_path", "load_rows",
-           "parse_conditions", "shipped_lines", "shipped_names", "shipped_rows"]
+           "parse_conditions", "shipped_names", "shipped_rows"]
 
 REQUIRED_HEADERS = ("File", "Format", "Source", "Columns")
 _IGNORED_FOR_UNIQUENESS = ("source", "note")
@@ -135,29 +135,12 @@ def _read_shipped(name: str) -> bytes:
         raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
 
 
-def shipped_lines(name: str) -> tuple[list[str], int]:
-    """Entry lines of a shipped wordlist, and the line number of the first one."""
-    try:
-        text = _read_shipped(name).decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    first = 0
-    while first < len(lines) and lines[first].startswith("#"):
-        first += 1
-    return lines[first:], first + 1
-
-
 def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
     """Entry fields of a (small) shipped wordlist, and the line number of its first entry."""
-    lines, first = shipped_lines(name)
-    rows = [line.split("\t") for line in lines]
-    for k, row in enumerate(rows):
-        if len(row) != columns:
-            raise WordlistError(name, first + k, f"{len(row)} fields, expected {columns}")
-    return rows, first
+    have, first, lines, _headers = _split_shipped(name, _read_shipped(name))
+    if len(have) != columns:
+        raise WordlistError(name, None, f"the header names {len(have)} columns, expected {columns}")
+    return list(_fields(name, have, first, lines)), first
 
 
 class SortedLines:
