@@ -7,7 +7,9 @@ original (nearly) never does, and at the spun form's occurrences the word trigra
 a few hundred carry plenty.
 
 Candidates are the pairs of the shipped spin lists (``_spin_tables``: curated, family-a and the
-pairs mined from public spinner tables); the corpus decides. For every candidate the learner
+pairs mined from public spinner tables, gated tier) and the pairs of the public spinner tables
+that those lists filter out for a single document's sake (``spin-candidates.tsv``: 中央 -> 中心);
+the corpus decides. For every candidate the learner
 keeps a few counters (constant memory whatever the corpus size; it reads the texts once, as an
 iterable):
 
@@ -33,6 +35,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from ._match import Matcher
+from ._spin_tables import Pair
+
 __all__ = ["APPLY", "LearnedPair", "SpinTable", "learn_spin", "COLUMNS", "TIER_HEADER"]
 
 JUDGED = 40              # occurrences of one pair judged by the context model, in all
@@ -42,12 +47,14 @@ LIST_MIN = 0.2           # pairs below this confidence are not written
 APPLY = 0.9              # clean applies the pairs of a learned table from this confidence
 COUNT_CAP = 4.0          # the counts' log-odds, at most (an absent word is no proof of spinning)
 COUNT_FLOOR = -8.0
+COUNT_NEED = 1.0         # counts below this show no absence worth the name (the original is rare anyway) ...
+NO_ABSENCE = 6.0         # ... and cost this much: the context alone does not make a pair
 LEAK = 0.05              # share of the originals a spinner leaves (titles, other pairs)
 SUPPORT = 20             # documents holding the spun form before the counts carry COUNT_CAP
 MARGIN_ZERO = 0.3        # log10: the mean margin at which the context is neutral evidence
 MARGIN_SCALE = 1.0       # nats of log-odds per log10 of mean margin beyond MARGIN_ZERO, per sqrt(judged)
-MARGIN_CAP = 6.0
-MARGIN_ONE = 3.0         # log10: one occurrence's margin counts at most this (an unknown word reads very unlikely)
+MARGIN_CAP = 4.0
+MARGIN_ONE = 2.0         # log10: one occurrence's margin counts at most this (an unknown word reads very unlikely)
 PRIOR_NONE = -4.0        # log-odds before any evidence, for a pair no table lists ...
 PRIOR_STEP = 0.5         # ... plus this for each public table that lists it
 CLAIMED = 3.0            # a claim on an original another spun form claims better
@@ -99,7 +106,7 @@ class SpinTable:
             "# Format: spun form -> original, learned from a corpus; clean judges each occurrence "
             f"and applies pairs of confidence >= {APPLY}",
             f"# Source: ybtext learn over {self.documents} documents ({self.chars} characters); candidates: "
-            "the shipped spin lists",
+            "the shipped spin lists and spin-candidates.tsv",
             "# License: facts derived from the user's corpus",
             f"# Tier: {TIER_HEADER}",
             "# Sorted: by confidence, highest first (rank)",
@@ -129,13 +136,52 @@ class _Stats:
         self.excess = 0.0
 
 
+class _Candidates:
+    """The candidate pairs by spun form, with a matcher of the spun forms and one of the originals."""
+
+    def __init__(self, gated: dict[str, tuple[Pair, ...]], spun: Matcher, originals: Matcher) -> None:
+        self.gated = gated
+        self.overlapping = spun
+        self._originals = originals
+
+    def count_originals(self, text: str) -> dict[str, int]:
+        return self._originals.count(text)
+
+
+_CANDIDATES: dict[int, _Candidates] = {}
+
+
+def _candidates() -> _Candidates:
+    """The shipped gated pairs (an entry there wins) and spin-candidates.tsv's, built once per
+    version of the spin tables (a benchmark may replace them)."""
+    from ._spin_lm import _model, freq
+    from ._spin_tables import ABSENT_COUNT, _gated_pair, tables
+    from ._wordlists import load_rows
+
+    t = tables()
+    got = _CANDIDATES.get(id(t))
+    if got is not None:
+        return got
+    pairs: dict[str, dict[str, Pair]] = {k: {p.original: p for p in ps} for k, ps in t.gated.items()}
+    first, spun_col, original_col, source_col = load_rows("spin-candidates.tsv", "spun", "original", "source")
+    absent = math.log(ABSENT_COUNT) - _model().total
+    for i, (spun, original, source) in enumerate(zip(spun_col, original_col, source_col)):
+        have = pairs.setdefault(spun, {})
+        if original not in have:
+            have[original] = _gated_pair(spun, original, f"spin-candidates.tsv:{first + i}", (), source, freq, absent)
+    gated = {k: tuple(v.values()) for k, v in pairs.items() if v}
+    got = _Candidates(gated, Matcher(gated, overlapping=True),
+                      Matcher({p.original for ps in gated.values() for p in ps}, overlapping=True))
+    _CANDIDATES.clear()
+    _CANDIDATES[id(t)] = got
+    return got
+
+
 class Learner:
     """The streaming state of :func:`learn_spin`: ``add(text)`` per document, then ``table()``."""
 
     def __init__(self) -> None:
-        from ._spin_tables import tables
-
-        self._t = tables()
+        self._t = _candidates()
         self._stats: dict[tuple[str, str], _Stats] = {}
         self._originals: Counter[str] = Counter()
         self.documents = 0
@@ -234,11 +280,13 @@ def _logit(ratio: float, spun: int, documents: int, original_count: int, margin:
     spun pages."""
     p = ratio / (1.0 + ratio)
     # the original stands more often than a spinner leaves it: no evidence from the counts
-    if original_count > LEAK * spun:
-        counts = COUNT_FLOOR
+    if p <= LEAK or original_count > LEAK * spun:
+        counts = COUNT_FLOOR  # an original this rare proves nothing by its absence; one this common, by its presence
     else:
         counts = min(COUNT_CAP * min(1.0, documents / SUPPORT), documents * math.log((1 - LEAK) / (1 - p)))
         counts += original_count * math.log(LEAK / p)
+        if counts < COUNT_NEED:
+            counts -= NO_ABSENCE
     context = max(-MARGIN_CAP, min(MARGIN_CAP, MARGIN_SCALE * (margin - MARGIN_ZERO) * math.sqrt(judged)))
     prior = PRIOR_NONE + PRIOR_STEP * tables + (ATTESTED_PRIOR if attested else 0.0)
     return counts + context + prior
