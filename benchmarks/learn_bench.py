@@ -25,8 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import spin_bench  # noqa: E402  (score, spinner, hold_out, measure, ours)
-from _corpus import peoples_daily_articles, reviews  # noqa: E402
+import spin_bench
+from _corpus import peoples_daily_articles, reviews
 
 MIN_APPLIED = 5
 
@@ -59,7 +59,7 @@ def evaluate(name: str, docs: list[str], table: dict[str, str], show: bool) -> N
     os.close(fd)
     try:
         learned.write(path)
-        steps = dict(script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
+        steps = {"script": None, "boilerplate": False, "layout": False, "punctuation": False, "ocr": False}
         without, _ = spin_bench.measure(spin_bench.ours(), docs, spun)
         with_table, _ = spin_bench.measure(ybtext.Cleaner(wordlists=[path], **steps).clean, docs, spun)
     finally:

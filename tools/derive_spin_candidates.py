@@ -20,7 +20,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import derive_spin_lists as d  # noqa: E402
+import derive_spin_lists as d
 
 MIN_ORIGINAL = 50
 

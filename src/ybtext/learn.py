@@ -32,13 +32,13 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ._match import Matcher
 from ._spin_tables import Pair
 
-__all__ = ["APPLY", "LearnedPair", "SpinTable", "learn_spin", "COLUMNS", "TIER_HEADER"]
+__all__ = ["APPLY", "COLUMNS", "TIER_HEADER", "LearnedPair", "SpinTable", "learn_spin"]
 
 JUDGED = 40              # occurrences of one pair judged by the context model, in all
 JUDGED_PER_DOCUMENT = 2  # ... and per document (spread over the corpus)
@@ -103,10 +103,10 @@ class SpinTable:
         width = len(str(len(self.pairs)))
         lines = [
             f"# File: {name}",
-            "# Format: spun form -> original, learned from a corpus; clean judges each occurrence "
-            f"and applies pairs of confidence >= {APPLY}",
-            f"# Source: ybtext learn over {self.documents} documents ({self.chars} characters); candidates: "
-            "the shipped spin lists and spin-candidates.tsv",
+            ("# Format: spun form -> original, learned from a corpus; clean judges each occurrence "
+            f"and applies pairs of confidence >= {APPLY}"),
+            (f"# Source: ybtext learn over {self.documents} documents ({self.chars} characters); candidates: "
+            "the shipped spin lists and spin-candidates.tsv"),
             "# License: facts derived from the user's corpus",
             f"# Tier: {TIER_HEADER}",
             "# Sorted: by confidence, highest first (rank)",
@@ -126,7 +126,7 @@ class SpinTable:
 
 
 class _Stats:
-    __slots__ = ("spun", "docs", "margins", "judged", "excess")
+    __slots__ = ("docs", "excess", "judged", "margins", "spun")
 
     def __init__(self) -> None:
         self.spun = 0
@@ -223,7 +223,7 @@ class Learner:
                     judged += 1
 
     def table(self) -> SpinTable:
-        rows = []
+        rows: list[tuple[float, str, str, _Stats, int, float, int]] = []
         for (spun, original), st in self._stats.items():
             if st.spun < MIN_SPUN or not st.judged:
                 continue
@@ -232,7 +232,7 @@ class Learner:
             margin = st.margins / st.judged
             tables = sum(1 for s in pair.source.split("+") if s in PUBLIC_TABLES)
             logit = _logit(pair.ratio, st.spun, st.docs, m, margin, st.judged, tables, pair.attested)
-            rows.append([logit, spun, original, st, m, margin, tables])
+            rows.append((logit, spun, original, st, m, margin, tables))
         # A spinner writes one form for a word: where several spun forms claim one absent original
         # (力量 and 才能 both for 能力), the best claim stands and the others lose CLAIMED; a form
         # may stand for several originals (进展 <- 发展 | 进行), but the second needs SECOND more.
