@@ -47,6 +47,7 @@ LIST_MIN = 0.2           # pairs below this confidence are not written
 APPLY = 0.9              # clean applies the pairs of a learned table from this confidence
 COUNT_CAP = 4.0          # the counts' log-odds, at most (an absent word is no proof of spinning)
 COUNT_FLOOR = -8.0
+CANDIDATE_PRIOR = -1.0   # a pair only spin-candidates.tsv holds (the shipped lists filtered it out)
 COUNT_NEED = 1.0         # counts below this show no absence worth the name (the original is rare anyway) ...
 NO_ABSENCE = 6.0         # ... and cost this much: the context alone does not make a pair
 LEAK = 0.05              # share of the originals a spinner leaves (titles, other pairs)
@@ -232,6 +233,8 @@ class Learner:
             margin = st.margins / st.judged
             tables = sum(1 for s in pair.source.split("+") if s in PUBLIC_TABLES)
             logit = _logit(pair.ratio, st.spun, st.docs, m, margin, st.judged, tables, pair.attested)
+            if pair.rule.startswith("spin-candidates"):
+                logit += CANDIDATE_PRIOR
             rows.append((logit, spun, original, st, m, margin, tables))
         # A spinner writes one form for a word: where several spun forms claim one absent original
         # (力量 and 才能 both for 能力), the best claim stands and the others lose CLAIMED; a form
@@ -273,7 +276,8 @@ def _logit(ratio: float, spun: int, documents: int, original_count: int, margin:
     Counts: the detector's log-likelihood ratio (a spinner leaving LEAK of the originals, against
     clean text using both words in their lexicon proportion) over the documents holding the spun
     form (a word repeats within a document: documents are the independent draws) and the
-    original's occurrences, in [COUNT_FLOOR, COUNT_CAP]. Context: MARGIN_SCALE per log10 of mean
+    original's occurrences, at most COUNT_CAP (reached at SUPPORT documents), COUNT_FLOOR where
+    the original is too rare to be missed or too common. Context: MARGIN_SCALE per log10 of mean
     margin beyond MARGIN_ZERO, times the square root of the occurrences judged (a consistent
     preference at forty occurrences says more than at three), within MARGIN_CAP. Prior:
     PRIOR_NONE, plus PRIOR_STEP per public table, plus ATTESTED_PRIOR for a pair seen in real
