@@ -11,7 +11,8 @@ Three tiers, from the wordlists (see ``_spin_tables``):
 
 Pairs of the user's wordlists (``Config.wordlists``, tier ``user``) are restored wherever their
 spun form occurs, in any document, and win over every other tier where they overlap
-(``_userlists``).
+(``_userlists``). Pairs of learned tables (``ybtext learn``, tier ``learned``) are corpus evidence,
+not assertions: they are judged at each occurrence, in any document (``_learned``).
 
 In documents of the heavy family (non-words such as 年夜, 经由过程 throughout) the tiers are not
 judged one occurrence at a time: every candidate of a clause is decoded together with the word
@@ -195,12 +196,60 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
                 evidence_note(key, pair.original, ev, a), "gated")
 
 
+LEARNED_VETO = 0.0  # nats: where the context prefers the spun form at all, a learned pair is not restored
+LEARNED_CONTEXT_CAP = 2.0  # ... and the context adds at most this to the table's prior
+LEARNED_LEAK = 0.05  # a document using the original more often than this share of the spun form's count
+#                      was not spun with the pair: its spun forms stand as written
+
+
+def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:
+    """The learned tables' restorations: at each occurrence of a spun form (outside a canonical
+    phrase), in a document that does not use the original (beyond LEARNED_LEAK), the original
+    whose context margin is best is restored where prior (the table's log-odds) plus that margin
+    (within LEARNED_VETO and LEARNED_CONTEXT_CAP) reaches the log-odds of ``learn.APPLY``: a pair
+    at that confidence needs a context that does not prefer the spun form, a surer one less."""
+    from .learn import APPLY
+
+    up = _userlists.learned_pairs(paths)
+    if up.learned_matcher is None:
+        return []
+    found = up.learned_matcher.find(text)
+    if not found:
+        return []
+    spun_counts: dict[str, int] = {}
+    for key, _s, _e in found:
+        spun_counts[key] = spun_counts.get(key, 0) + 1
+    threshold = math.log(APPLY / (1.0 - APPLY))
+    out: list[Span] = []
+    for key, start, end in found:
+        if _spin_lm.phrase_at(text, start, end):
+            continue
+        best: tuple[float, str, str, float] | None = None
+        for original, rule, confidence in up.learned[key]:
+            if text.count(original) > LEARNED_LEAK * spun_counts[key]:
+                continue
+            margin = _context_delta(text, start, end, original, a)
+            if margin < LEARNED_VETO:
+                continue
+            prior = math.log(confidence / (1.0 - confidence)) if confidence < 1.0 else 7.0
+            score = prior + min(margin, LEARNED_CONTEXT_CAP)
+            if score >= threshold and (best is None or margin > best[3]):
+                best = (score, original, rule, margin)
+        if best is not None:
+            score, original, rule, margin = best
+            out.append(Span(start, end, original, rule, _sigmoid(score),
+                            f"tier=learned; context margin {margin:.2f}, prior {score - min(margin, LEARNED_CONTEXT_CAP):.2f}", "learned"))
+    return out
+
+
 def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     """The restorations for ``text`` (non-overlapping, over ``text``)."""
     t = tables()
     a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
     out: list[Span] = _userlists.user_spans(text, config.wordlists)
+    if config.wordlists:
+        out.extend(_learned(text, config.wordlists, a))
     if spun:
         out.extend(_spin_fuzzy.spans(text, a.report.score))
     if a.report.family == "heavy":
@@ -232,12 +281,12 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     return _resolve(out)
 
 
-_PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
+_PRIORITY = {"user": 6, "phrase": 5, "sure": 4, "learned": 3, "chain": 2, "gated": 1, "char": 0}
 
 
 def _resolve(candidates: list[Span]) -> list[Span]:
-    """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
-    longer and surer first."""
+    """Non-overlapping spans: the user's pairs before phrases before sure before learned before chain
+    before gated, longer and surer first."""
     def rank(s: Span) -> tuple[int, int, float, int]:
         return (-_PRIORITY.get(s.tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
 
