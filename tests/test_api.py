@@ -107,7 +107,9 @@ def test_import_reads_no_wordlist_and_imports_no_step_or_third_party_module():
     report = json.loads(done.stdout)
     assert report["opened"] == [] and report["cached"] == 0
     imported = set(report["modules"])
-    steps = {f"ybtext.{name}" for name in ybtext.STEPS}
+    # the spin package's __init__ is a lazy namespace (the detector's types live in it): what must
+    # not load is the step itself
+    steps = {f"ybtext.{name}" for name in ybtext.STEPS} - {"ybtext.spin"} | {"ybtext.spin._step"}
     assert not imported & (steps | {"opencc", "rapidfuzz", "regex", "ybtext.cli"}), imported & steps
     assert "ybtext" in imported
 

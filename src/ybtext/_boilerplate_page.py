@@ -252,7 +252,7 @@ def _splits_word(text: str, pos: int) -> bool:
     """Does the space at ``pos`` split a word (其 中, 活 动)? A word of two to four characters of
     the lexicon runs across it, and the four characters on each side read better joined than as
     two pieces (性价比高 速度快: 高速 is a word, but the space stands between two words)."""
-    from ._spin_lm import _best, freq
+    from .spin._lexicon import _best, freq
 
     left = text[max(0, pos - 4):pos]
     right = text[pos + 1:pos + 5]

@@ -6,7 +6,7 @@ original (nearly) never does, and at the spun form's occurrences the word trigra
 (``_context_model``) prefers the original. A single page carries too little of this evidence;
 a few hundred carry plenty.
 
-Candidates are the pairs of the shipped spin lists (``_spin_tables``: curated, family-a and the
+Candidates are the pairs of the shipped spin lists (``spin._tables``: curated, family-a and the
 pairs mined from public spinner tables, gated tier) and the pairs of the public spinner tables
 that those lists filter out for a single document's sake (``spin-candidates.tsv``: 中央 -> 中心);
 the corpus decides. For every candidate the learner
@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._match import Matcher
-from ._spin_tables import Pair
+from .spin._tables import Pair
 
 __all__ = ["APPLY", "COLUMNS", "TIER_HEADER", "LearnedPair", "SpinTable", "learn_spin"]
 
@@ -155,8 +155,8 @@ _CANDIDATES: dict[int, _Candidates] = {}
 def _candidates() -> _Candidates:
     """The shipped gated pairs (an entry there wins) and spin-candidates.tsv's, built once per
     version of the spin tables (a benchmark may replace them)."""
-    from ._spin_lm import _model, freq
-    from ._spin_tables import ABSENT_COUNT, _gated_pair, tables
+    from .spin._lexicon import _model, freq
+    from .spin._tables import ABSENT_COUNT, _gated_pair, tables
     from ._wordlists import load_rows
 
     t = tables()
@@ -190,7 +190,7 @@ class Learner:
 
     def add(self, text: str) -> None:
         from ._context_model import model
-        from ._spin_lm import phrase_at
+        from .spin._lexicon import phrase_at
 
         t = self._t
         self.documents += 1
