@@ -404,3 +404,12 @@ def test_heavy_decoding_keeps_the_sure_tiers_veto():
     # veto (the window must read clearly better) holds in heavy-family documents too
     out = ybtext.clean(HEAVY_CHARS + "欢迎各位入住锦昌大酒店。")
     assert out.endswith("欢迎各位入住锦昌大酒店。")
+
+
+def test_heavy_decoding_never_lets_the_prior_alone_decide():
+    # 60 x 举办 and no 举行: strong evidence for the pair 举行 -> 举办, but where the model reads
+    # 举行 no better than 举办 the occurrence stays (the prior alone does not make an edit)
+    text = "社区经由过程居民议事会决定，本周六在黉舍操场举办运动会。\n由于场地有限，不克不及携带宠物。\n\n" * 60
+    edits = _edits(text)
+    assert not [e for e in edits if e.before == "举办"]
+    assert [e.after for e in edits if e.before == "经由过程"] == ["通过"] * 60

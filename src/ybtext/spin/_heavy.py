@@ -119,7 +119,7 @@ def _confirmed(text: str, taken: list[_Option],
         near = [x for x in path if x[0] != o.start]
         gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
         if o.tier in ("gated", "char"):
-            if gain + o.prior < POLICY.verify:
+            if gain < POLICY.min_gain or gain + o.prior < POLICY.verify:
                 continue
             rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
                       for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]

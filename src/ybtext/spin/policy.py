@@ -115,7 +115,10 @@ class Policy:
     condition_prior: float = 2.0
     #: a one-character swap, before its evidence
     char_prior: float = -1.0
-    #: a decoded word pair's window gain plus prior must reach this ...
+    #: a decoded word pair's own window gain must reach this (the model must not prefer the
+    #: spun form: the prior alone never decides; 举办 stays where 举行 reads no better) ...
+    min_gain: float = 0.0
+    #: ... and its gain plus prior must reach this ...
     verify: float = 1.0
     #: ... and beat each other original of the span by this much (该当: 应当 or 应该)
     tie: float = 0.5
