@@ -193,6 +193,8 @@ def test_patterns_take_their_words_from_the_vocabulary():
     for term in voc.roles["stamp-phrase"]:
         assert rules.stamps(f"新芽。云帆文档{term}使用。") == [(3, 3 + 4 + len(term) + 2)]
     assert {m.group() for m in page._patterns()["login"].finditer("账号 帐号 用户名 密码 验证码")} == set(voc.roles["login"])
+    for term in voc.roles["contact"]:
+        assert rules.patterns()["contact"].fullmatch(term + "：13800138000")
     unscored = [e["term"] for e in load("boilerplate-vocab.tsv") if e["kind"] == "pattern"]
     assert "课件网" in unscored and not set(unscored) & set(voc.weight)
     assert rules.score_line("网")[0] == 0

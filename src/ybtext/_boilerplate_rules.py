@@ -27,7 +27,7 @@ __all__ = ["Vocabulary", "vocabulary", "patterns", "noise_spans", "score_line", 
 
 _HAN = f"[{HAN_CLASS}]"  # one Han character
 #: The patterns built from boilerplate-vocab.tsv's ``roles`` column (described in its header); - is none.
-ROLES = ("-", "site-name", "crumb-site", "crumb-head", "stamp-site", "stamp-phrase", "field-line", "login", "web")
+ROLES = ("-", "site-name", "crumb-site", "crumb-head", "stamp-site", "stamp-phrase", "field-line", "login", "contact", "web")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
                                   f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
         "number_line": re.compile(r"[0-9]{1,4}"),
-        "contact": re.compile(r"(?:QQ|qq|微信号?|电话|手机|邮箱|[Ee]-?mail|客服)\s*[:：]?\s*"
+        "contact": re.compile("(?:" + voc.alternation("contact") + r")\s*[:：]?\s*"
                               r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
         "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
         # a site's own name: a few characters and a site word (云帆文库, 知行资料网, 青橙题库)

@@ -42,6 +42,8 @@ _USE_TEMPLATES = True
 _HEAD_MAX = 60     # lines examined for the head block
 _TAIL_MAX = 40     # lines examined for the tail block
 _BODY_LEN = 30     # a line this long without furniture words is prose: it ends the head block
+_SENTENCE_MIN = 8  # a shorter line that ends like a sentence (。！？) is prose too
+_JUDGED_SCORE = 1.5  # below this score (and without a site word) no rule takes a line for its vocabulary
 _TERMINAL = ("。", "！", "？", "!", "?")
 
 # Thresholds of the line rules (_examine_lines). A line's score is the weight of its furniture words
@@ -65,6 +67,7 @@ _REPEAT_MIN_LINES = 7    # a document this long or longer is searched for repeat
 _REPEAT_MIN_LEN = 4      # shortest line taken as a running head or stamp
 _REPEAT_MAX_LEN = 80     # longest
 _REPEAT_TWICE_SCORE = 2.0  # a line with a site word seen only twice needs this score
+_RUNNING_HEAD_MIN = 4    # a line without site words recurs this often beside page counters to be a running head
 _PAGE_NUMBER_DIGITS = 4  # a lone page number has at most this many digits
 _PAGE_NUMBERS_MIN = 3    # lone numbers that count up: at least this many
 _SANDWICH_PASSES = 3     # furniture blocks grow by one line a pass, this many times at most
@@ -143,9 +146,9 @@ def may_judge_again(received: str, now: str) -> bool:
         if p["page_inline"].search(s) or p["page_word"].search(s) or noise.search(s) or voc.trigger.search(s):
             return True
         score, anchor, _ = rules.score_line(s)
-        if anchor or score >= 1.5:  # below, no rule takes a line for its vocabulary
+        if anchor or score >= _JUDGED_SCORE:
             return True
-        if len(s) <= _SHORT and (score or not (len(s) >= 8 and s.endswith(_TERMINAL))):
+        if len(s) <= _SHORT and (score or not (len(s) >= _SENTENCE_MIN and s.endswith(_TERMINAL))):
             return True
     return False
 
@@ -160,7 +163,7 @@ def _find_edges(doc: _Doc, tpl: Templates | None, masked: dict[int, str]) -> Non
 
     def prose(i: int) -> bool:
         s = masked.get(i, lines[i]).strip()
-        if len(s) < _BODY_LEN and not (len(s) >= 8 and s.endswith(_TERMINAL)):
+        if len(s) < _BODY_LEN and not (len(s) >= _SENTENCE_MIN and s.endswith(_TERMINAL)):
             return False
         return not _names_site(s, tpl)
 
@@ -299,7 +302,7 @@ def _shape_pattern(with_templates: bool) -> re.Pattern[str]:
 
 
 def _running_head(doc: _Doc, where: list[int]) -> bool:
-    if len(where) < 4 or len({doc.lines[i].strip() for i in where}) > 1:
+    if len(where) < _RUNNING_HEAD_MIN or len({doc.lines[i].strip() for i in where}) > 1:
         return False
 
     def removed_by(i: int | None) -> str:
