@@ -69,7 +69,7 @@ def _user_pairs(paths: tuple[tuple[str, str], ...]) -> UserPairs:
             data = Path(absolute).read_bytes()
         except OSError as err:
             raise WordlistError(path, None, f"cannot read: {err.strerror or err}") from err
-        wl = _wordlists._parse(path, data, strict=True)[0]
+        wl = _wordlists.parse(path, data, strict=True)
         missing = [c for c in REQUIRED_COLUMNS if c not in wl.columns]
         if missing:
             raise WordlistError(path, _columns_line(data), f"a user wordlist needs the columns spun and original "
