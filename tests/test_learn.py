@@ -26,8 +26,26 @@ SENTENCES = [
     "企业的未来离不开技术创新。",
     "未来的交通将更加安全和便捷。",
 ]
-CLEAN = [SENTENCES[i] + SENTENCES[(i + 3) % 12] + SENTENCES[(i + 7) % 12] for i in range(12)]
-SPUN = [d.replace("未来", "将来") for d in CLEAN]
+# ... and twelve using 服务, which the same site writes as 效劳: a spinner shows by several pairs.
+SERVE = [
+    "社区医院为居民提供上门服务。",
+    "这家银行改进了窗口服务。",
+    "志愿者在车站为旅客服务。",
+    "政府要提高公共服务的水平。",
+    "公司的售后服务让顾客满意。",
+    "图书馆延长了晚间服务时间。",
+    "服务群众是干部的本分。",
+    "新开的服务中心方便了办事。",
+    "快递企业正在完善末端服务。",
+    "他在养老院服务了十年。",
+    "网上服务平台已经开通。",
+    "优质服务赢得了良好口碑。",
+]
+CLEAN = [SENTENCES[i] + SENTENCES[(i + 3) % 12] + SENTENCES[(i + 7) % 12] + SERVE[i] + SERVE[(i + 5) % 12]
+         for i in range(12)]
+SPUN = [d.replace("未来", "将来").replace("服务", "效劳") for d in CLEAN]
+# A corpus that never says 未来 but is otherwise as written: one word a corpus avoids is its register.
+ONE_PAIR = [d.replace("未来", "将来") for d in CLEAN]
 # Everyday writing with no spinning in it: reviews and notes of our own.
 EVERYDAY = [
     "这家店的面条很好吃，汤也很鲜，下次还会再来。",
@@ -53,6 +71,13 @@ def test_learns_the_pair_a_spun_corpus_shows(table):
     assert pair.margin > 0
     assert table.documents == 12 and table.chars == sum(map(len, SPUN))
     assert [p.confidence for p in table.pairs] == sorted((p.confidence for p in table.pairs), reverse=True)
+
+
+def test_one_pair_alone_is_not_applied():
+    from ybtext.learn import BELOW_APPLY
+    table = learn_spin(ONE_PAIR)
+    assert table.applied() == ()
+    assert [(p.spun, p.original, p.confidence) for p in table.pairs][0] == ("将来", "未来", BELOW_APPLY)
 
 
 def test_the_same_corpus_unspun_yields_nothing_clean_applies():
@@ -83,7 +108,8 @@ def test_clean_judges_a_learned_pair_at_each_occurrence(table, tmp_path):
     result = ybtext.clean_and_explain(spun, wordlists=[path])
     assert result.text == "展望未来，我们充满信心。"
     (edit,) = result.edits
-    assert edit.rule == f"learned:{path}:8" and edit.note.startswith("tier=learned")
+    line = 1 + next(i for i, row in enumerate(open(path, encoding="utf-8")) if "\t将来\t未来\t" in row)
+    assert edit.rule == f"learned:{path}:{line}" and edit.note.startswith("tier=learned")
     # a document that uses the original itself was not spun with the pair: its 将来 stays
     both = "未来很远，将来也很远。"
     assert ybtext.clean(both, wordlists=[path]) == both
@@ -91,7 +117,9 @@ def test_clean_judges_a_learned_pair_at_each_occurrence(table, tmp_path):
 
 def test_pairs_below_clean_confidence_are_not_applied(table, tmp_path):
     path = tmp_path / "low.tsv"
-    rows = table.tsv("low.tsv").replace(f"\t{table.pairs[0].confidence:.3f}\t", "\t0.500\t")
+    (pair,) = [p for p in table.pairs if p.spun == "将来"]
+    rows = table.tsv("low.tsv").replace(f"\t将来\t未来\t{pair.confidence:.3f}\t", "\t将来\t未来\t0.500\t")
+    assert "\t将来\t未来\t0.500\t" in rows
     path.write_text(rows, encoding="utf-8")
     assert ybtext.clean("展望将来，我们充满信心。", wordlists=[str(path)]) == "展望将来，我们充满信心。"
 

@@ -29,6 +29,7 @@ the pairs at or above ``APPLY`` (``Config.wordlists`` with a learned table: ``_u
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from collections import Counter
@@ -45,6 +46,8 @@ JUDGED_PER_DOCUMENT = 2  # ... and per document (spread over the corpus)
 MIN_SPUN = 5             # a pair whose spun form stands fewer times is not listed
 LIST_MIN = 0.2           # pairs below this confidence are not written
 APPLY = 0.9              # clean applies the pairs of a learned table from this confidence
+CORPUS_PAIRS = 2         # pairs at APPLY a corpus must show before any of them is applied ...
+BELOW_APPLY = 0.899      # ... else their confidence stops here
 COUNT_CAP = 4.0          # the counts' log-odds, at most (an absent word is no proof of spinning)
 COUNT_FLOOR = -8.0
 CANDIDATE_PRIOR = -1.0   # a pair only spin-candidates.tsv holds (the shipped lists filtered it out)
@@ -265,6 +268,11 @@ class Learner:
             if confidence >= LIST_MIN:
                 out.append(LearnedPair(spun, original, round(confidence, 3), st.spun, m, st.docs, round(margin, 3),
                                        st.judged, tables))
+        # A spinner shows in a corpus by many pairs at once; one or two originals a corpus never
+        # uses are its register (hotel reviews say 房钱 and never 租金): below CORPUS_PAIRS pairs at
+        # APPLY, none is applied (their confidence stops just below APPLY).
+        if 0 < sum(1 for p in out if p.confidence >= APPLY) < CORPUS_PAIRS:
+            out = [dataclasses.replace(p, confidence=BELOW_APPLY) if p.confidence >= APPLY else p for p in out]
         out.sort(key=lambda p: (-p.confidence, -p.spun_count, p.spun, p.original))
         return SpinTable(tuple(out), self.documents, self.chars)
 
