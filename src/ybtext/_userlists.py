@@ -34,7 +34,7 @@ from ._edits import Cleaned, Edit, Span
 from ._match import Matcher
 from .errors import WordlistError
 
-__all__ = ["UserPairs", "user_pairs", "learned_pairs", "user_spans", "protected_terms", "protect",
+__all__ = ["UserPairs", "user_pairs", "user_spans", "protected_terms", "protect",
            "load_all"]
 
 REQUIRED_COLUMNS = ("spun", "original")
@@ -88,11 +88,6 @@ def _user_pairs(paths: tuple[tuple[str, str], ...]) -> UserPairs:
     frozen = {k: tuple(v.values()) for k, v in learned.items()}
     return UserPairs(Matcher(pairs, overlapping=True) if pairs else None, pairs, frozen,
                      Matcher(frozen, overlapping=True) if frozen else None)
-
-
-def learned_pairs(paths: tuple[str, ...]) -> UserPairs:
-    """The same as :func:`user_pairs` (its ``learned`` and ``learned_matcher`` are the learned tables')."""
-    return user_pairs(paths)
 
 
 def _confidence(path: str, line: int, value: str, default: float) -> float:

@@ -197,7 +197,7 @@ def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:
     at that confidence needs a context that does not prefer the spun form, a surer one less."""
     from ..learn import APPLY
 
-    up = _userlists.learned_pairs(paths)
+    up = _userlists.user_pairs(paths)  # its learned and learned_matcher
     if up.learned_matcher is None:
         return []
     found = up.learned_matcher.find(text)
