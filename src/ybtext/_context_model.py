@@ -41,10 +41,31 @@ class ContextModel:
         self._lm: Any = kenlm.Model(path)
         self._unigram: dict[str, float] = {}
         self._segments: dict[str, tuple[str, ...]] = {}
+        self._vocabulary: frozenset[str] | None = None
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self._lm
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the model, as a Python set (read once from the end of the file, where
+        KenLM stores the vocabulary after ``<unk>``, NUL-separated): membership tests from Python
+        code that makes many of them are several times faster than ``word in model``."""
+        if self._vocabulary is None:
+            with open(self.path, "rb") as f:
+                data = f.read()
+            k = data.rfind(b"<unk>\0")
+            words = data[k:].split(b"\0")[1:] if k >= 0 else []
+            got = set()
+            for w in words:
+                try:
+                    word = w.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if word:
+                    got.add(word)
+            self._vocabulary = frozenset(w for w in got if w in self._lm)
+        return self._vocabulary
 
     def unigram(self, word: str) -> float:
         """log10 p(word) without context (the unknown-word probability where the model lacks it)."""
