@@ -14,6 +14,7 @@ Precision first: the step runs on every document and must leave correct text alo
 
 from __future__ import annotations
 
+from . import _ocr_context
 from ._edits import Cleaned, Span, apply_spans
 from ._ocr_model import HAN, lexicon, scanner, segment, surnames, typos
 from .config import Config
@@ -90,7 +91,22 @@ def _spans(text: str) -> list[Span]:
                 if row is not None and form.find(x) == k:
                     correct, _k, kind, rule = table.correction(x, form, row)
                     hits.append((s, s + length, p, correct, kind, rule))
-    return _judge(text, hits) if hits else []
+    spans = _judge(text, hits) if hits else []
+    return spans + _context_spans(text, spans)
+
+
+def _context_spans(text: str, taken: list[Span]) -> list[Span]:
+    """The context stage (``_ocr_context``): confusable characters judged by the trigram model,
+    outside the spans the typo-form stage already corrected."""
+    out = []
+    for c in _ocr_context.judge(_ocr_context.candidates(text)):
+        if any(s.start - 1 <= c.pos < s.end + 1 for s in taken):
+            continue
+        over = c.gain - c.margin
+        confidence = round(min(0.99, 0.9 + over / 40), 3)
+        out.append(Span(c.pos, c.pos + 1, c.replacement, f"ocr-confusions.tsv:{c.kind}", confidence,
+                        f"{c.kind}{' in word' if c.in_word else ''}; gain={c.gain:.1f} log10 (margin {c.margin:.1f})"))
+    return out
 
 
 def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[Span]:
