@@ -14,7 +14,7 @@ from ybtext._ocr_model import lexicon, segment, shipped_rows, typos
 from ybtext._wordlists import lint
 
 WORDLISTS = Path(__file__).resolve().parents[1] / "wordlists"
-OWN = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-surnames.tsv", "script-traditional.tsv", "script-simplified.tsv")
+OWN = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-confusions.tsv", "ocr-surnames.tsv", "script-traditional.tsv", "script-simplified.tsv")
 
 
 @pytest.mark.parametrize("name", OWN)
@@ -94,3 +94,37 @@ def test_second_pass_keeps_the_step_idempotent():
     assert result.text == "这是我们的宝贵财富。"
     assert ocr.step(result.text, Config()).edits == ()
     assert ybtext.apply_edits(text, result.edits) == result.text
+
+
+def test_context_stage_fixes_an_isolated_lookalike():
+    """讨伦 is no word; 讨论 is, and the trigram model reads the sentence far better with it."""
+    result = ocr.step("这个问题我们已经讨伦过很多次了。", Config())
+    assert result.text == "这个问题我们已经讨论过很多次了。"
+    (span,) = result.edits
+    assert span.rule == "ocr-confusions.tsv:shape" and "gain=" in span.note
+
+
+def test_context_stage_tries_curated_pairs_inside_words():
+    """上诉 is a word, but 诉/述 is a curated slip: 上诉证据 reads as 上述证据; a real appeal stays."""
+    assert ocr.step("对于上诉证据，法院不予采信。", Config()).text == "对于上述证据，法院不予采信。"
+    assert ocr.step("当事人不服判决，依法提起上诉。", Config()).edits == ()
+
+
+def test_context_stage_leaves_titles_and_classical_quotations():
+    """A title in 《》 and a quotation after 曰 are taken as written."""
+    assert ocr.step("《拔打电话》是一本小说。", Config()).edits == ()
+    assert ocr.step("子曰：学而时习之，不亦说乎。", Config()).edits == ()
+
+
+def test_confusion_list_is_derived_and_named():
+    """ocr-confusions.tsv names its source and licence and holds only single characters."""
+    head = (WORDLISTS / "ocr-confusions.tsv").read_text(encoding="utf-8").split("\n", 5)[:5]
+    assert any("pycorrector" in h for h in head) and any("Apache-2.0" in h for h in head)
+    rows, _ = shipped_rows("ocr-confusions.tsv", 3)
+    assert all(len(c) == 1 and k in {"curated", "shape", "sound", "tone"} for c, k, _ in rows)
+
+
+@pytest.mark.xfail(strict=True, reason="the script step (rule numeral-yi) turns every 壹 outside an amount into 一, brand names included")
+def test_brand_names_with_yi_stay():
+    """壹基金 is a charity's name and 小壹 a product's: neither becomes 一."""
+    assert ybtext.clean("壹基金向灾区捐款，智能助手小壹也上线了。") == "壹基金向灾区捐款，智能助手小壹也上线了。"
