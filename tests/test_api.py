@@ -67,6 +67,24 @@ def test_bad_option_value_is_a_config_error(options):
     assert isinstance(info.value, YbtextError) and isinstance(info.value, ValueError)
 
 
+@pytest.mark.parametrize("options, message", [
+    ({"spin": None}, "spin must be one of: auto, off, force (got None)"),
+    ({"spin": "maybe"}, "spin must be one of: auto, off, force (got 'maybe')"),
+    ({"script": "x"}, "script must be one of: auto, s, t, off (got 'x')"),
+    ({"layout": "yes"}, "layout must be True or False (got 'yes')"),
+])
+def test_config_error_messages_are_words(options, message):
+    with pytest.raises(ConfigError) as info:
+        ybtext.Config(**options)
+    assert str(info.value) == message
+
+
+def test_script_off_is_none():
+    """'off' turns the script step off like every other step; None, its older spelling, still does."""
+    assert ybtext.Config(script="off") == ybtext.Config(script=None)
+    assert ybtext.clean("乾隆年間", script="off") == "乾隆年間" != ybtext.clean("乾隆年間")
+
+
 def test_text_must_be_str():
     with pytest.raises(TypeError):
         ybtext.clean(b"bytes")  # type: ignore[arg-type]

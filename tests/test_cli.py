@@ -240,9 +240,91 @@ def test_usage_errors_exit_2(run):
     assert run("clean", "--spin", "maybe", stdin=b"x")[:2] == (2, b"")
 
 
+def usage_error(code: int, out: bytes, err: str) -> str:
+    """The usage-error contract: exit 2, nothing on stdout, one line on stderr; returns that line."""
+    assert (code, out) == (2, b""), (code, out, err)
+    assert err.count("\n") == 1 and err.startswith("ybtext: error: ") and "Traceback" not in err, err
+    return err
+
+
 def test_bad_option_value_is_one_error_line(run):
-    code, out, err = run("clean", "--spin", "maybe", stdin=b"x")
-    assert code == 2 and err.startswith("ybtext: error: spin must be one of") and "Traceback" not in err
+    err = usage_error(*run("clean", "--spin", "maybe", stdin=b"x"))
+    assert err.startswith("ybtext: error: --spin must be one of: auto, off, force (got 'maybe')")
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["detect", "--min-score", "a.txt"], "--min-score: expected a number, got 'a.txt'"),
+    (["detect", "--min-score", "2"], "--min-score: expected a number in [0, 1]"),
+    (["detect", "--top", "many", "-"], "--top must be a whole number >= 0 (got 'many')"),
+    (["explain", "--format", "xml", "-"], "--format must be one of: text, json (got 'xml')"),
+    (["check", "--script", "simplified", "-"], "--script must be one of: auto, s, t, off (got 'simplified')"),
+    (["clean", "--jobs", "-3"], "--jobs must be a whole number >= 0"),
+    (["frobnicate"], "unknown command 'frobnicate'"),
+])
+def test_option_values_are_typed_and_errors_are_in_words(run, argv, words):
+    """A value of the wrong kind stops the run before anything is read, in one line of words
+    (no Python repr of a tuple, no usage dump)."""
+    monkey_stdin = "黉舍".encode()
+    err = usage_error(*run(*argv, stdin=monkey_stdin))
+    assert words in err and "('" not in err
+
+
+def test_help_lists_the_choices(run):
+    out = run("clean", "--help")[1].decode()
+    assert "--spin {auto,off,force}" in out and "--script {auto,s,t,off}" in out
+    assert "one of: auto, off, force; default: auto" in out
+
+
+@pytest.mark.parametrize("word, expected", [("off", None), ("none", None), ("t", "t")])
+def test_script_off_and_its_old_spelling_none(run, word, expected, monkeypatch):
+    seen = []
+    real = cli.Cleaner
+    monkeypatch.setattr(cli, "Cleaner", lambda **options: seen.append(options) or real(**options))
+    assert run("clean", "--script", word, stdin="乾隆年間".encode())[0] == 0
+    assert seen == [{"script": expected}]
+
+
+def test_spin_off_turns_the_step_off(run):
+    assert run("clean", "--spin", "off", stdin=SPUN.encode())[1] == SPUN.encode()
+    assert run("clean", "--spin", "none", stdin=SPUN.encode())[1] == SPUN.encode()
+
+
+@pytest.mark.parametrize("command", ["clean", "check", "explain", "detect", "review"])
+def test_every_document_command_names_documents_alike(run, work, command, monkeypatch):
+    """FILE, -r DIR with --glob, - for stdin and --jsonl --field F mean the same to every command
+    that reads documents: each run below reads exactly the documents named."""
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("ybtext._cli_review",))
+    write(work / "tree" / "a.txt", SPUN)
+    write(work / "tree" / "sub" / "b.md", SPUN)
+    write(work / "tree" / "c.jsonl", json.dumps({"body": SPUN}, ensure_ascii=False) + "\n")
+    read = []
+    real = _io.Source.__init__
+
+    def spy(self, name, encoding=None):
+        read.append(name)
+        real(self, name, encoding)
+    monkeypatch.setattr(_io.Source, "__init__", spy)
+    for argv, names in [
+        (["-r", "tree"], ["tree/a.txt"]),
+        (["-r", "--glob", "*.md", "tree"], ["tree/sub/b.md"]),
+        (["tree/a.txt", "-"], ["tree/a.txt", "-"]),
+        (["-r", "--jsonl", "--field", "body", "tree"], ["tree/c.jsonl"]),
+    ]:
+        read.clear()
+        code, out, err = run(command, *argv, stdin=SPUN.encode())
+        assert "error" not in err and code in (0, 1), (command, argv, err)
+        assert [os.path.normpath(n) if n != "-" else n for n in read] == [os.path.normpath(n) if n != "-" else n for n in names]
+        assert out, (command, argv)
+    assert_error(*run(command, "tree"), "tree", "use -r")
+
+
+def test_explain_several_documents_names_each(run, work):
+    write(work / "a.txt", SPUN)
+    write(work / "b.txt", CORRECT)
+    write(work / "c.txt", "我们讨论了假设干问题。")
+    lines = run("explain", "a.txt", "b.txt", "c.txt")[1].decode().splitlines()
+    assert [l.split("\t")[0] for l in lines] == ["a.txt", "a.txt", "c.txt"]
+    assert [l.split("\t")[3] for l in lines] == ["经由过程", "不克不及", "假设干"]
 
 
 # ---------------------------------------------------------------- JSON Lines
@@ -304,8 +386,9 @@ def test_explain_json(run, work):
     write(work / "a.txt", SPUN)
     code, out, _ = run("explain", "--format", "json", "a.txt")
     doc = json.loads(out)
-    assert code == 0 and doc["file"] == "a.txt" and doc["notices"] == []
-    edits = [ybtext.Edit(**e) for e in doc["edits"]]
+    assert code == 0 and doc["source"] == "a.txt" and doc["schema"] == 1 and doc["notice_list"] == []
+    assert doc["edits"] == len(doc["edit_list"]) == 2
+    edits = [ybtext.Edit(**e) for e in doc["edit_list"]]
     assert ybtext.apply_edits(SPUN, edits) == CLEANED
 
 
@@ -323,7 +406,7 @@ def test_explain_shows_notices_as_warnings(run, work, monkeypatch):
     assert (code, out) == (0, b"")
     assert err == "ybtext: warning: a.txt: ocr 0-2 '我们': looks odd (ocr:test)\n"
     doc = json.loads(run("explain", "--format", "json", "a.txt")[1])
-    assert doc["notices"] == [{"step": "ocr", "start": 0, "end": 2, "text": "我们", "rule": "ocr:test",
+    assert doc["notices"] == 1 and doc["notice_list"] == [{"step": "ocr", "start": 0, "end": 2, "text": "我们", "rule": "ocr:test",
                                "message": "looks odd"}]
 
 
@@ -482,3 +565,108 @@ def test_every_config_field_is_an_option(monkeypatch, run):
     assert run("clean", "--script", "none", "--no-layout", "--spin", "force", stdin=b"x")[0] == 0
     assert run("clean", stdin=b"x")[0] == 0
     assert seen == [{"script": None, "layout": False, "spin": "force"}, {}]
+
+
+# ---------------------------------------------------------------- streaming output
+
+PARAGRAPH = "社区经由过程居民议事会决定举办运动会，欢迎大家报名参加。\n\n"
+
+
+class _Recorder:
+    """A stand-in for sys.stdout whose buffer notes, at each write, how many blocks had been cleaned."""
+
+    def __init__(self, cleaned: list[int]) -> None:
+        self.buffer = self
+        self.cleaned, self.at, self.data = cleaned, [], b""
+
+    def write(self, data: bytes) -> int:
+        self.at.append(self.cleaned[0])
+        self.data += data
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_huge_document_goes_to_stdout_block_by_block(work, monkeypatch, jobs):
+    """Each block of a document cleaned in blocks is written to stdout once it is cleaned, not
+    after the whole document: the first write comes before the second block is cleaned."""
+    monkeypatch.setattr(_io, "STREAM_ABOVE", 2000)
+    monkeypatch.setattr(_io, "BLOCK", 1000)
+    text = PARAGRAPH * 300  # about 9,000 characters: 9 blocks of about 1,000
+    write(work / "big.txt", text)
+    cleaned = [0]
+    real = ybtext.Cleaner.clean
+
+    def counting(self, t):
+        out = real(self, t)
+        cleaned[0] += 1
+        return out
+    monkeypatch.setattr(ybtext.Cleaner, "clean", counting)
+    recorder = _Recorder(cleaned)
+    monkeypatch.setattr(sys, "stdout", recorder)
+    assert cli.main(["clean", "--jobs", jobs, "big.txt"]) == 0
+    assert recorder.data == ybtext.clean(text).encode()
+    if jobs == "1":  # (workers clean in other processes: nothing to count here)
+        assert cleaned[0] >= 8 and recorder.at[0] == 1 and recorder.at == sorted(recorder.at)
+        assert len(recorder.at) >= 8
+
+
+def test_several_documents_to_stdout_are_still_all_or_nothing(run, work, monkeypatch):
+    """Only a single text document streams; with several, a bad later one still writes nothing."""
+    monkeypatch.setattr(_io, "STREAM_ABOVE", 2000)
+    monkeypatch.setattr(_io, "BLOCK", 1000)
+    write(work / "big.txt", PARAGRAPH * 300)
+    (work / "bad.txt").write_bytes(b"\x00")
+    assert_error(*run("clean", "big.txt", "bad.txt"), "bad.txt", "binary")
+
+
+SMALL_BLOCKS = ("import sys, ybtext._io as io; io.STREAM_ABOVE, io.BLOCK = 20_000, 10_000; "
+                "from ybtext.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def _big_file(work: Path, paragraphs: int = 12_000) -> Path:
+    return write(work / "big.txt", PARAGRAPH * paragraphs)  # 12,000: 348,000 characters, about 35 blocks
+
+
+def test_first_output_arrives_long_before_the_end(work):
+    """Time to first output on a large file is a small part of the whole run (a real pipe; the
+    first block also pays for starting Python and loading the wordlists, about a second)."""
+    import time
+    big = _big_file(work, 24_000)
+    start = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-c", SMALL_BLOCKS, "clean", str(big)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    t_first = time.monotonic() - start
+    rest = proc.stdout.read()
+    proc.wait(timeout=300)
+    t_total = time.monotonic() - start
+    assert proc.returncode == 0 and proc.stderr.read() == b""
+    text = (first + rest).decode()
+    assert text.count("\n") == big.read_text(encoding="utf-8").count("\n") and "经由过程" not in text
+    assert t_first < 0.5 * t_total, (t_first, t_total)
+
+
+def test_head_ends_the_run_quietly(work):
+    """`ybtext clean big.txt | head -1`: the run ends soon after the reader goes, without a
+    traceback, with the status of a command stopped by SIGPIPE."""
+    import time
+    big = _big_file(work)
+    start = time.monotonic()
+    proc = subprocess.Popen(f"{sys.executable} -c '{SMALL_BLOCKS}' clean {big} | head -1",
+                            shell=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            executable="/bin/bash")
+    out, err = proc.communicate(timeout=300)
+    t_head = time.monotonic() - start
+    start = time.monotonic()
+    whole = subprocess.run([sys.executable, "-c", SMALL_BLOCKS, "clean", str(big)], capture_output=True)
+    t_whole = time.monotonic() - start
+    assert whole.returncode == 0
+    assert out == whole.stdout.splitlines(keepends=True)[0]
+    assert err == b"", err.decode()
+    assert t_head < 0.5 * t_whole, (t_head, t_whole)
+    status = subprocess.run(f"set -o pipefail; {sys.executable} -c '{SMALL_BLOCKS}' clean {big} | head -1 >/dev/null",
+                            shell=True, executable="/bin/bash", capture_output=True)
+    assert status.returncode == 141 and status.stderr == b""

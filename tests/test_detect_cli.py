@@ -55,7 +55,7 @@ def test_detect_prints_one_line_per_document(files, fake_detector, capsysbinary)
     cols = lines[0].split("\t")
     assert cols[0] == str(a)
     assert cols[1:4] == ["score=0.900", "family=huiwen", "spun=yes"]
-    assert cols[-1] == "pairs=发展→进展(2/0),服务→效劳(1/0)"
+    assert cols[-1] == "pairs=进展→发展(2/0),效劳→服务(1/0)"  # before → after: spun → original
     assert lines[1].split("\t")[:4] == [str(b), "score=0.050", "family=-", "spun=no"]
 
 
@@ -85,10 +85,12 @@ def test_json_format_and_jsonl_input(tmp_path, fake_detector, capsysbinary):
                    + json.dumps({"id": 2, "body": "温馨提示：" + CLEAN}, ensure_ascii=False) + "\n", encoding="utf-8")
     assert run(["detect", "--jsonl", "--field", "body", "--format", "json", str(src)]) == 0
     rows = [json.loads(l) for l in capsysbinary.readouterr().out.splitlines()]
-    assert [r["file"] for r in rows] == [f"{src}:1", f"{src}:3"]
-    assert rows[0]["spun"] is True and rows[0]["family"] == "huiwen"
-    assert rows[0]["pairs"][0] == {"original": "发展", "spun": "进展", "spun_count": 2, "original_count": 0, "weight": 0.8}
-    assert set(rows[1]) >= {"spin_score", "boilerplate_share", "damage", "chars", "edits"}
+    assert [(r["source"], r["index"]) for r in rows] == [(str(src), 1), (str(src), 3)]
+    assert rows[0]["spin"]["spun"] is True and rows[0]["spin"]["family"] == "huiwen"
+    pair = rows[0]["spin"]["pairs"][0]
+    assert {k: pair[k] for k in pair if k != "applied"} == {
+        "original": "发展", "spun": "进展", "spun_count": 2, "original_count": 0, "weight": 0.8}
+    assert set(rows[1]) >= {"schema", "spin", "boilerplate_share", "damage", "chars", "edits", "edits_by_step"}
 
 
 @pytest.mark.parametrize("content, message", [
@@ -147,7 +149,7 @@ def test_through_the_command_main(files, monkeypatch, capsysbinary):
     counts = []
     for extra in ([], ["--spin", "off"]):
         assert ybtext.cli.main(["detect", *extra, "--format", "json", str(a)]) == 0
-        counts.append(json.loads(capsysbinary.readouterr().out)["edits"]["spin"])
+        counts.append(json.loads(capsysbinary.readouterr().out)["edits_by_step"]["spin"])
     assert counts == [1, 0]
     assert ybtext.cli.main(["review", str(a) + ".missing"]) == 2
     captured = capsysbinary.readouterr()

@@ -24,12 +24,14 @@ TEXTS = [f"第{i}条：经由过程调查，黉舍不克不及这样做。" if i
 
 
 def _require(module: str):
+    """The module, else a skip (a failure under CI). Ray comes with the ray extra, not the test one."""
+    extra = "ray" if module.split(".")[0] == "ray" else "test"
     try:
         return importlib.import_module(module)
     except ImportError as err:
         if os.environ.get("CI"):
-            pytest.fail(f"{module} must be installed in CI (pip install -e '.[test]'): {err}")
-        pytest.skip(f"{module} is not installed (pip install -e '.[test]')")
+            pytest.fail(f"{module} must be installed in CI (pip install -e '.[{extra}]'): {err}")
+        pytest.skip(f"{module} is not installed (pip install -e '.[{extra}]')")
 
 
 def test_import_ybtext_imports_neither_datasets_nor_ray():
@@ -61,10 +63,59 @@ def test_batch_fn_bad_input_is_a_clear_error():
     """A missing column is a KeyError naming it; a non-str value an InputError naming the row."""
     with pytest.raises(KeyError, match="'text'"):
         ybtext.batch_fn()({"body": ["x"]})
-    with pytest.raises(ybtext.InputError, match="row 1"):
-        ybtext.batch_fn()({"text": ["好", None]})
+    with pytest.raises(ybtext.InputError, match="row 1 of this batch is int"):
+        ybtext.batch_fn()({"text": ["好", 3]})
+    with pytest.raises(ybtext.InputError, match="row 1 of this batch is None"):
+        ybtext.batch_fn(none="error")({"text": ["好", None]})
+    with pytest.raises(ybtext.InputError, match="row 41 is None"):  # indices given (with_indices=True)
+        ybtext.batch_fn(none="error")({"text": ["好", None]}, [40, 41])
     with pytest.raises(TypeError, match="unknown ybtext option"):
         ybtext.batch_fn(spinn="off")
+    with pytest.raises(TypeError, match="none must be"):
+        ybtext.batch_fn(none="skip")
+    with pytest.raises(TypeError, match="add: unknown column 'score'"):
+        ybtext.batch_fn(add=("spin_score", "score"))
+
+
+def test_batch_fn_keeps_none_cells():
+    """A None cell passes through (the default), its added measures None as well."""
+    out = ybtext.batch_fn(add=("damage",))({"text": [TEXTS[1], None, TEXTS[2]]})
+    assert out["text"] == [ybtext.clean(TEXTS[1]), None, ybtext.clean(TEXTS[2])]
+    assert out["damage"][1] is None and out["damage"][0] > 0 and out["damage"][2] == 0.0
+
+
+def test_batch_fn_adds_spin_score_and_damage_as_detect_measures_them():
+    """add= columns are report.triage's spin score and damage for each original text."""
+    from ybtext.report import triage
+
+    spun = "".join(TEXTS[1::2])  # a longer document, spun throughout
+    texts = [spun, TEXTS[0], TEXTS[1]]
+    out = ybtext.batch_fn(add=("spin_score", "damage"))({"text": list(texts)})
+    assert out["text"] == [ybtext.clean(t) for t in texts]
+    for i, text in enumerate(texts):
+        t = triage(text, ybtext.clean_and_explain(text))
+        assert (out["spin_score"][i], out["damage"][i]) == (t.spin.score, t.damage)
+        assert 0.0 <= out["damage"][i] <= 1.0
+    assert out["damage"][1] == 0.0 < out["damage"][2]  # a clean text: nothing changed
+    assert out["spin_score"][0] > out["spin_score"][1]
+    assert "damage" not in ybtext.batch_fn(add=("spin_score",))({"text": [TEXTS[0]]})
+
+
+def test_datasets_none_rows_and_filter_on_added_columns():
+    """With real datasets: None cells survive map; errors name the dataset's row; filter on damage."""
+    datasets = _require("datasets")
+    texts = list(TEXTS[:20])
+    texts[13] = None
+    ds = datasets.Dataset.from_dict({"id": list(range(20)), "text": texts})
+    out = ds.map(ybtext.batch_fn(field="text", add=("spin_score", "damage")), batched=True, batch_size=8,
+                 load_from_cache_file=False)
+    assert out["text"] == [None if t is None else ybtext.clean(t) for t in texts]
+    kept = out.filter(lambda row: row["damage"] is not None and row["damage"] > 0)
+    assert kept["id"] == [i for i, t in enumerate(texts) if t is not None and ybtext.clean(t) != t]
+    assert kept["id"] and len(kept) < len(out)
+    with pytest.raises(ybtext.InputError, match="row 13 is None"):  # row 5 of the second batch
+        ds.map(ybtext.batch_fn(field="text", none="error"), batched=True, batch_size=8, with_indices=True,
+               load_from_cache_file=False)
 
 
 def test_ray_mapper_on_dict_and_pandas_batches():
@@ -77,6 +128,10 @@ def test_ray_mapper_on_dict_and_pandas_batches():
     assert list(out["text"]) == expected and list(out["id"]) == list(range(6))
     frame = m(pd.DataFrame({"text": TEXTS[:6], "id": range(6)}))
     assert frame["text"].tolist() == expected and frame["id"].tolist() == list(range(6))
+    damage = ybtext.batch_fn(add=("damage",))({"text": TEXTS[:6]})["damage"]
+    measured = YbtextMapper(field="text", add=("damage",))
+    assert measured(pd.DataFrame({"text": TEXTS[:6]}))["damage"].tolist() == damage
+    assert list(measured({"text": np.array(TEXTS[:6], dtype=object)})["damage"]) == damage
 
 
 def test_datasets_map_with_two_processes():

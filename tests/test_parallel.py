@@ -15,6 +15,7 @@ import sys
 import pytest
 
 import ybtext
+import ybtext.report
 from ybtext._parallel import Outcome, RunStats, parallel_map, progress, report_line, resolve_jobs
 
 DOCS = [f"第{i}篇：经由过程调查，黉舍不克不及这样做。\n\n正文{i}。" if i % 3 else f"干净的第{i}段文字。"
@@ -100,13 +101,13 @@ def test_run_stats_counts_and_report_rows():
     """RunStats totals documents, characters, edits by step and spun documents; rows are JSON."""
     c = ybtext.Cleaner()
     stats = RunStats()
-    rows = [stats.add(o, source="x.jsonl", index=i) for i, o in enumerate(parallel_map(c, DOCS, 1, report=True))]
+    rows = [stats.add(o, source="x.jsonl", index=i) for i, o in enumerate(parallel_map(c, DOCS, 1, report="triage"))]
     explained = [c.clean_and_explain(d) for d in DOCS]
     d = stats.as_dict()
     assert d["documents"] == len(DOCS) and d["characters"] == sum(map(len, DOCS))
     assert d["edits"] == sum(len(e.edits) for e in explained)
     assert d["changed"] == sum(bool(e.edits) for e in explained)
-    assert d["spun"] == sum(ybtext.detect_spin(x).spun for x in DOCS)
+    assert d["spun"] == sum(ybtext.report.triage(x, c.clean_and_explain(x)).spin.spun for x in DOCS)
     by_step = {}
     for e in explained:
         for edit in e.edits:

@@ -121,3 +121,16 @@ def test_single_document_page_has_no_index():
     """The index table and histogram appear only for several documents."""
     one = report.html([("a", "文本", Cleaned("文本", ()))])
     assert 'id="index"' not in one and "<svg" not in one
+
+
+def test_spin_pairs_say_whether_an_edit_applied_them():
+    """Each evidence pair in the page's data counts the edits that restored it in this document,
+    so the page can list applied pairs apart from evidence only."""
+    text = "经由过程业余生活"
+    r = apply_spans("spin", text, [Span(0, 4, "通过", "spin-sure.tsv:1", 1.0, "tier=sure")])
+    spin = ybtext.SpinReport(0.9, True, "huiwen", (ybtext.PairEvidence("通过", "经由过程", 1, 0, 4.0),
+                                                   ybtext.PairEvidence("专业", "业余", 1, 0, 2.0)))
+    data = _data(report.html([("a", text, Cleaned(r.text, r.edits), spin)]))
+    pairs = {(p["spun"], p["original"]): p["applied"] for p in data["docs"][0]["triage"]["spin"]["pairs"]}
+    assert pairs == {("经由过程", "通过"): 1, ("业余", "专业"): 0}
+

@@ -306,3 +306,23 @@ def test_one_megabyte_document_renders_in_chunks(browser, tmp_path):
     browser.js("new Promise(r => setTimeout(r, 300))")
     assert browser.js("document.querySelectorAll('.row').length") > first
     assert browser.problems() == []
+
+
+def test_spin_pills_read_before_to_after_and_list_applied_pairs_apart(browser, tmp_path):
+    """Pills read spun → original, as the edit tooltip reads before → after; a pair the detector
+    counted but no edit used (业余 kept in 业余生活) is listed apart from the restored ones."""
+    name, original, cleaned = every_step_document()
+    spin = ybtext.SpinReport(0.9, True, "huiwen", (ybtext.PairEvidence("发展", "进展", 5, 0, 3.0),
+                                                   ybtext.PairEvidence("专业", "业余", 1, 0, 2.5)))
+    path = _write(tmp_path, "pills.html", [(name, original, cleaned, spin)])
+    _assert_clean_load(browser, path)
+    applied = browser.js("[...document.querySelectorAll('.pairs.applied .pair')].map(p => p.firstChild.textContent.trim())")
+    assert applied == ["进展 → 发展"]
+    unused = browser.js("[...document.querySelectorAll('.pairs.evidence .pair')].map(p => p.firstChild.textContent.trim())")
+    assert unused == ["业余 → 专业"]
+    tip = browser.js("""(() => { const m = [...document.querySelectorAll('.cell.c .m.s-spin')]
+        .find(n => n.textContent === '发展'); m.click();
+        return [...document.querySelectorAll('#tip .ed')].find(e => e.querySelector('.st').textContent === 'spin')
+            .querySelector('.ba').textContent; })()""")
+    assert tip.split() == ["进展", "→", "发展"]
+    assert browser.problems() == []

@@ -89,3 +89,22 @@ def test_script_and_ocr_replay_and_idempotence(text):
     result = ybtext.clean_and_explain(text)
     assert ybtext.apply_edits(text, result.edits) == result.text
     assert ybtext.clean(result.text) == result.text
+
+
+def test_furniture_is_no_evidence_of_simplified():
+    """A Traditional word next to a Simplified site's furniture is judged as the next pass sees it,
+    with the furniture gone: converted on the first pass, so clean() is idempotent."""
+    for text, expected, kept_t in [("麵第1页 共22页", "面", "麵"),
+                                   ("說明\n本文档由用户上传，版权归属用户，本站只提供存储空间。\n", "说明\n", "說明\n"),
+                                   ("下载本文档\n下载文档\n發展\n", "发展\n", "發展\n")]:
+        once = ybtext.clean(text)
+        assert once == expected
+        assert ybtext.clean(once) == once
+        assert ybtext.clean(text, script="t") == kept_t  # furniture goes, Traditional stays
+
+
+def test_quoted_character_beside_furniture_stays():
+    """The furniture check only converts what the body itself shows to be Traditional: one quoted
+    character in a Simplified sentence stays, with or without a page counter after it."""
+    text = "他们在老街开了一家店，招牌上写着“麵”字。"
+    assert ybtext.clean(text + "\n第1页 共22页") == text

@@ -50,10 +50,20 @@ def test_gated_edit_carries_document_evidence():
 
 
 def test_gated_needs_document_evidence_in_auto_mode():
-    """One 进展 in a short clean sentence is not enough evidence: auto leaves it, force restores it."""
-    text = "推动区域协调进展。"
+    """One 进展 that reads right in a short clean sentence is no evidence: auto leaves it (force,
+    which treats the text as spun, may not)."""
+    text = "这项联合研究今年取得了新的进展。"
+    assert ybtext.detect_spin(text).spun is False
     assert ybtext.clean(text) == text
-    assert ybtext.clean(text, spin="force") == "推动区域协调发展。"
+
+
+def test_one_spun_word_that_reads_wrong_is_evidence_enough():
+    """A short item whose only spun word reads clearly wrong in its context (协调进展 for the set
+    phrase 协调发展) is taken for spun on the context model's evidence, and restored."""
+    assert ybtext.detect_spin("推动区域协调发展。").spun is False
+    report = ybtext.detect_spin("推动区域协调进展。")
+    assert report.spun and report.context > 0
+    assert ybtext.clean("推动区域协调进展。") == "推动区域协调发展。"
 
 
 def test_pair_without_evidence_is_not_reversed_even_when_forced():

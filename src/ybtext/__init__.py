@@ -10,7 +10,7 @@ Importing ybtext reads no files and compiles nothing; wordlists load on first us
 from ._edits import Cleaned, Edit, Notice, apply_edits
 from ._pipeline import Cleaner, clean, clean_and_explain
 from ._version import __version__
-from .config import STEPS, Config
+from .config import STEPS, Config, Options
 from .detect import PairEvidence, SpinReport, detect_spin
 from .errors import ConfigError, InputError, WordlistError, YbtextError
 
@@ -23,6 +23,7 @@ __all__ = [
     "Edit",
     "InputError",
     "Notice",
+    "Options",
     "PairEvidence",
     "SpinReport",
     "WordlistError",

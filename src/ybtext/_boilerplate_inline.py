@@ -80,10 +80,17 @@ def inline_spans(doc, tpl, p, hits: list[int]) -> list[Span]:
 
 
 def _with_brackets(text: str, sp: Span) -> Span:
-    """A stamp that fills a bracket pair takes the brackets with it (no empty 【】 left behind)."""
+    """A stamp that fills a bracket pair takes the brackets with it (no empty 【】 left behind); one
+    at the start of a line takes the spaces after it (no line left starting with a space)."""
     before, after = text[sp.start - 1:sp.start], text[sp.end:sp.end + 1]
     if before and rules.CLOSE.get(before) == after:
-        return sp._replace(start=sp.start - 1, end=sp.end + 1)
+        sp = sp._replace(start=sp.start - 1, end=sp.end + 1)
+    if sp.start == 0 or text[sp.start - 1] == "\n":
+        end = sp.end
+        while end < len(text) and text[end] in " \t\u3000":
+            end += 1
+        if end < len(text) and text[end] != "\n":
+            sp = sp._replace(end=end)
     return sp
 
 

@@ -33,13 +33,19 @@ class Vocabulary:
     anchors: re.Pattern[str]        # every site and field word: a line holding one may be furniture
     weight: dict[str, float]
     kind: dict[str, str]
+    meta: frozenset[str] = frozenset()  # labels of a CMS meta line (来源, 作者, 发布时间 …): not scored
+    form: frozenset[str] = frozenset()  # labels of a template's empty fields (编者, 日期 …): not scored
 
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     weight: dict[str, float] = {}
     kind: dict[str, str] = {}
+    labels: dict[str, set[str]] = {"meta": set(), "form": set()}
     for e in load("boilerplate-vocab.tsv"):
+        if e["kind"] in labels:
+            labels[e["kind"]].add(e["term"])
+            continue
         weight[e["term"]] = float(e["weight"])
         kind[e["term"]] = e["kind"]
     terms = sorted(weight, key=lambda t: (-len(t), t))
@@ -48,7 +54,8 @@ def vocabulary() -> Vocabulary:
     anchors = [t for t in terms if kind[t] in ("site", "field")]
     return Vocabulary(re.compile("|".join(map(re.escape, terms))),
                       re.compile("|".join(map(re.escape, strong))),
-                      re.compile("|".join(map(re.escape, anchors))), weight, kind)
+                      re.compile("|".join(map(re.escape, anchors))), weight, kind,
+                      frozenset(labels["meta"]), frozenset(labels["form"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -378,7 +385,11 @@ def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
         return None
     close = _CLOSE[text[best]]
     end = text.find(close, pos, pos + reach)
-    if end < 0 or "\n" in text[best:end]:
+    if end < 0:
+        end = text.find(close, pos, pos + _DECLARATION_REACH)
+        if end < 0 or not _DECLARATION.match(text, best + 1):
+            return None
+    if "\n" in text[best:end]:
         return None
     if any(c in text[best + 1:pos] for c in _CLOSE.values()) or any(c in text[pos:end] for c in _OPEN):
         return None  # not one bracket pair around the site word
@@ -386,7 +397,16 @@ def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
     score, anchor, _ = score_line(inner)
     if anchor and score >= 2 and score * 12 >= len(inner):
         return best, end + 1
+    # a declaration in brackets (【免责声明：本文系转载…请联系删除。】): longer, so furniture words
+    # must cover most of it
+    if anchor and score >= 3 and _DECLARATION.match(inner) and coverage(inner) >= 0.6:
+        return best, end + 1
     return None
+
+
+_DECLARATION_REACH = 300
+# the label of a site's declaration: 免责声明, 版权声明, 产权及免责声明, 特别声明 …
+_DECLARATION = re.compile(r"[\u4e00-\u9fff]{0,6}声明\s*[:：]?")
 
 
 def _agree(text: str, positions: list[int]) -> bool:

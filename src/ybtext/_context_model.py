@@ -128,11 +128,30 @@ class ContextModel:
             hi += 1
         return lo, hi
 
-    def margin(self, text: str, start: int, end: int, replacement: str, context: int = CONTEXT) -> float:
-        """log10 of how much likelier the window reads with ``replacement`` at ``[start, end)``."""
+    def margin(self, text: str, start: int, end: int, replacement: str, context: int = CONTEXT,
+               neighbours: Iterable[tuple[int, int, str]] = ()) -> float:
+        """log10 of how much likelier the window reads with ``replacement`` at ``[start, end)``.
+
+        ``neighbours`` are other replacements ``(start, end, text)`` assumed made in both readings
+        (two neighbouring spun words are judged with each other restored: 面对将来 -> 面向未来);
+        those that overlap the span or leave the window are ignored."""
         lo, hi = self.window(text, start, end, context)
         left, right = text[lo:start], text[end:hi]
+        if neighbours:
+            left, right = _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
         return self.score(left + replacement + right) - self.score(left + text[start:end] + right)
+
+
+def _replaced(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int, str]]) -> str:
+    """``text[lo:hi]`` with the non-overlapping ``spans`` inside it replaced."""
+    out, pos = [], lo
+    for s, e, rep in sorted(spans):
+        if s >= pos and e <= hi:
+            out.append(text[pos:s])
+            out.append(rep)
+            pos = e
+    out.append(text[pos:hi])
+    return "".join(out)
 
 
 @functools.lru_cache(maxsize=1)

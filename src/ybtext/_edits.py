@@ -37,6 +37,7 @@ class Edit:
     note: str = ""
 
     def as_dict(self) -> dict:
+        """The edit as a JSON-ready dict (the fields of ``ybtext explain --format json``)."""
         return {
             "step": self.step,
             "start": self.start,
@@ -64,6 +65,7 @@ class Notice:
     message: str
 
     def as_dict(self) -> dict:
+        """The notice as a JSON-ready dict."""
         return {"step": self.step, "start": self.start, "end": self.end, "text": self.text,
                 "rule": self.rule, "message": self.message}
 

@@ -2,7 +2,8 @@
 
 Reading: a :class:`Source` opens an input as a seekable binary file (stdin is spooled to a
 temporary file, so it can be read twice without holding it in memory) and checks it and finds
-its encoding (a BOM, else UTF-8, else GB18030): :func:`decode` in memory for ordinary sizes,
+its encoding (a BOM, else UTF-8, else GB18030 or Big5, whichever reads as plausible Chinese):
+:func:`decode` in memory for ordinary sizes,
 :func:`sniff` in one constant-memory pass for very large inputs. Then the
 source gives the whole document (:meth:`Source.text`), its lines (:meth:`Source.lines`, for JSON
 Lines) or, for very large documents, blocks cut at paragraph ends (:meth:`Source.blocks`), both
@@ -33,15 +34,25 @@ from typing import BinaryIO, Iterator
 
 from .errors import InputError
 
-__all__ = ["STDIN", "Source", "Transaction", "decode", "open_source", "read_text", "sniff"]
+__all__ = ["STDIN", "Source", "Transaction", "decode", "encoding_name", "open_source", "read_text", "sniff"]
 
 #: The name standing for standard input, in arguments and in messages.
 STDIN = "-"
-SUPPORTED = "UTF-8, UTF-16 with a BOM or GB18030"
+SUPPORTED = "UTF-8, UTF-16 with a BOM, GB18030 or Big5"
 _CHUNK = 1 << 16
 _SPOOL = 16 << 20
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_ALIASES = {"utf-8": "utf-8-sig", "gbk": "gb18030", "gb2312": "gb18030"}
+_ALIASES = {"utf-8": "utf-8-sig", "gbk": "gb18030", "gb2312": "gb18030", "big5": "cp950"}
+#: Without a BOM or valid UTF-8: the legacy encodings weighed against each other (cp950 is Big5
+#: with Microsoft's additions, a superset of the Big5 that Python's ``big5`` codec reads).
+_LEGACY = ("gb18030", "cp950")
+_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GB18030", "cp950": "Big5"}
+#: How much more plausible (share of common characters) one legacy reading must be than the other.
+MARGIN = 0.2
+#: Fewer non-ASCII characters than this: a close call is no evidence (read as GB18030).
+MIN_EVIDENCE = 8
+#: Bytes of a large input read to weigh the legacy encodings (its validity is checked in full).
+_SAMPLE = 1 << 20
 
 
 def display(name: str) -> str:
@@ -83,30 +94,48 @@ def codec_for(encoding: str, name: str = STDIN) -> str:
     return _ALIASES.get(canonical, canonical)
 
 
+def encoding_name(codec: str) -> str:
+    """The usual name of a codec :func:`decode` or :func:`sniff` returned (cp950: Big5)."""
+    return _NAMES.get(codec, codec)
+
+
 def sniff(f: BinaryIO, name: str, encoding: str | None = None) -> tuple[str, int]:
     """The codec to read ``f`` with and its length in characters; rewinds ``f``.
 
     ``encoding`` (``--encoding``) overrides detection. Otherwise: a BOM decides (UTF-8, UTF-16);
-    without one, the file must be valid UTF-8, else valid GB18030 (a superset of GBK and GB2312).
-    NUL characters mean a binary file in every case. Raises InputError for binary or undecodable
-    data. One pass in constant memory.
+    without one, valid UTF-8 is UTF-8; else GB18030 (a superset of GBK and GB2312) and Big5 (as
+    cp950) are both tried, and where both read the bytes, the one whose text is clearly more
+    plausible Chinese wins (see :func:`plausibility`; a close call is an InputError asking for
+    ``--encoding``). NUL characters mean a binary file in every case. Raises InputError for binary
+    or undecodable data. Constant memory: one pass per candidate, the plausibility of the legacy
+    encodings judged on the first :data:`_SAMPLE` bytes.
     """
     head = f.read(4)
     f.seek(0)
     problem = ""
+    valid: dict[str, int] = {}
     for codec in _candidates(head, name, encoding):
         problem, length = _scan(f, codec)
         f.seek(0)
         if not problem:
-            return codec, length
-        if problem == "binary":
+            if codec not in _LEGACY:
+                return codec, length
+            valid[codec] = length
+        elif problem == "binary":
             break
+    if valid:
+        sample = f.read(_SAMPLE)
+        f.seek(0)
+        texts = {codec: codecs.getincrementaldecoder(codec)().decode(sample, final=False) for codec in valid}
+        codec = _weigh(texts, name)
+        return codec, valid[codec]
     raise _undecodable(problem, name, encoding)
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """``(codec, text)`` for a whole document held in memory: the rules of :func:`sniff`."""
     problem = ""
+    valid: dict[str, str] = {}
     for codec in _candidates(data[:4], name, encoding):
         try:
             text = data.decode(codec)
@@ -116,7 +145,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         if "\x00" in text:
             problem = "binary"
             break
-        return codec, text
+        if codec not in _LEGACY:
+            return codec, text
+        valid[codec] = text
+    if valid:
+        codec = _weigh(valid, name)
+        return codec, valid[codec]
     raise _undecodable(problem, name, encoding)
 
 
@@ -124,7 +158,53 @@ def _candidates(head: bytes, name: str, encoding: str | None) -> list[str]:
     if encoding is not None:
         return [codec_for(encoding, name)]
     bom = next((codec for mark, codec in _BOMS if head.startswith(mark)), None)
-    return [bom] if bom else ["utf-8", "gb18030"]
+    return [bom] if bom else ["utf-8", *_LEGACY]
+
+
+def _weigh(texts: dict[str, str], name: str) -> str:
+    """The legacy codec whose reading of the bytes is clearly (by :data:`MARGIN`) the more
+    plausible. A close call on a text of fewer than :data:`MIN_EVIDENCE` non-ASCII characters
+    stays GB18030 (too short to tell; GB18030 is what such files were read as before Big5 was
+    recognized); on a longer one it is an InputError asking for ``--encoding``."""
+    if len(texts) == 1:
+        return next(iter(texts))
+    gb, big5 = (texts[c][:_SAMPLE] for c in _LEGACY)
+    lead = plausibility(big5) - plausibility(gb)
+    if lead >= MARGIN:
+        return "cp950"
+    if lead <= -MARGIN or sum(c >= "\x80" for c in gb) < MIN_EVIDENCE:
+        return "gb18030"
+    raise InputError(f"{display(name)}: cannot tell whether this is GB18030 or Big5; "
+                     f"name it with --encoding (e.g. --encoding big5 or --encoding gb18030)")
+
+
+def plausibility(text: str) -> float:
+    """The share of the non-ASCII characters of ``text`` that Chinese text commonly uses: the
+    6,000 most frequent Han characters in their Simplified and Traditional forms
+    (wordlists/boilerplate-common-chars.tsv) and CJK or full-width punctuation. Text read with the
+    wrong legacy encoding is mostly rare characters, kana, bopomofo or Cyrillic (Big5 read as
+    GB18030 scores about 0.5, a right reading above 0.9). 0.0 for text without non-ASCII."""
+    common = _common_chars()
+    total = hits = 0
+    for c in text:
+        if c < "\x80":
+            continue
+        total += 1
+        if c in common or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e" or c in "\u2014\u2026\u201c\u201d\u2018\u2019\u00b7":
+            hits += 1
+    return hits / total if total else 0.0
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def _common_chars() -> frozenset[str]:
+    global _COMMON
+    if _COMMON is None:
+        from ._wordlists import load_columns
+
+        _COMMON = frozenset(load_columns("boilerplate-common-chars.tsv", "char")[0])
+    return _COMMON
 
 
 def _undecodable(problem: str, name: str, encoding: str | None) -> InputError:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from collections import Counter, deque
@@ -28,6 +29,7 @@ from ._pipeline import Cleaner
 from .config import STEPS
 from .detect import SpinReport, detect_spin
 from .errors import ConfigError
+from .report import Triage, triage
 
 __all__ = ["Outcome", "RunStats", "parallel_map", "progress", "resolve_jobs"]
 
@@ -35,11 +37,14 @@ T = TypeVar("T")
 
 
 class Outcome(NamedTuple):
-    """One document's result in report mode: the input size, what cleaning did, the spin verdict."""
+    """One document's result in report mode: the input size, what cleaning did, the spin verdict
+    and, with ``report="triage"``, the document's triage (its spin verdict, then also ``spin``, is
+    on the text the spin step received, as in the pipeline; else on the input)."""
 
     chars: int
     cleaned: Cleaned
     spin: SpinReport
+    triage: Triage | None = None
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -63,15 +68,25 @@ _WORKER: Cleaner | None = None
 def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
+    # A forked worker inherits the command's SIGTERM handler (which unwinds the parent's run):
+    # a worker just ends; the parent, which holds the outputs, cleans up.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _run(cleaner: Cleaner, texts: list[str], report: bool) -> list[Any]:
+def _run(cleaner: Cleaner, texts: list[str], report: bool | str) -> list[Any]:
     if not report:
         return [cleaner.clean(t) for t in texts]
-    return [Outcome(len(t), cleaner.clean_and_explain(t), detect_spin(t)) for t in texts]
+    if report != "triage":
+        return [Outcome(len(t), cleaner.clean_and_explain(t), detect_spin(t)) for t in texts]
+    outcomes = []
+    for t in texts:
+        cleaned = cleaner.clean_and_explain(t)
+        tri = triage(t, cleaned)
+        outcomes.append(Outcome(len(t), cleaned, tri.spin, tri))
+    return outcomes
 
 
-def _run_in_worker(texts: list[str], report: bool) -> list[Any]:
+def _run_in_worker(texts: list[str], report: bool | str) -> list[Any]:
     assert _WORKER is not None, "worker was not initialised"
     return _run(_WORKER, texts, report)
 
@@ -94,12 +109,13 @@ def _chunks(texts: Iterable[str], size: int, max_chars: int) -> Iterator[list[st
         yield chunk
 
 
-def parallel_map(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1, *, report: bool = False,
+def parallel_map(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1, *, report: bool | str = False,
                  chunksize: int = 64, max_chunk_chars: int = 1 << 16) -> Iterator[Any]:
     """Clean ``texts`` with ``jobs`` worker processes and yield results in input order.
 
     Yields the cleaned ``str`` of each text, or with ``report=True`` an :class:`Outcome` (input
-    length, ``Cleaned`` with edits, ``detect_spin`` report of the input). ``jobs=1`` runs in this
+    length, ``Cleaned`` with edits, ``detect_spin`` report of the input); ``report="triage"`` adds each
+    document's triage, for its ``--report`` row. ``jobs=1`` runs in this
     process; ``jobs=0`` uses every core. Texts travel in chunks of at most ``chunksize`` documents
     or ``max_chunk_chars`` characters (64K: a few hundredths of a second of work, so that a few
     dozen files still spread evenly over the workers); at most ``2 * jobs + 1`` chunks are in
@@ -114,12 +130,12 @@ def parallel_map(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1, *, repor
                                                                           chunksize, max_chunk_chars)
 
 
-def _serial(cleaner: Cleaner, texts: Iterable[str], report: bool) -> Iterator[Any]:
+def _serial(cleaner: Cleaner, texts: Iterable[str], report: bool | str) -> Iterator[Any]:
     for t in texts:
         yield _run(cleaner, [t], report)[0]
 
 
-def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool, workers: int, chunksize: int,
+def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool | str, workers: int, chunksize: int,
             max_chunk_chars: int) -> Iterator[Any]:
     window = 2 * workers + 1
     if multiprocessing.get_start_method() == "fork":
@@ -162,8 +178,9 @@ class RunStats:
         self.notices = 0
         self.started = time.perf_counter()
 
-    def add(self, outcome: Outcome, *, source: str | None = None, index: int | None = None) -> dict:
-        """Count one document and return its report row (a JSON-ready dict)."""
+    def add(self, outcome: Outcome, *, source: str | None = None, index: int | None = None) -> dict | None:
+        """Count one document and return its report row (a JSON-ready dict: docs/json-schema.md),
+        None for an outcome without triage (``parallel_map(report=True)``)."""
         by_step = Counter(e.step for e in outcome.cleaned.edits)
         self.documents += 1
         self.characters += outcome.chars
@@ -171,17 +188,10 @@ class RunStats:
         self.spun += outcome.spin.spun
         self.edits.update(by_step)
         self.notices += len(outcome.cleaned.notices)
-        return {
-            "source": source,
-            "index": index,
-            "chars": outcome.chars,
-            "chars_out": len(outcome.cleaned.text),
-            "edits": len(outcome.cleaned.edits),
-            "edits_by_step": {s: by_step[s] for s in STEPS if by_step[s]},
-            "notices": len(outcome.cleaned.notices),
-            "spin": {"score": round(outcome.spin.score, 4), "spun": outcome.spin.spun,
-                     "family": outcome.spin.family},
-        }
+        if outcome.triage is None:
+            return None
+        from ._result import document_result
+        return document_result(source or "", index or 0, outcome.cleaned, outcome.triage)
 
     def as_dict(self) -> dict:
         return {

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import importlib
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Unpack
 
 from ._edits import Cleaned, Edit, Notice
-from .config import STEPS, Config
+from .config import STEPS, Config, Options
 
 __all__ = ["Cleaner", "clean", "clean_and_explain"]
 
@@ -21,13 +21,17 @@ def _step_function(name: str) -> StepFunction:
 class Cleaner:
     """A reusable cleaner: a frozen :class:`Config` and the steps it runs.
 
-    Wordlists are loaded on first use and cached per process. A Cleaner pickles as its config
-    only, so it can be shipped to worker processes, which load their own wordlists.
+    Wordlists (shipped and the user's, ``Config.wordlists``) and protected terms
+    (``Config.protect``) are loaded on first use and cached per process. A Cleaner pickles as its
+    config only, so it can be shipped to worker processes, which load their own wordlists.
+
+    ``Cleaner(config)``, ``Cleaner(**options)`` or ``Cleaner(config, **options)`` (options
+    override the config's fields). A misspelt option raises TypeError, a bad value ConfigError.
     """
 
     __slots__ = ("config", "_steps")
 
-    def __init__(self, config: Config | None = None, **options: Any) -> None:
+    def __init__(self, config: Config | None = None, **options: Unpack[Options]) -> None:
         if config is not None and not isinstance(config, Config):
             raise TypeError(f"config must be a ybtext.Config, not {type(config).__name__}")
         self.config = Config.from_options(config, **options)
@@ -51,29 +55,52 @@ class Cleaner:
 
     @property
     def steps(self) -> tuple[tuple[str, StepFunction], ...]:
+        """``(name, step function)`` of the steps this config runs, in pipeline order."""
         if self._steps is None:
             self._steps = tuple((n, _step_function(n)) for n in STEPS if self.config.enabled(n))
         return self._steps
 
+    def load(self) -> "Cleaner":
+        """Read the user's files now (``Config.wordlists``, ``Config.protect``) rather than at the
+        first document, so a bad file raises (WordlistError naming file and line) before any work."""
+        from ._userlists import load_all
+
+        load_all(self.config.wordlists, self.config.protect)
+        return self
+
     def clean_and_explain(self, text: str) -> Cleaned:
+        """Clean one document: the text, every edit (in pipeline order) and what was only noticed.
+
+        ``apply_edits(text, result.edits) == result.text``. Raises TypeError if ``text`` is not a str.
+        """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         edits: list[Edit] = []
         notices: list[Notice] = []
+        guard = None
+        if self.config.protect:
+            from ._userlists import protect, protected_terms
+
+            guard = protected_terms(self.config.protect)
         for _name, fn in self.steps:
             result = fn(text, self.config)
+            if guard is not None:
+                result = protect(text, result, guard)
             text = result.text
             edits.extend(result.edits)
             notices.extend(result.notices)
         return Cleaned(text, tuple(edits), tuple(notices))
 
     def clean(self, text: str) -> str:
+        """Clean one document and return the cleaned text."""
         return self.clean_and_explain(text).text
 
     def clean_batch(self, texts: Iterable[str]) -> list[str]:
+        """Clean every document of ``texts``; the cleaned texts, in order."""
         return [self.clean(t) for t in texts]
 
     def clean_iter(self, texts: Iterable[str]) -> Iterator[str]:
+        """Clean documents as they come: yields each cleaned text in input order (constant memory)."""
         for t in texts:
             yield self.clean(t)
 
@@ -81,7 +108,7 @@ class Cleaner:
 _DEFAULT: Cleaner | None = None
 
 
-def _cleaner(options: dict[str, Any]) -> Cleaner:
+def _cleaner(options: Options) -> Cleaner:
     global _DEFAULT
     if options:
         return Cleaner(**options)
@@ -90,11 +117,20 @@ def _cleaner(options: dict[str, Any]) -> Cleaner:
     return _DEFAULT
 
 
-def clean(text: str, **options: Any) -> str:
-    """Clean one document and return the text. Options are the fields of :class:`Config`."""
+def clean(text: str, **options: Unpack[Options]) -> str:
+    """Clean one document and return the text.
+
+    Options are the fields of :class:`Config` (``spin="force"``, ``script=None``,
+    ``wordlists=("my.tsv",)``, ``protect=("平安校园",)``, ...) and ``keep_boilerplate``. For many
+    documents build a :class:`Cleaner` once.
+    """
     return _cleaner(options).clean(text)
 
 
-def clean_and_explain(text: str, **options: Any) -> Cleaned:
-    """Clean one document and return ``Cleaned(text, edits)``."""
+def clean_and_explain(text: str, **options: Unpack[Options]) -> Cleaned:
+    """Clean one document and return ``Cleaned(text, edits, notices)``; options as for :func:`clean`.
+
+    Each edit's span refers to the text its step received: ``apply_edits(text, result.edits)``
+    replays them and gives ``result.text``.
+    """
     return _cleaner(options).clean_and_explain(text)

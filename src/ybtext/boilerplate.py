@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from itertools import accumulate
 
 from . import _boilerplate_rules as rules
+from ._boilerplate_page import blank_runs, in_word_spaces, page_rules
 from ._boilerplate_inline import SHORT as _SHORT
 from ._boilerplate_inline import head_inline_spans, inline_spans, keep_outside_removed, masked_lines
 from ._boilerplate_templates import templates
@@ -81,7 +82,10 @@ def step(text: str, config: Config) -> Cleaned:
     _repeated_lines(doc, p)
     _lone_page_numbers(doc, p)
     _sandwiched(doc, masked, p)
+    page_rules(doc, masked)
+    inline.extend(in_word_spaces(text))
     kept = keep_outside_removed(doc, inline)  # may turn fully covered lines into removed lines
+    blank_runs(doc)
     spans = _line_spans(doc) + kept
     result = apply_spans("boilerplate", text, drop_overlaps(spans))
     notices = _year_bumps(text, p)

@@ -43,7 +43,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             "[ \t\u3000]|[0-9]{1,3}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{1,3}[）)〕]"
             "|[一二三四五六七八九十百]{1,3}[、是]|第[0-9一二三四五六七八九十百]{1,4}[章节条部篇款项]"
             "|[①-⑳⑴-⒇●○■□◆◇•·▲△★☆※>＞\\-—*#]"),
-        "chunk": re.compile(f"[\r\n]([0-9]{{1,2}})、(?=[{_HAN}])"),
+        "chunk": re.compile(f"[\r\n]([0-9]{{1,3}})、(?=[{_HAN}])"),
         "doubled": re.compile("(?:(.{2,40}?)\\1[ \t\u3000]*)+"),
         "han": re.compile(f"[{_HAN}]"),
     }
@@ -176,10 +176,62 @@ def _chunk_numbers(text: str, doc: _Doc, p, spans: list[Span]) -> None:
 
     keep = [c for k, c in enumerate(cands)
             if (k and follows(cands[k - 1], c)) or (k + 1 < len(cands) and follows(c, cands[k + 1]))]
+    # cuts that did not count up one preview page apart: each must split a word of the lexicon
+    # (宣传工 | 作), and the numbers of all the cuts kept must still rise through the document
+    if len(keep) < len(cands):
+        cut_lines = {c[1] for c in cands}
+        keep = [c for c in cands if c in keep or _splits_word(text, doc, c, cut_lines)]
+        numbers = [c[0] for c in keep]
+        if any(b <= a for a, b in zip(numbers, numbers[1:])):
+            keep = [c for k, c in enumerate(cands)
+                    if (k and follows(cands[k - 1], c)) or (k + 1 < len(cands) and follows(c, cands[k + 1]))]
+        elif len(keep) >= 2:
+            # a document with two cuts or more: a cut at a word boundary goes too when the numbers,
+            # its own included, still rise through the document
+            kept = set(keep)
+            for c in cands:
+                if c in kept:
+                    continue
+                trial = sorted(kept | {c}, key=lambda x: x[1])
+                numbers = [x[0] for x in trial]
+                if all(b > a for a, b in zip(numbers, numbers[1:])):
+                    kept.add(c)
+            keep = sorted(kept, key=lambda x: x[1])
+        elif len(cands) >= 3:
+            # three cuts or more, none of them proven: all go when their numbers rise and they
+            # stand a preview page apart (the items of a list stand closer and end their sentences)
+            numbers = [c[0] for c in cands]
+            gaps = [doc.start(b[1]) - doc.start(a[1]) for a, b in zip(cands, cands[1:])]
+            if all(b > a for a, b in zip(numbers, numbers[1:])) and all(g >= _CHUNK_GAP for g in gaps):
+                keep = list(cands)
     for number, i, marker_len in keep:
         start = doc.start(i - 1) + len(lines[i - 1])
         doc.taken.add(i - 1)
         spans.append(Span(start, doc.start(i) + marker_len, "", "layout:chunk-number", None, f"chunk {number}"))
+
+
+_MIN_LOGP = -12.0  # a word about as common as 工作人员 or commoner
+
+
+def _splits_word(text: str, doc: _Doc, cand: tuple[int, int, int], cut_lines: set[int]) -> bool:
+    """Does a common word of two to four characters run across the cut (…宣传工\n3、作，…)?
+    The line before the cut must be prose (or start at another cut), not a heading or a list item."""
+    from ._spin_lm import freq
+
+    _, i, marker_len = cand
+    prev = doc.lines[i - 1]
+    if i - 1 not in cut_lines and _patterns()["block_start"].match(prev) or i < 2 and len(prev) < 30:
+        return False
+    right = text[doc.start(i) + marker_len:doc.start(i) + marker_len + 3]
+    left = prev[-3:]
+    for a in range(1, len(left) + 1):
+        for b in range(1, len(right) + 1):
+            if 2 <= a + b <= 4:
+                w = left[-a:] + right[:b]
+                lp = freq(w) if _patterns()["han"].fullmatch(w[0]) else None
+                if lp is not None and lp >= _MIN_LOGP and all(_patterns()["han"].match(c) for c in w):
+                    return True
+    return False
 
 
 def _doubled(doc: _Doc, p, spans: list[Span]) -> None:

@@ -32,7 +32,7 @@ from ._version import __version__
 from .config import STEPS
 from .detect import SpinReport, detect_spin
 
-__all__ = ["Triage", "html", "triage"]
+__all__ = ["Triage", "applied_counts", "html", "triage"]
 
 _SNIPPET = 160      # longest before/after shown in a tooltip (the full text is on the page)
 _ROW_CHARS = 2400   # rows longer than this are cut at sentence ends so the page renders in chunks
@@ -74,6 +74,20 @@ def _triage(m: SpanMap, cleaned: Cleaned, spin: SpinReport | None) -> Triage:
     changed = _union_length([(a, b) for a, b, _, _ in m.edit_regions()])
     return Triage(n, len(cleaned.text), counts, spin, max(removed, 0) / n if n else 0.0,
                   changed / n if n else 0.0)
+
+
+def applied_counts(pairs: Iterable[Any], edits: Iterable[Any]) -> list[int]:
+    """For each evidence pair (``.spun``, ``.original``), how many spin edits of this document
+    restored it: edits whose before is the spun form and whose after is the original, or which
+    make exactly that replacement inside a longer span. Evidence a document shows is not always
+    applied (a spun form that is also a word of its own, used rightly, stays)."""
+    spin_edits = [(e.before, e.after) for e in edits if e.step == "spin"]
+    counts = []
+    for p in pairs:
+        counts.append(sum(1 for before, after in spin_edits
+                          if (before, after) == (p.spun, p.original)
+                          or (p.spun in before and before.replace(p.spun, p.original) == after)))
+    return counts
 
 
 def _union_length(spans: list[tuple[int, int]]) -> int:
@@ -130,12 +144,23 @@ def _document(item: Sequence[Any]) -> dict:
         a, b = m.notice_region(n)
         notices.append([a, b, n.step, n.rule, n.message, _snip(n.text)])
     return {"name": name, "orig": original, "clean": cleaned.text, "edits": edits,
-            "rows": _rows(m), "notices": notices, "triage": _sorted_pairs(t.as_dict())}
+            "rows": _rows(m), "notices": notices, "triage": _sorted_pairs(t.as_dict(), cleaned)}
 
 
-def _sorted_pairs(t: dict) -> dict:
-    t["spin"]["pairs"] = sorted(t["spin"]["pairs"], key=lambda p: -float(p.get("weight") or 0))
+def _sorted_pairs(t: dict, cleaned: Cleaned) -> dict:
+    """The evidence pairs, strongest first, each with ``applied``: how many edits of this
+    document restored it (the page lists applied pairs apart from evidence only)."""
+    pairs = sorted(t["spin"]["pairs"], key=lambda p: -float(p.get("weight") or 0))
+    for p, n in zip(pairs, applied_counts([_Pair(p["spun"], p["original"]) for p in pairs], cleaned.edits)):
+        p["applied"] = n
+    t["spin"]["pairs"] = pairs
     return t
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    spun: str
+    original: str
 
 
 def _snip(s: str) -> str:

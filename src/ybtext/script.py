@@ -91,19 +91,16 @@ def step(text: str, config: Config) -> Cleaned:
         spans += [Span(m.start(), m.end(), "", "script:injected-pinyin", 0.95, m.group(1))
                   for m in _PINYIN.finditer(text) if m.start() > 0 and _patterns()["han"].match(text, m.start() - 1)]
     if config.script in ("auto", "s"):
-        spans += _convert(text, config.script)
+        spans += _convert(text, config)
     return apply_spans("script", text, drop_overlaps(spans))
 
 
-def _convert(text: str, mode: str) -> list[Span]:
+def _convert(text: str, config: Config) -> list[Span]:
+    mode = config.script
     where = [m.start() for m in _traditional().finditer(text)]
-    hits = len(where)
-    if not hits:
+    if not where:
         return []
-    han = sum(map(len, _patterns()["han_run"].findall(text)))  # runs, not one string per character
-    whole = hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN
-    if mode == "auto" and (whole or _fewer(_simplified(), text, hits)):
-        # mostly Traditional, or more Traditional-only than Simplified-only characters (short texts)
+    if mode == "auto" and _traditional_document(text, len(where)):
         return _diff(0, text, _t2s().convert(text), "traditional document")
     least = 1 if mode == "s" else MIXED_MIN
     spans: list[Span] = []
@@ -112,7 +109,41 @@ def _convert(text: str, mode: str) -> list[Span]:
         if a < b and bisect.bisect_left(where, b) - bisect.bisect_left(where, a) >= least:
             sentence = m.group()
             spans += _diff(a, sentence, _t2s().convert(sentence), "Traditional sentence")
+    if mode == "auto" and config.boilerplate and _left(where, spans) and _traditional_body(text, spans, config):
+        return _diff(0, text, _t2s().convert(text), "traditional document")
     return spans
+
+
+def _traditional_document(text: str, hits: int) -> bool:
+    """Whether ``text`` with ``hits`` Traditional-only characters is a Traditional document: they
+    make up ``TRADITIONAL_SHARE`` of its Han characters (and are at least ``MIXED_MIN``), or
+    outnumber its Simplified-only characters (short texts)."""
+    han = sum(map(len, _patterns()["han_run"].findall(text)))  # runs, not one string per character
+    return hits >= TRADITIONAL_SHARE * han and hits >= MIXED_MIN or _fewer(_simplified(), text, hits)
+
+
+def _left(where: list[int], spans: list[Span]) -> bool:
+    """Whether a Traditional-only character (at the positions ``where``) lies outside ``spans``."""
+    starts = [s.start for s in spans]
+    for w in where:
+        k = bisect.bisect_right(starts, w) - 1
+        if k < 0 or w >= spans[k].end:
+            return True
+    return False
+
+
+def _traditional_body(text: str, spans: list[Span], config: Config) -> bool:
+    """Whether the document is Traditional once the site furniture is gone.
+
+    A Simplified site's furniture (第1页 共22页, 本文档由用户上传) counts as Simplified evidence,
+    but the boilerplate step removes it; judged again on the cleaned text, the characters left
+    unconverted here would be converted (clean() would not be idempotent). So the document is
+    judged as the next pass will see it: the sentences converted, the furniture removed."""
+    from .boilerplate import step as boilerplate_step  # only for mixed documents
+
+    body = boilerplate_step(apply_spans("script", text, spans).text, config).text
+    hits = sum(1 for _ in _traditional().finditer(body))
+    return hits > 0 and _traditional_document(body, hits)
 
 
 def _fewer(pattern: re.Pattern[str], text: str, limit: int) -> bool:

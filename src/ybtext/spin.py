@@ -9,6 +9,10 @@ Three tiers, from the wordlists (see ``_spin_tables``):
   detector calls spun, only for pairs with evidence there (the original never occurs), only where
   the local context agrees (``_spin_lm``) and curated context conditions hold.
 
+Pairs of the user's wordlists (``Config.wordlists``, tier ``user``) are restored wherever their
+spun form occurs, in any document, and win over every other tier where they overlap
+(``_userlists``).
+
 Then canonical phrases are recovered fuzzily (``_spin_fuzzy``). All spans refer to the text the
 step received and never overlap: each match is replaced whole, so replacements that change length
 cannot touch their neighbours. Every edit carries rule, tier and confidence; gated edits carry the
@@ -19,7 +23,7 @@ from __future__ import annotations
 
 import math
 
-from . import _spin_chars, _spin_fuzzy, _spin_lm
+from . import _spin_chars, _spin_fuzzy, _spin_lm, _userlists
 from ._edits import Cleaned, Span, View, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
@@ -57,6 +61,38 @@ def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
     if text.endswith(cond("before"), lo, start) or text.startswith(cond("after"), end, hi):
         return True
     return None
+
+
+NEIGHBOURHOOD = 10  # characters each side in which neighbouring spun forms are restored for the judge
+
+
+def _context_delta(text: str, start: int, end: int, replacement: str, a: Analysis) -> float:
+    """The word trigram model's margin for the replacement, in nats (the unit of the thresholds),
+    judged with the neighbouring spun forms restored to the originals the document's evidence
+    chose for them (two adjacent spun words are one damaged span: 面对将来 is 面向未来)."""
+    from ._context_model import model
+
+    t = tables()
+    near = []
+    for key, s, e in a.matches:
+        if e <= start - NEIGHBOURHOOD or s >= end + NEIGHBOURHOOD or (s < end and e > start):
+            continue
+        pair = t.sure.get(key) or t.chains.get(key)
+        if pair is None:
+            got = a.chosen.get(key)
+            pair = got[0] if got is not None else None
+        if pair is not None:
+            near.append((s, e, pair.original))
+    return math.log(10) * model().margin(text, start, end, replacement, neighbours=_disjoint(near))
+
+
+def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longest first, the spans that overlap none taken before."""
+    taken: list[tuple[int, int, str]] = []
+    for s, e, rep in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(e <= ts or s >= te for ts, te, _r in taken):
+            taken.append((s, e, rep))
+    return taken
 
 
 def _sigmoid(x: float) -> float:
@@ -122,7 +158,13 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         return None
     if not pair.attested and a.report.family != "heavy" and damped_weight(pair, ev) < MINED_OUTSIDE_HEAVY:
         return None  # (damped: 17 x 开展 in a law that never says 发展 is its vocabulary, not spin)
-    score = _spin_lm.delta(text, start, end, pair.original) + min(ev.weight, EVIDENCE_BONUS)
+    # The 汇文网 family's pairs are judged by the word trigram model; the heavy family's still by the
+    # unigram judge, on which its thresholds were set (the trigram model scored it lower).
+    if a.report.family == "heavy":
+        gain = _spin_lm.delta(text, start, end, pair.original)
+    else:
+        gain = _context_delta(text, start, end, pair.original, a)
+    score = gain + min(ev.weight, EVIDENCE_BONUS)
     if cond:
         score += CONDITION_BONUS
     elif pair.ratio < LOW_RATIO:
@@ -144,7 +186,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     t = tables()
     a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
-    out: list[Span] = []
+    out: list[Span] = _userlists.user_spans(text, config.wordlists)
     # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
     for key, start, end in a.matches:
         pair = t.sure.get(key)
@@ -192,11 +234,12 @@ def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
     return _resolve(taken + more) if more else taken
 
 
-_PRIORITY = {"phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
+_PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
 
 
 def _resolve(candidates: list[Span]) -> list[Span]:
-    """Non-overlapping spans: phrases before sure before chain before gated, longer and surer first."""
+    """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
+    longer and surer first."""
     def rank(s: Span) -> tuple:
         tier = s.note.split(";", 1)[0].split()[0].removeprefix("tier=")
         return (-_PRIORITY.get(tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)

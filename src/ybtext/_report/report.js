@@ -168,17 +168,29 @@
     stat("changed", pct(t.damage));
     st.lastChild.title = "share of the original's characters changed or removed by any step (the damage estimate)";
     h.appendChild(st);
-    if (sp.pairs.length) {
-      var pairs = el("div", "pairs");
-      pairs.appendChild(el("span", "lab", "Spin evidence in this document:"));
-      sp.pairs.slice(0, 10).forEach(function (p) {
-        var c = el("span", "pair", p.original + " → " + p.spun + " ");
-        c.title = p.spun + " appears " + p.spun_count + "×, " + p.original + " " + p.original_count + "× (weight " + Number(p.weight).toFixed(2) + ")";
-        c.appendChild(el("small", null, p.spun_count + " spun · " + p.original_count + " kept"));
-        pairs.appendChild(c);
-      });
-      if (sp.pairs.length > 10) pairs.appendChild(el("small", "lab", "+ " + (sp.pairs.length - 10) + " more pairs"));
+    // Spin pairs read before → after, like the edits: spun → original. Pairs that produced an
+    // edit here come first; evidence the detector counted but no edit used is listed apart.
+    var applied = sp.pairs.filter(function (p) { return p.applied > 0; });
+    var unused = sp.pairs.filter(function (p) { return !(p.applied > 0); });
+    function pill(p, cls) {
+      var c = el("span", cls, p.spun + " → " + p.original + " ");
+      c.title = p.spun + " appears " + p.spun_count + "×, " + p.original + " " + p.original_count + "× (weight " + Number(p.weight).toFixed(2) + ")"
+        + (p.applied > 0 ? "; restored " + p.applied + "× in this document" : "; no edit used this pair here");
+      c.appendChild(el("small", null, p.applied > 0 ? p.applied + " restored" : p.spun_count + " seen · " + p.original_count + " kept"));
+      return c;
+    }
+    if (applied.length) {
+      var pairs = el("div", "pairs applied");
+      pairs.appendChild(el("span", "lab", "Spin reversals in this document:"));
+      applied.slice(0, 10).forEach(function (p) { pairs.appendChild(pill(p, "pair")); });
+      if (applied.length > 10) pairs.appendChild(el("small", "lab", "+ " + (applied.length - 10) + " more pairs"));
       h.appendChild(pairs);
+    }
+    if (unused.length) {
+      var ev = el("details", "pairs evidence");
+      ev.appendChild(el("summary", null, unused.length + " evidence pair" + (unused.length > 1 ? "s" : "") + " not applied (no edit here)"));
+      unused.slice(0, 20).forEach(function (p) { ev.appendChild(pill(p, "pair ev")); });
+      h.appendChild(ev);
     }
     if (doc.notices.length) {
       var d = el("details", "notices"), ul = el("ul");

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._columns import clean_column
 from .datasets import BatchFn
 
 __all__ = ["YbtextMapper"]
@@ -19,8 +18,8 @@ __all__ = ["YbtextMapper"]
 class YbtextMapper(BatchFn):
     """Clean the ``field`` column of each batch; ``output_field`` keeps the original column too.
 
-    Built like :class:`ybtext.integrations.datasets.BatchFn` (``field``, ``output_field``, Config
-    options); it differs in the batches it takes: numpy dicts or pandas DataFrames.
+    Built like :class:`ybtext.integrations.datasets.BatchFn` (``field``, ``output_field``, ``none``,
+    ``add``, Config options); it differs in the batches it takes: numpy dicts or pandas DataFrames.
     """
 
     __slots__ = ()
@@ -31,16 +30,18 @@ class YbtextMapper(BatchFn):
             raise KeyError(f"batch has no column {self.field!r} (columns: {', '.join(map(str, columns))})")
         values = batch[self.field]
         values = values.tolist() if hasattr(values, "tolist") else list(values)
-        cleaned = clean_column(self.cleaner, values, self.field)
+        cleaned, extra = self._column(values)
         target = self.output_field or self.field
         if hasattr(batch, "assign"):  # pandas
-            return batch.assign(**{target: cleaned})
+            return batch.assign(**{target: cleaned}, **extra)
         out = dict(batch)
         out[target] = _like(batch[self.field], cleaned)
+        for name, column in extra.items():
+            out[name] = _like(batch[self.field], column)
         return out
 
 
-def _like(column: Any, cleaned: list[str]) -> Any:
+def _like(column: Any, cleaned: list) -> Any:
     """The cleaned list in the container kind of the input column (numpy array stays numpy)."""
     if type(column).__module__ == "numpy":
         import numpy  # present whenever Ray hands us numpy batches
