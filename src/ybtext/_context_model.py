@@ -82,7 +82,8 @@ class ContextModel:
         n = len(text)
         best = [0.0] + [float("-inf")] * n
         back = [0] * (n + 1)
-        lm, unigram = self._lm, self.unigram
+        # the Python set of the vocabulary, once read, answers membership several times faster
+        lm, unigram = (self._vocabulary if self._vocabulary is not None else self._lm), self.unigram
         for i in range(n):
             base = best[i]
             if base == float("-inf"):
