@@ -150,10 +150,7 @@ SCAN_BELOW = -3.5
 
 class _Tables(NamedTuple):
     scan: re.Pattern[str]           # the characters worth a look (see SCAN_BELOW)
-    left: dict[str, frozenset[str]]     # char -> left neighbours x with which a replacement r makes a word xr
-    right: dict[str, frozenset[str]]    # char -> right neighbours y with which a replacement makes a word ry
-    left_curated: dict[str, frozenset[str]]     # the same for the curated replacements alone
-    right_curated: dict[str, frozenset[str]]
+    near: dict[str, tuple[frozenset[str], ...]]     # char -> its neighbour sets (_neighbours), filled on first use
     pairs: frozenset[str]           # the model's two-character words
 
 
@@ -164,33 +161,33 @@ def char_frequency() -> dict[str, float]:
     return {c: float(v) for c, v in rows}
 
 
+def _neighbours(c: str) -> tuple[frozenset[str], ...]:
+    """(left neighbours x with which some replacement r of ``c`` makes a word xr, right neighbours
+    y with which one makes ry, the same two for the curated replacements alone)."""
+    after, before = _pairs()
+    sets: tuple[set[str], ...] = (set(), set(), set(), set())
+    for r, kind in confusions()[c]:
+        sets[0].update(before.get(r, _EMPTY))
+        sets[1].update(after.get(r, _EMPTY))
+        if kind == "curated":
+            sets[2].update(before.get(r, _EMPTY))
+            sets[3].update(after.get(r, _EMPTY))
+    return tuple(frozenset(x) for x in sets)
+
+
 @functools.lru_cache(maxsize=1)
 def _tables() -> _Tables:
     conf = confusions()
     freq = char_frequency()
     after, before = _pairs()
     pairs = frozenset(w for w in model().vocabulary() if len(w) == 2)
-    left: dict[str, frozenset[str]] = {}
-    right: dict[str, frozenset[str]] = {}
-    left_cur: dict[str, frozenset[str]] = {}
-    right_cur: dict[str, frozenset[str]] = {}
     scan = []
     for c, opts in conf.items():
-        lset: set[str] = set()
-        rset: set[str] = set()
-        lcur: set[str] = set()
-        rcur: set[str] = set()
-        for r, kind in opts:
-            lset.update(before.get(r, _EMPTY))
-            rset.update(after.get(r, _EMPTY))
-            if kind == "curated":
-                lcur.update(before.get(r, _EMPTY))
-                rcur.update(after.get(r, _EMPTY))
-        left[c], right[c] = frozenset(lset), frozenset(rset)
-        left_cur[c], right_cur[c] = frozenset(lcur), frozenset(rcur)
-        if lcur or rcur or ((lset or rset) and freq.get(c, 0.0) < SCAN_BELOW):
+        if any(kind == "curated" for _r, kind in opts) and any(r in before or r in after for r, _ in opts):
             scan.append(c)
-    return _Tables(re.compile("[" + "".join(sorted(scan)) + "]"), left, right, left_cur, right_cur, pairs)
+        elif freq.get(c, 0.0) < SCAN_BELOW and any(r in before or r in after for r, _ in opts):
+            scan.append(c)
+    return _Tables(re.compile("[" + "".join(sorted(scan)) + "]"), {}, pairs)
 
 
 def _local(text: str, pos: int, reach: int = 6) -> tuple[str, int]:
@@ -211,7 +208,7 @@ def candidates(text: str) -> list[Candidate]:
     look; for most of them two set lookups settle it (the character makes a two-character word
     with a neighbour, or no replacement makes one), and only the rest reach the slower tests."""
     t = _tables()
-    left, right, left_cur, right_cur, pairs = t.left, t.right, t.left_curated, t.right_curated, t.pairs
+    near, pairs = t.near, t.pairs
     found = []
     n = len(text)
     for hit in t.scan.finditer(text):
@@ -219,10 +216,13 @@ def candidates(text: str) -> list[Candidate]:
         c = text[k]
         x = text[k - 1] if k else ""
         y = text[k + 1] if k + 1 < n else ""
+        sets = near.get(c)
+        if sets is None:
+            sets = near[c] = _neighbours(c)
         if x + c in pairs or c + y in pairs:
-            if x not in left_cur[c] and y not in right_cur[c]:
+            if x not in sets[2] and y not in sets[3]:
                 continue    # in a word, and no curated replacement makes one
-        elif x not in left[c] and y not in right[c]:
+        elif x not in sets[0] and y not in sets[1]:
             continue        # no replacement makes a word with a neighbour
         found.append(k)
     if not found:
