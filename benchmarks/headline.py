@@ -30,8 +30,8 @@ START, END = "<!-- headline:start -->", "<!-- headline:end -->"
 # name -> the benchmark command (OUT is replaced by the JSON file). Small limits: about ten minutes
 # on a 2-core machine, once the corpora are in benchmarks/.cache.
 RUNS = {
-    "spin": ["spin_bench.py", "--limit", "300", "--json", "OUT"],
-    "detect": ["detect_bench.py", "--articles", "600", "--reviews", "2000", "--json", "OUT"],
+    "spin": ["spin_bench.py", "--limit", "100", "--json", "OUT"],
+    "detect": ["detect_bench.py", "--articles", "300", "--reviews", "3000", "--items", "--json", "OUT"],
     "boilerplate": ["boilerplate_bench.py", "--docs", "500", "--json", "OUT"],
     "ocr": ["ocr_clean_bench.py", "--limit", "500", "--json", "OUT"],
     "speed": ["speed.py", "--mb", "2", "--repeat", "2", "--startup-runs", "5", "--json", "OUT"],

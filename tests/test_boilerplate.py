@@ -168,3 +168,11 @@ def test_blank_run_counted_after_removed_lines():
     once = ybtext.clean(text)
     assert once == "第一段文字写在这里，说的是春耕的安排。\n\n第二段文字写在这里，说的是秋收的准备。"
     assert ybtext.clean(once) == once
+
+
+def test_one_line_document_needs_strong_evidence():
+    """A one-line review that names a download site is the author's; a whole one-line site notice
+    is still furniture."""
+    review = "其他驱动到www.hp.com.cn去下载"
+    assert ybtext.clean(review) == review
+    assert ybtext.clean("温馨提示：本文档由用户上传，版权归属用户，本站负责整理代发布。") == ""

@@ -45,3 +45,29 @@ def test_margin_prefers_what_an_author_writes(text, span, better, worse):
 def test_margin_of_the_same_text_is_zero():
     m = model()
     assert m.margin("今天天气很好", 2, 4, "天气") == 0.0
+
+
+def test_prefixes_read_off_the_file_leave_segmentations_alone():
+    from ybtext._context_model import ContextModel, _long_prefixes
+
+    m = ContextModel(model().path)
+    data = open(m.path, "rb").read()
+    words = data[data.rfind(b"<unk>\0"):].decode("utf-8").split("\0")[1:]
+    assert len(words) > 100_000 and all(w in m for w in words[::50] if w)
+    assert _long_prefixes(m.path) == {w[:2] for w in words if len(w) > 2} | {"<u"}
+    text = ("我们为居民提供周到的效劳大家一起维护社会平安和稳定这项研究取得了重大进展"
+            "坚持发展经济的基本方针不动摇人民群众的获得感幸福感安全感更加充实")
+    windows = [text[i:i + 18] for i in range(len(text) - 18)]
+    asked = [m.segment(w) for w in windows]          # every length tried
+    m._read_vocabulary()
+    m._segments.clear()
+    assert [m.segment(w) for w in windows] == asked  # only the lengths some word has
+
+
+def test_margins_are_cached_and_the_same():
+    m = model()
+    text = "我们为居民提供周到的效劳"
+    first = m.margin(text, 10, 12, "服务")
+    assert m.margin(text, 10, 12, "服务") == first
+    lo, hi = m.window(text, 10, 12)
+    assert first == m.score(text[lo:10] + "服务" + text[12:hi]) - m.score(text[lo:hi])

@@ -35,6 +35,11 @@ def fake_detector(monkeypatch):
         return SpinReport(0.9, True, "huiwen", (PairEvidence("服务", "效劳", 1, 0, 0.5),
                                                 PairEvidence("发展", "进展", n, 0, 0.8)))
     monkeypatch.setattr(ybtext.report, "detect_spin", detect)
+    # the spin step's own report (Cleaned.spin) would be used before the detector: drop it
+    from ybtext import spin as spin_step
+
+    real = spin_step.step
+    monkeypatch.setattr(spin_step, "step", lambda text, config: real(text, config)._replace(spin=None))
 
 
 @pytest.fixture

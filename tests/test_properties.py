@@ -115,14 +115,13 @@ _SPACE = ("boilerplate judges the line with a space before Chinese punctuation t
           "step drops afterwards; without it the next pass judges the line furniture")
 #: Idempotency failures left (found by benchmarks/properties.py), each pinned as a strict xfail.
 KNOWN = [
-    pytest.param("收藏 分享经由过程调研\n", id="spin-shortens-button-line",
-                 marks=pytest.mark.xfail(strict=True, reason=_SPIN)),
+    # one-line documents: idempotent since the vocabulary rules need strong evidence on them
+    pytest.param("收藏 分享经由过程调研\n", id="spin-shortens-button-line"),
     pytest.param("经由过程调研温馨提示:\n办事 2022年\n", id="spin-shortens-notice-line",
                  marks=pytest.mark.xfail(strict=True, reason=_SPIN)),
     pytest.param("页数：5页 “\n村里修好了那条土路，孩子们上学再也不用绕远了。\n", id="space-before-quote",
                  marks=pytest.mark.xfail(strict=True, reason=_SPACE)),
-    pytest.param("，， 温馨提示：下载前请确认内容。\n", id="space-after-commas",
-                 marks=pytest.mark.xfail(strict=True, reason=_SPACE)),
+    pytest.param("，， 温馨提示：下载前请确认内容。\n", id="space-after-commas"),
     pytest.param("网站客服：QQ 800123\n發展第1页 共22页\n\n本文档由用户上传，版权归属用户，本站只提供存储空间。(",
                  id="inline-page-counter-joins-lines",
                  marks=pytest.mark.xfail(strict=True, reason="boilerplate: an inline page counter goes "

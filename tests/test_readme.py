@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 
 import ybtext
-from ybtext import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

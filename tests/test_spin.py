@@ -313,3 +313,78 @@ def test_frequency_alone_does_not_choose_among_originals():
                     for o, r in (("应该", 44.4), ("应当", 13.7)))
     text = "各部门，该当依法办理。"
     assert spin._pick(text, 4, 6, options) is None
+
+
+@pytest.mark.parametrize("text", [
+    "我们在这项工作上取得重大进展，各方都很满意。\n建设更高水平的平安中国。",
+    "这座中心城市的自由贸易试验区建设富有成效，为下一步改革提供了根本遵循。",
+    "今年全市平安中国建设取得重大进展。",
+])
+def test_correct_official_terms_survive_short_items(text):
+    """Short clean items made of terms the mission names as correct come out unchanged, and the
+    context evidence finds nothing in them (the trigram model does not know every official term;
+    the phrase list does). (The count evidence alone still calls the last two spun: one 进展 and
+    no 发展, one 平安 and no 安全; the gates keep them.)"""
+    assert ybtext.detect_spin(text).context == 0.0
+    assert ybtext.clean(text) == text
+
+
+UNSEEN = ("各地积极撑持农村合作社建设，及时解决农户反映的题目。县里撑持村里修路，村里撑持农户发展养殖，"
+          "遇到题目就商量着办。我们要继续撑持基层创新，把存在的题目一个一个解决好。")
+
+
+def test_pair_no_list_saw_a_spinner_use_is_restored_on_consistent_context():
+    """撑持 for 支持 and 题目 for 问题 are in the public tables only (no spun page showed them): four
+    撑持 and no 支持, three 题目 and no 问题, and the model prefers the original at every one."""
+    from ybtext._spin_tables import tables
+
+    for spun, original in (("撑持", "支持"), ("题目", "问题")):
+        assert not any(p.attested for p in tables().gated[spun] if p.original == original)
+    assert ybtext.detect_spin(UNSEEN).spun
+    out = ybtext.clean(UNSEEN)
+    assert "撑持" not in out and out.count("支持") == 4 and out.count("问题") == 3
+
+
+def test_one_unseen_pair_alone_is_not_document_evidence():
+    """One pair no list holds, however consistent, is not enough to call a document spun."""
+    text = UNSEEN.replace("题目", "问题")
+    assert ybtext.detect_spin(text).context == 0.0
+
+
+def test_one_odd_word_repeated_is_not_spinning():
+    """A clean report that says 此次 four times (the model would prefer 这次 each time) is left alone."""
+    text = "此次会议在北京召开。此次会议的主题是改革。代表们认为，此次会议开得很成功，此次会议的成果将惠及全国。"
+    assert ybtext.detect_spin(text).spun is False
+    assert ybtext.clean(text) == text
+
+
+def test_edits_carry_their_tier_as_a_field():
+    result = ybtext.clean_and_explain("社区经由过程居民议事会决定，我们为居民供给优质的效劳，效劳事项一网通办。")
+    tiers = {(e.before, e.tier) for e in result.edits if e.step == "spin"}
+    assert ("经由过程", "sure") in tiers and ("效劳", "gated") in tiers
+    assert all(e.tier == "" for e in result.edits if e.step != "spin")
+    assert all(e.as_dict()["tier"] == e.tier for e in result.edits)
+
+
+def test_overlaps_are_resolved_by_the_tier_field_not_the_note():
+    from ybtext._edits import Span
+    from ybtext.spin import _resolve
+
+    gated = Span(0, 4, "发展示范", "a", 0.99, "no tier written here", "gated")
+    user = Span(2, 4, "示范", "b", 0.5, "nor here", "user")
+    assert _resolve([gated, user]) == [user]
+
+
+def test_the_spin_report_travels_in_the_result():
+    """The spin step's own report comes back in ``Cleaned.spin`` and is the detector's verdict on
+    the text that step received, so detect, clean --report and review agree with the edits."""
+    from ybtext._spanmap import SpanMap
+    from ybtext.report import triage
+
+    text = "社區經由過程居民議事會決定。我們為居民供給優質的效勞，效勞事項一網通辦，進展態勢良好，進展成果豐碩。"
+    result = ybtext.clean_and_explain(text)
+    assert result.spin is not None and result.spin.spun
+    assert result.spin == ybtext.detect_spin(SpanMap(text, result.edits).text_before("spin"))
+    assert triage(text, result).spin is result.spin
+    assert ybtext.clean_and_explain(text, spin="off").spin is None
+    assert ybtext.clean_and_explain(text, spin="force").spin is None

@@ -7,6 +7,8 @@
 Importing ybtext reads no files and compiles nothing; wordlists load on first use.
 """
 
+from typing import Any
+
 from ._edits import Cleaned, Edit, Notice, apply_edits
 from ._pipeline import Cleaner, clean, clean_and_explain
 from ._version import __version__
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     # ``batch_fn`` lives in ybtext.integrations.datasets, imported on first use only.
     if name == "batch_fn":
         from .integrations.datasets import batch_fn

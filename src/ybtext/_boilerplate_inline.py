@@ -7,18 +7,24 @@ the removed lines.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
 
 from . import _boilerplate_rules as rules
 from ._boilerplate_templates import name_of
 from ._edits import Span
+
+if TYPE_CHECKING:
+    from ._boilerplate_templates import Templates
+    from .boilerplate import _Doc
 
 __all__ = ["inline_spans", "head_inline_spans", "masked_lines", "keep_outside_removed"]
 
 SHORT = 60  # lines up to this length are judged whole; repeated watermarks are sought in longer ones
 
 
-def masked_lines(doc, spans: list[Span]) -> dict[int, str]:
+def masked_lines(doc: _Doc, spans: list[Span]) -> dict[int, str]:
     """The lines that hold inline furniture, with that furniture cut out."""
     cuts: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for s in spans:
@@ -38,7 +44,7 @@ def masked_lines(doc, spans: list[Span]) -> dict[int, str]:
     return out
 
 
-def inline_spans(doc, tpl, p, hits: list[int]) -> list[Span]:
+def inline_spans(doc: _Doc, tpl: Templates | None, p: dict[str, re.Pattern[str]], hits: list[int]) -> list[Span]:
     text = doc.text
     spans: list[Span] = []
     # The anchors exist exactly when inline templates do; the big inline alternation is compiled
@@ -46,10 +52,12 @@ def inline_spans(doc, tpl, p, hits: list[int]) -> list[Span]:
     anchors = tpl.anchors if tpl is not None else None
     lines_with: set[int] = {doc.line_at(m.start()) for m in anchors.finditer(text)} if anchors else set()
     if lines_with:
+        assert tpl is not None and tpl.inline is not None  # the anchors exist exactly when inline templates do
+        inline = tpl.inline
         found = []
         for i in sorted(lines_with):
             base = doc.start(i)
-            for m in tpl.inline.finditer(doc.lines[i]):
+            for m in inline.finditer(doc.lines[i]):
                 if m.end() > m.start():
                     found.append((base + m.start(), base + m.end(), tpl.by_name[name_of(m)]))
         counts = Counter(t.name for _, _, t in found)
@@ -66,16 +74,16 @@ def inline_spans(doc, tpl, p, hits: list[int]) -> list[Span]:
         term_len = {}
         voc = rules.vocabulary()
         for h in long_hits:
-            m = voc.trigger.match(text, h)
-            term_len[h] = m.end() - h if m else 2
+            tm = voc.trigger.match(text, h)
+            term_len[h] = tm.end() - h if tm else 2
         for a, b, seg in rules.repeated_segments(text, long_hits, term_len):
             spans.append(Span(a, b, "", "boilerplate:repeated-watermark", 0.85, f"repeated: {seg.strip()[:40]}"))
     for a, b in rules.stamps(text):
         spans.append(Span(a, b, "", "boilerplate:site-stamp", 0.85, "site name and a stamp phrase"))
     for h in hits:
-        seg = rules.bracketed(text, h)
-        if seg is not None:
-            spans.append(Span(seg[0], seg[1], "", "boilerplate:bracketed-stamp", 0.85, "site words in brackets"))
+        br = rules.bracketed(text, h)
+        if br is not None:
+            spans.append(Span(br[0], br[1], "", "boilerplate:bracketed-stamp", 0.85, "site words in brackets"))
     return [_with_brackets(text, sp) for sp in spans]
 
 
@@ -94,7 +102,7 @@ def _with_brackets(text: str, sp: Span) -> Span:
     return sp
 
 
-def head_inline_spans(doc, tpl) -> list[Span]:
+def head_inline_spans(doc: _Doc, tpl: Templates | None) -> list[Span]:
     """Prefixes that sites glue to the title in the head block ((完整版), 【精品】, 学海无涯 …)."""
     spans: list[Span] = []
     if tpl is None or tpl.head_inline is None:
@@ -109,7 +117,7 @@ def head_inline_spans(doc, tpl) -> list[Span]:
     return spans
 
 
-def keep_outside_removed(doc, spans: list[Span]) -> list[Span]:
+def keep_outside_removed(doc: _Doc, spans: list[Span]) -> list[Span]:
     """Drop inline spans inside removed lines or overlapping an earlier span; a line whose whole
     text goes is removed as a line."""
     kept: list[Span] = []

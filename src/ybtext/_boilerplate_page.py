@@ -19,9 +19,14 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from . import _boilerplate_rules as rules
+from ._chars import HAN_CLASS
 from ._edits import Span
+
+if TYPE_CHECKING:
+    from .boilerplate import _Doc
 
 __all__ = ["page_rules", "in_word_spaces"]
 
@@ -31,7 +36,7 @@ _BLANK_RUN = 6
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    han = "\u3400-\u4dbf\u4e00-\u9fff"
+    han = HAN_CLASS
     label = "|".join(sorted(rules.vocabulary().meta, key=len, reverse=True))
     return {
         "tag": re.compile(f"[{han}A-Za-z0-9]{{1,8}}"),
@@ -47,7 +52,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def page_rules(doc, masked: dict[int, str]) -> None:
+def page_rules(doc: _Doc, masked: dict[int, str]) -> None:
     """Mark the lines of page furniture found by place and shape (see the module docstring)."""
     _login_blocks(doc, masked)
     _cms_lines(doc, masked)
@@ -63,7 +68,7 @@ def page_rules(doc, masked: dict[int, str]) -> None:
     _keyword_row(doc, title)
 
 
-def _top_lines(doc, limit: int = 12) -> list[int]:
+def _top_lines(doc: _Doc, limit: int = 12) -> list[int]:
     """The first nonempty lines not already removed."""
     out = []
     for i, line in enumerate(doc.lines):
@@ -74,7 +79,7 @@ def _top_lines(doc, limit: int = 12) -> list[int]:
     return out
 
 
-def blank_runs(doc) -> None:
+def blank_runs(doc: _Doc) -> None:
     """Six or more blank lines in a row keep one. Run last: the lines other rules removed are
     gone, so the blank lines around them make one run (as the next pass sees them)."""
     run: list[int] = []
@@ -101,7 +106,7 @@ def _login_line(s: str) -> set[str]:
     return found if rules.residue(rest) <= 1 else set()
 
 
-def _login_blocks(doc, masked: dict[int, str]) -> None:
+def _login_blocks(doc: _Doc, masked: dict[int, str]) -> None:
     """Login lines within three lines of each other form a block; it goes when it holds two kinds
     of label (账号 and 密码, or 密码 and 验证码 …)."""
     block: list[int] = []
@@ -120,14 +125,14 @@ def _login_blocks(doc, masked: dict[int, str]) -> None:
     _drop_login(doc, block, kinds)
 
 
-def _drop_login(doc, block: list[int], kinds: set[str]) -> None:
+def _drop_login(doc: _Doc, block: list[int], kinds: set[str]) -> None:
     kinds = {"账号" if k in ("帐号", "用户名") else k for k in kinds}
     if len(block) >= 2 and len(kinds) >= 2:
         for i in block:
             doc.remove(i, "boilerplate:login-block", 0.9, "+".join(sorted(kinds)))
 
 
-def _cms_lines(doc, masked: dict[int, str]) -> None:
+def _cms_lines(doc: _Doc, masked: dict[int, str]) -> None:
     p = _patterns()
     voc = rules.vocabulary()
     if not voc.meta:
@@ -150,7 +155,7 @@ def _cms_lines(doc, masked: dict[int, str]) -> None:
             doc.remove(i, "boilerplate:cms-line", 0.9, f"{len(fields)} meta fields")
 
 
-def _repeated_title(doc, top: list[int]) -> None:
+def _repeated_title(doc: _Doc, top: list[int]) -> None:
     key = re.sub(r"\s+", "", doc.lines[top[0]])
     same = [i for i in top[1:] if re.sub(r"\s+", "", doc.lines[i]) == key]
     # consecutive copies only: the title and two more before anything else
@@ -165,7 +170,7 @@ def _repeated_title(doc, top: list[int]) -> None:
             doc.remove(i, "boilerplate:repeated-title", 0.9, f"title {len(copies) + 1} times")
 
 
-def _form_fields(doc, title: int) -> None:
+def _form_fields(doc: _Doc, title: int) -> None:
     """Empty fields of a document template (编者:___ 日 期:___) on the lines right under the title,
     every label one of the template-author labels of the vocabulary (kind ``form``)."""
     p = _patterns()
@@ -187,7 +192,7 @@ def _form_fields(doc, title: int) -> None:
             doc.remove(i, "boilerplate:form-field", 0.9, "+".join(labels))
 
 
-def _keyword_row(doc, title: int) -> None:
+def _keyword_row(doc: _Doc, title: int) -> None:
     """Tags right under the title: three or more short words separated by spaces (or one a line),
     nearly all of them words of the title or of the text below, the row itself in no other line."""
     p = _patterns()

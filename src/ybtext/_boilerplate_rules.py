@@ -18,12 +18,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ._chars import HAN_CLASS, HAN_RANGES, is_han
 from ._wordlists import load, load_columns
 
 __all__ = ["Vocabulary", "vocabulary", "patterns", "noise_spans", "score_line", "names_site", "residue",
            "repeated_segments", "bracketed"]
 
-_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+_HAN = f"[{HAN_CLASS}]"  # one Han character
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
                               r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
         "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
         # a site's own name: a few characters and a site word (云帆文库, 知行资料网, 青橙题库)
-        "sitename": re.compile(r"[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|课件网|试卷网|素材网|作文网)"),
+        "sitename": re.compile(_HAN + r"{2,4}(?:文库|题库|资料网|范文网|文档网|课件网|试卷网|素材网|作文网)"),
         "masked": re.compile(r"\w\*{2,}\w?"),
-        "field": re.compile(r"(?:^|\s)(?:[\u4e00-\u9fff]{1,5}|ID)\s*[:：]\s*\S"),
+        "field": re.compile(r"(?:^|\s)(?:" + _HAN + r"{1,5}|ID)\s*[:：]\s*\S"),
         "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
         "separators": re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
         "year_bump": re.compile(r"20[0-9]{4}年"),
@@ -98,7 +99,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "file_line": re.compile(r"[^/\\:*?\"<>|\s]{1,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)(?:VIP)?", re.I),
         "site_chars": re.compile(r"[./:：页]"),
         "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
-        "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|[\u4e00-\u9fff]{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),
+        "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|" + _HAN + r"{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),
         "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
         "digits": re.compile(r"[0-9０-９]+"),
     }
@@ -197,7 +198,7 @@ def residue(rest: str) -> int:
 def _class(chars: set[int]) -> str:
     """A regex character class for the Han characters outside ``chars``."""
     ranges: list[str] = []
-    for lo, hi in _HAN_RANGES:
+    for lo, hi in HAN_RANGES:
         start = lo   # the first code point of the current gap between listed characters
         for cp in sorted(c for c in chars if lo <= c <= hi):
             if cp > start:
@@ -272,7 +273,7 @@ def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         return rare[0].start(), rare[-1].end()
 
     for m in _uncommon_pattern().finditer(text, lo, hi):
-        if cur and m.start() - cur[1] <= 3 and _all_han(text[cur[1]:m.start()]):
+        if cur and m.start() - cur[1] <= 3 and all(map(is_han, text[cur[1]:m.start()])):
             cur[1] = m.end()
             cur[2] += m.end() - m.start()
             continue
@@ -282,10 +283,6 @@ def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     if cur and (span := accept(cur)):
         out.append(span)
     return out
-
-
-def _all_han(s: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" for ch in s)
 
 
 def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> list[tuple[int, int, str]]:
@@ -332,7 +329,7 @@ _STAMP_PHRASES = ("仅供学习交流", "下载即可编辑", "下载后可编�
 def _stamp_pattern() -> re.Pattern[str]:
     phrases = "|".join(_STAMP_PHRASES)
     # the name is taken as two characters: a longer name leaves a character behind, never eats prose
-    return re.compile(r"[\u4e00-\u9fff]{2}(?:文档|文库|资料网|范文网|文档网|题库|网)\s*[,，]?\s*(?:\s*[a-z0-9.-]+\.(?:com|cn|net)\s*)?"
+    return re.compile(_HAN + r"{2}(?:文档|文库|资料网|范文网|文档网|题库|网)\s*[,，]?\s*(?:\s*[a-z0-9.-]+\.(?:com|cn|net)\s*)?"
                       f"(?:{phrases})(?:使用)?")
 
 
@@ -406,7 +403,7 @@ def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
 
 _DECLARATION_REACH = 300
 # the label of a site's declaration: 免责声明, 版权声明, 产权及免责声明, 特别声明 …
-_DECLARATION = re.compile(r"[\u4e00-\u9fff]{0,6}声明\s*[:：]?")
+_DECLARATION = re.compile(_HAN + r"{0,6}声明\s*[:：]?")
 
 
 def _agree(text: str, positions: list[int]) -> bool:

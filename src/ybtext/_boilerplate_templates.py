@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import overload
 
+from ._chars import HAN_CLASS
 from ._wordlists import Entry, load
 from .errors import WordlistError
 
@@ -27,7 +29,7 @@ _PLACEHOLDERS = {
     "<file>": r"[^/\\:*?\"<>|\s]{1,80}?",
     "<name>": r"[^\s]{1,24}?",
     "<site>": r"[^\s,，。]{2,40}?",
-    "<word>": r"[A-Za-z0-9０-９\u4e00-\u9fff]{1,12}",
+    "<word>": rf"[A-Za-z0-9０-９{HAN_CLASS}]{{1,12}}",
     "<ext>": r"(?:[Dd][Oo][Cc][Xx]?|[Pp][Dd][Ff]|[Pp][Pp][Tt][Xx]?|[Xx][Ll][Ss][Xx]?|[Tt][Xx][Tt]|[Ww][Pp][Ss]|[Rr][Aa][Rr]|[Zz][Ii][Pp])",
     "<item>": r"(?:[-•·]\s*)?(?:[0-9０-９]{1,2}\s*[.．、]\s*){0,2}",
     "<dashes>": r"[\s\-－—]*",
@@ -61,7 +63,7 @@ class Template:
         return f"{self.entry.rule} {self.source} site={self.site}"
 
 
-class _Compiled(Mapping):
+class _Compiled(Mapping[str, re.Pattern[str]]):
     """lead character -> pattern, compiled on first use (a document meets only a few leads;
     compiling all of them cost most of the first ``clean()``)."""
 
@@ -77,7 +79,7 @@ class _Compiled(Mapping):
             got = self._done[key] = re.compile(self._sources[key])
         return got
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         return iter(self._sources)
 
     def __len__(self) -> int:
@@ -87,15 +89,20 @@ class _Compiled(Mapping):
 class _LazyPattern:
     """A pattern compiled on first access of the attribute it is stored under."""
 
-    def __set_name__(self, owner, name: str) -> None:
+    def __set_name__(self, owner: type[Templates], name: str) -> None:
         self.name = name
 
-    def __get__(self, obj, owner=None):
+    @overload
+    def __get__(self, obj: None, owner: type[Templates] | None = None) -> _LazyPattern: ...
+    @overload
+    def __get__(self, obj: Templates, owner: type[Templates] | None = None) -> re.Pattern[str] | None: ...
+    def __get__(self, obj: Templates | None, owner: type[Templates] | None = None) -> _LazyPattern | re.Pattern[str] | None:
         if obj is None:
             return self
         got = obj._patterns.get(self.name)
-        if got is None and obj._sources[self.name] is not None:
-            got = obj._patterns[self.name] = re.compile(obj._sources[self.name])
+        source = obj._sources[self.name]
+        if got is None and source is not None:
+            got = obj._patterns[self.name] = re.compile(source)
         return got
 
 
@@ -113,7 +120,8 @@ class Templates:
     anchors = _LazyPattern()
 
     def __init__(self, by_name: dict[str, Template], line: Mapping[str, re.Pattern[str]],
-                 head_line: Mapping[str, re.Pattern[str]], loose: tuple, inline: str | None,
+                 head_line: Mapping[str, re.Pattern[str]],
+                 loose: tuple[tuple[str, str, re.Pattern[str]], ...], inline: str | None,
                  head_inline: str | None, anchors: str | None) -> None:
         self.by_name, self.line, self.head_line, self.loose = by_name, line, head_line, loose
         self._sources = {"inline": inline, "head_inline": head_inline, "anchors": anchors}
@@ -166,8 +174,8 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x201C: '"', 0x201D: '
 
 def lead_of(line: str) -> str:
     """The first character of a line after list markers and numbers, full-width folded to ASCII."""
-    if line[:1] in "-•·● 0123456789０１２３４５６７８９\t":
-        line = line[_LEAD_SKIP.match(line).end():]
+    if line[:1] in "-•·● 0123456789０１２３４５６７８９\t" and (m := _LEAD_SKIP.match(line)):
+        line = line[m.end():]
     return line[:1].translate(_FOLD)
 
 
@@ -197,16 +205,17 @@ def templates() -> Templates:
         by_name[e["name"]] = Template(e["name"], e["site"], e["scope"], e["source"], e, regex, anchor,
                                       _lead(e["pattern"]))
 
-    def alternation(names: list[str], *, whole: bool) -> str | None:
-        if not names:
-            return None
+    def alternation(names: list[str], *, whole: bool) -> str:
         body = "|".join(f"(?P<{_group(n)}>{by_name[n].regex})" for n in names)
         return f"(?:{body})" + ("\\Z" if whole else "")
+
+    def optional(names: list[str], *, whole: bool) -> str | None:
+        return alternation(names, whole=whole) if names else None
 
     ordered = sorted(by_name)
     whole = [n for n in ordered if by_name[n].scope in ("line", "head-line")]
     leads = sorted({by_name[n].lead for n in whole} - {""})
-    line = {c: alternation([n for n in whole if by_name[n].lead == c and by_name[n].scope == "line"], whole=True)
+    line = {c: optional([n for n in whole if by_name[n].lead == c and by_name[n].scope == "line"], whole=True)
             for c in leads}
     head_line = {c: alternation([n for n in whole if by_name[n].lead == c], whole=True) for c in leads}
     loose = tuple((by_name[n].scope, by_name[n].anchor, re.compile(alternation([n], whole=True)))
@@ -217,7 +226,7 @@ def templates() -> Templates:
     head_inline = [n for n in ordered if by_name[n].scope == "head-inline"]
     return Templates(by_name, _Compiled({c: p for c, p in line.items() if p is not None}),
                      _Compiled(head_line), loose,
-                     alternation(inline, whole=False), alternation(head_inline, whole=False),
+                     optional(inline, whole=False), optional(head_inline, whole=False),
                      "|".join(map(re.escape, sorted({by_name[n].anchor for n in inline}, key=len,
                                                     reverse=True))) if inline else None)
 

@@ -28,7 +28,7 @@ class Output:
     """One input and the sink its cleaned text goes to."""
 
     source: str
-    sink: BinaryIO
+    sink: BinaryIO | _Stdout
     unchanged: bool  # so far, what was written is the input's own bytes
 
 
@@ -36,7 +36,9 @@ class Document(NamedTuple):
     """One document read: where its cleaned text goes, and what is needed to write it there."""
 
     output: Output
-    index: int     # the JSON Lines line number, or the block number in a text file (1 but for huge files)
+    # the JSON Lines line number, or the block number in a text file (1 but for huge files);
+    # the field shadows tuple.index, which is never called on a Document
+    index: int  # type: ignore[assignment]
     original: str  # the JSON Lines line, or the text block
     where: str     # FILE:LINE for JSON Lines
 
@@ -67,7 +69,7 @@ class CleanRun:
     def documents(self) -> Iterator[str]:
         for source, target in self.plan:
             if target is not None:
-                sink = self.tx.file(target)  # a temporary file, written block by block, renamed at the end
+                sink: BinaryIO | _Stdout = self.tx.file(target)  # a temporary file, written block by block, renamed at the end
             else:
                 sink = _Stdout() if self.stream else self.tx.stdout()
             with _io.Source(source, self.encoding) as src:
@@ -107,8 +109,8 @@ class CleanRun:
 
     def _blanks(self) -> None:
         """Write the blank lines read next, up to the next document."""
-        while self.pending and isinstance(self.pending[0], Blank):
-            blank = self.pending.popleft()
+        while self.pending and isinstance(blank := self.pending[0], Blank):
+            self.pending.popleft()
             blank.output.sink.write(blank.line.encode("utf-8"))
 
     def finish(self) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Literal
 
 from . import _io
+from ._edits import Cleaned
 from .cli import BROKEN_PIPE, add_cleaning_options, add_document_options, count_type, documents, make_cleaner, silence_stdout
 from .errors import YbtextError
 from ._result import document_result
@@ -32,7 +34,7 @@ examples:
 """
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "review", help="write an HTML report of what cleaning changes, original and cleaned side by side",
         description="Clean the documents and write one self-contained HTML page (no network needed) "
@@ -118,7 +120,7 @@ def run_detect(args: argparse.Namespace) -> int:
     return 0
 
 
-def _selected(t: Triage, min_score: str | float | None) -> bool:
+def _selected(t: Triage, min_score: Literal["auto"] | float | None) -> bool:
     if min_score is None:
         return True
     if min_score == "auto":
@@ -126,11 +128,13 @@ def _selected(t: Triage, min_score: str | float | None) -> bool:
     return t.spin.score >= min_score
 
 
-def detect_line(name: str, t: Triage, fmt: str = "text", top: int = 3, *, cleaned=None, index: int = 1) -> str:
+def detect_line(name: str, t: Triage, fmt: str = "text", top: int = 3, *, cleaned: Cleaned | None = None,
+                index: int = 1) -> str:
     """One output line of ``ybtext detect`` for a triaged document: tab-separated text, or the
     document's JSON result (docs/json-schema.md; ``cleaned`` is then required)."""
     pairs = sorted(t.spin.pairs, key=lambda p: (-p.weight, -p.spun_count, p.original))[:top]
     if fmt == "json":
+        assert cleaned is not None, "the JSON format needs the cleaned result"
         return json.dumps(document_result(name, index, cleaned, t, top=top), ensure_ascii=False)
     shown = ",".join(f"{p.spun}→{p.original}({p.spun_count}/{p.original_count})" for p in pairs) or "-"
     safe = name.replace("\t", " ").replace("\n", " ")

@@ -15,8 +15,11 @@ replacement. It is a likelihood ratio, not a decision: callers combine it with t
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from typing import Any, Iterable
+
+from ._chars import HAN_CLASS
 
 __all__ = ["ContextModel", "model", "MODEL_FILE", "MODEL_SHA256"]
 
@@ -26,21 +29,57 @@ MAX_WORD = 6      # words longer than this are 0.02% of the vocabulary
 CONTEXT = 8       # characters of context on each side of a judged span (stops at non-Han text)
 
 
-def _han(c: str) -> bool:
-    o = ord(c)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F or 0xF900 <= o <= 0xFAFF
+_LEFT = re.compile(f"[{HAN_CLASS}]*\\Z")  # the Han characters right before a position (search up to it)
+_RIGHT = re.compile(f"[{HAN_CLASS}]*")     # ... and right after it
+
+
+CACHE_LIMIT = 20_000  # entries per window cache (each cleared whole beyond: a few MB at most)
+VOCABULARY_AFTER = 3000  # segmentations before the vocabulary set is built (it costs ~0.1 s)
+
+
+def _long_prefixes(path: str) -> frozenset[str] | None:
+    """The first two characters of the model's words of three characters or more, read off the end
+    of the KenLM binary (where build_binary stores the words, NUL-separated, ``<unk>`` first);
+    None where the file holds no such list."""
+    with open(path, "rb") as f:
+        size = f.seek(0, 2)
+        for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
+            f.seek(max(0, size - tail))
+            data = f.read()
+            at = data.rfind(b"<unk>\0")
+            if at >= 0:
+                break
+        else:
+            return None
+    return frozenset(_PREFIX.findall(data[at:].decode("utf-8")))
+
+
+_PREFIX = re.compile("(?<![^\0])([^\0]{2})[^\0]")  # a word's first two characters, where a third follows
 
 
 class ContextModel:
-    """A KenLM word trigram model with a segmenter in its own vocabulary."""
+    """A KenLM word trigram model with a segmenter in its own vocabulary.
+
+    A segmentation asks KenLM (``word in lm``, a call) about the substrings of up to ``MAX_WORD``
+    characters: the words it found are remembered with their unigram score, and past
+    ``VOCABULARY_AFTER`` segmentations the first two characters of the model's longer words are
+    read off the model file (32K strings, ~3 MB; reading them costs ~0.05 s, so the first
+    ``clean()`` does without), so that a position whose two characters start none is not asked
+    about longer ones. Caches (per process, each cleared whole past ``CACHE_LIMIT``):
+    unigram scores, segmentations and scores of windows, and margins."""
 
     def __init__(self, path: str) -> None:
         import kenlm  # ufal-kenlm: imported with the model, never at ``import ybtext``
 
         self.path = path
         self._lm: Any = kenlm.Model(path)
+        self._long: Any = _Everything()  # until read: every position may start a longer word
+        self._segmented = 0
+        self._known: dict[str, float] = {}  # words of the model seen, with their unigram scores
         self._unigram: dict[str, float] = {}
         self._segments: dict[str, tuple[str, ...]] = {}
+        self._scores: dict[str, float] = {}
+        self._margins: dict[tuple[str, str, str, str], float] = {}
         self._vocabulary: frozenset[str] | None = None
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
@@ -67,11 +106,30 @@ class ContextModel:
             self._vocabulary = frozenset(w for w in got if w in self._lm)
         return self._vocabulary
 
+    def _read_vocabulary(self) -> None:
+        long = _long_prefixes(self.path)
+        if long is not None:  # (a model without its word list: every length is tried)
+            self._long = long
+
+    def _lookup(self, word: str) -> float | None:
+        """The unigram score of ``word`` if the model has it, else None."""
+        if word not in self._lm:
+            return None
+        known = self._known
+        if len(known) > CACHE_LIMIT * 4:
+            known.clear()
+        lp: float = self._lm.score(word, bos=False, eos=False)
+        known[word] = lp
+        return lp
+
     def unigram(self, word: str) -> float:
         """log10 p(word) without context (the unknown-word probability where the model lacks it)."""
         lp = self._unigram.get(word)
         if lp is None:
-            lp = self._unigram[word] = self._lm.score(word, bos=False, eos=False)
+            lp = self._lm.score(word, bos=False, eos=False)
+            if len(self._unigram) > CACHE_LIMIT * 4:
+                self._unigram.clear()
+            self._unigram[word] = lp
         return lp
 
     def segment(self, text: str) -> tuple[str, ...]:
@@ -79,26 +137,46 @@ class ContextModel:
         got = self._segments.get(text)
         if got is not None:
             return got
+        self._segmented += 1
+        if self._segmented == VOCABULARY_AFTER:
+            self._read_vocabulary()
         n = len(text)
         best = [0.0] + [float("-inf")] * n
         back = [0] * (n + 1)
-        # the Python set of the vocabulary, once read, answers membership several times faster
-        lm, unigram = (self._vocabulary if self._vocabulary is not None else self._lm), self.unigram
+        long, known, lookup, unknown = self._long, self._known, self._lookup, self.unknown
+        # Starts ascending, then ends ascending; only a strictly better score replaces one.
         for i in range(n):
             base = best[i]
             if base == float("-inf"):
                 continue
             # one character is always a path (an unknown word where the model lacks it)
             c = text[i]
-            s = base + (unigram(c) if c in lm else self.unknown)
+            lp = known.get(c)
+            if lp is None:
+                lp = lookup(c)
+            s = base + (unknown if lp is None else lp)
             if s > best[i + 1]:
                 best[i + 1], back[i + 1] = s, i
-            for j in range(i + 2, min(n, i + MAX_WORD) + 1):
-                w = text[i:j]
-                if w in lm:
-                    s = base + unigram(w)
-                    if s > best[j]:
-                        best[j], back[j] = s, i
+            if i + 2 > n:
+                continue
+            w = text[i:i + 2]
+            lp = known.get(w)
+            if lp is None:
+                lp = lookup(w)
+            if lp is not None:
+                s = base + lp
+                if s > best[i + 2]:
+                    best[i + 2], back[i + 2] = s, i
+            if w in long:
+                for j in range(i + 3, min(n, i + MAX_WORD) + 1):
+                    w = text[i:j]
+                    lp = known.get(w)
+                    if lp is None:
+                        lp = lookup(w)
+                    if lp is not None:
+                        s = base + lp
+                        if s > best[j]:
+                            best[j], back[j] = s, i
         words: list[str] = []
         j = n
         while j > 0:
@@ -106,7 +184,7 @@ class ContextModel:
             words.append(text[i:j])
             j = i
         got = tuple(reversed(words))
-        if len(self._segments) > 200_000:
+        if len(self._segments) > CACHE_LIMIT:
             self._segments.clear()
         self._segments[text] = got
         return got
@@ -116,18 +194,20 @@ class ContextModel:
         return float(self._lm.score(" ".join(words), bos=False, eos=False))
 
     def score(self, text: str) -> float:
-        """log10 probability of ``text`` over its best segmentation."""
-        return self.score_words(self.segment(text))
+        """log10 probability of ``text`` over its best segmentation (cached)."""
+        got = self._scores.get(text)
+        if got is None:
+            if len(self._scores) > CACHE_LIMIT:
+                self._scores.clear()
+            got = self._scores[text] = self.score_words(self.segment(text))
+        return got
 
     def window(self, text: str, start: int, end: int, context: int = CONTEXT) -> tuple[int, int]:
         """The stretch of Han text around ``[start, end)``, at most ``context`` characters each side."""
-        lo = start
-        while lo > 0 and start - lo < context and _han(text[lo - 1]):
-            lo -= 1
-        hi = end
-        while hi < len(text) and hi - end < context and _han(text[hi]):
-            hi += 1
-        return lo, hi
+        left = _LEFT.search(text, max(0, start - context), start)
+        right = _RIGHT.match(text, end, end + context)
+        assert left is not None and right is not None  # both patterns match the empty string
+        return left.start(), right.end()
 
     def margin(self, text: str, start: int, end: int, replacement: str, context: int = CONTEXT,
                neighbours: Iterable[tuple[int, int, str]] = ()) -> float:
@@ -135,12 +215,24 @@ class ContextModel:
 
         ``neighbours`` are other replacements ``(start, end, text)`` assumed made in both readings
         (two neighbouring spun words are judged with each other restored: 面对将来 -> 面向未来);
-        those that overlap the span or leave the window are ignored."""
+        those that overlap the span or leave the window are ignored. Cached by the window's text."""
         lo, hi = self.window(text, start, end, context)
         left, right = text[lo:start], text[end:hi]
         if neighbours:
             left, right = _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
-        return self.score(left + replacement + right) - self.score(left + text[start:end] + right)
+        key = (left, text[start:end], replacement, right)
+        got = self._margins.get(key)
+        if got is None:
+            got = self.score(left + replacement + right) - self.score(left + key[1] + right)
+            if len(self._margins) > CACHE_LIMIT:
+                self._margins.clear()
+            self._margins[key] = got
+        return got
+
+
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
 
 
 def _replaced(text: str, lo: int, hi: int, spans: Iterable[tuple[int, int, str]]) -> str:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
 
 from .errors import YbtextError
+
+if TYPE_CHECKING:
+    from .detect import SpinReport
 
 __all__ = ["Edit", "Notice", "Cleaned", "apply_edits"]
 
@@ -24,7 +27,9 @@ class Edit:
     ``start``/``end`` index the text the step received (not the original input), so a list of
     edits is replayed step by step. ``rule`` is a wordlist ``file:line`` or a named rule;
     ``confidence`` is a float in [0, 1] where the step computed one, else None. ``note`` carries
-    anything else worth showing a reviewer (tier, document evidence for gated edits).
+    anything else worth showing a reviewer (document evidence for gated edits). ``tier`` is the
+    spin tier that made the edit (``user``, ``phrase``, ``sure``, ``chain``, ``gated``, ``char``),
+    "" for the other steps.
     """
 
     step: str
@@ -35,8 +40,9 @@ class Edit:
     rule: str
     confidence: float | None = None
     note: str = ""
+    tier: str = ""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The edit as a JSON-ready dict (the fields of ``ybtext explain --format json``)."""
         return {
             "step": self.step,
@@ -47,6 +53,7 @@ class Edit:
             "rule": self.rule,
             "confidence": self.confidence,
             "note": self.note,
+            "tier": self.tier,
         }
 
 
@@ -64,18 +71,24 @@ class Notice:
     rule: str
     message: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The notice as a JSON-ready dict."""
         return {"step": self.step, "start": self.start, "end": self.end, "text": self.text,
                 "rule": self.rule, "message": self.message}
 
 
 class Cleaned(NamedTuple):
-    """The cleaned text, the edits that produced it (in pipeline order) and what was only noticed."""
+    """The cleaned text, the edits that produced it (in pipeline order) and what was only noticed.
+
+    ``spin`` is the spin detector's report on the text the spin step received, as the step computed
+    it (``spin="auto"``), so ``clean --report``, ``detect`` and ``review`` read the verdict the edits
+    were made under instead of computing it again; None where the step did not run or ran forced.
+    """
 
     text: str
     edits: tuple[Edit, ...]
     notices: tuple[Notice, ...] = ()
+    spin: SpinReport | None = None
 
     def explain(self) -> list[str]:
         """One human-readable line per edit."""
@@ -91,14 +104,18 @@ class Span(NamedTuple):
     rule: str
     confidence: float | None = None
     note: str = ""
+    tier: str = ""  # the spin tier (see Edit.tier)
 
 
 class View:
     """``text`` with non-overlapping ``spans`` applied, and where an unedited position of ``text``
     lies in it, so that a later judgment reads its neighbours as restored."""
 
-    def __init__(self, text: str, spans) -> None:
-        parts, self._starts, self._ends, self._shifts = [], [], [], []
+    def __init__(self, text: str, spans: Iterable[Span]) -> None:
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._shifts: list[int] = []
         pos = shift = 0
         for s in sorted(spans, key=lambda s: s.start):
             parts += (text[pos:s.start], s.after)
@@ -139,7 +156,7 @@ def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:
         out.append(text[pos:s.start])
         out.append(s.after)
         pos = s.end
-        edits.append(Edit(step, s.start, s.end, before, s.after, s.rule, s.confidence, s.note))
+        edits.append(Edit(step, s.start, s.end, before, s.after, s.rule, s.confidence, s.note, s.tier))
     if not edits:
         return Cleaned(text, ())
     out.append(text[pos:])

@@ -30,7 +30,8 @@ import shutil
 import stat
 import sys
 import tempfile
-from typing import BinaryIO, Iterator
+from types import TracebackType
+from typing import BinaryIO, Iterator, cast
 
 from .errors import InputError
 
@@ -76,7 +77,7 @@ def open_source(name: str) -> BinaryIO:
         spool = tempfile.SpooledTemporaryFile(max_size=_SPOOL)
         shutil.copyfileobj(sys.stdin.buffer, spool, _CHUNK)
         spool.seek(0)
-        return spool  # type: ignore[return-value]
+        return cast(BinaryIO, spool)  # typeshed: an IO[bytes], not a BinaryIO; it has all we use
     if os.path.isdir(name):
         raise InputError(f"{name}: is a directory")
     try:
@@ -271,7 +272,7 @@ class Source:
         return self._file.read().decode(self.codec)
 
     def _reader(self) -> io.TextIOBase:
-        return io.TextIOWrapper(self._file, encoding=self.codec, newline="")  # type: ignore[arg-type]
+        return io.TextIOWrapper(self._file, encoding=self.codec, newline="")
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """``(line number, line)`` pairs, line endings kept, in constant memory. Lines end at
@@ -372,7 +373,8 @@ class Transaction:
     def __enter__(self) -> "Transaction":
         return self
 
-    def __exit__(self, kind, value, tb) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
         if kind is None:
             self.commit()
         else:
@@ -381,8 +383,9 @@ class Transaction:
     def stdout(self) -> BinaryIO:
         """A binary sink copied to ``sys.stdout.buffer`` on commit."""
         if self._stdout is None:
-            self._stdout = tempfile.SpooledTemporaryFile(max_size=_SPOOL)  # type: ignore[assignment]
-        return self._stdout  # type: ignore[return-value]
+            # typeshed: SpooledTemporaryFile is an IO[bytes], not a BinaryIO; it has all we use
+            self._stdout = cast(BinaryIO, tempfile.SpooledTemporaryFile(max_size=_SPOOL))
+        return self._stdout
 
     def file(self, path: str) -> BinaryIO:
         """A binary sink that becomes ``path`` on commit, keeping the mode (and, where allowed,
@@ -415,11 +418,11 @@ class Transaction:
             os.mkdir(d)
             self._made.append(d)
 
-    def forget(self, sink: BinaryIO) -> None:
-        """Drop one pending file (its target stays as it is)."""
+    def forget(self, sink: object) -> None:
+        """Drop one pending file (its target stays as it is); any other sink is left alone."""
         for i, (pending, tmp, _path, _like) in enumerate(self._files):
             if pending is sink:
-                sink.close()
+                pending.close()
                 os.unlink(tmp)
                 del self._files[i]
                 return

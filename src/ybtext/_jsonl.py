@@ -8,7 +8,7 @@ change leaves the line untouched.
 from __future__ import annotations
 
 import json
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # in json.decoder at run time, not in typeshed
 from typing import Callable
 
 from .errors import InputError

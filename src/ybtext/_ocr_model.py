@@ -12,11 +12,11 @@ import functools
 import importlib.resources
 import re
 
+from ._chars import HAN
 from .errors import WordlistError
 
 __all__ = ["Lexicon", "Typos", "SortedLines", "shipped_lines", "shipped_rows", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
 MAX_WORD = 4
 

@@ -110,16 +110,17 @@ def _chunks(texts: Iterable[str], size: int, max_chars: int) -> Iterator[list[st
 
 
 def parallel_map(cleaner: Cleaner, texts: Iterable[str], jobs: int = 1, *, report: bool | str = False,
-                 chunksize: int = 64, max_chunk_chars: int = 1 << 16) -> Iterator[Any]:
+                 chunksize: int = 64, max_chunk_chars: int = 1 << 15) -> Iterator[Any]:
     """Clean ``texts`` with ``jobs`` worker processes and yield results in input order.
 
     Yields the cleaned ``str`` of each text, or with ``report=True`` an :class:`Outcome` (input
     length, ``Cleaned`` with edits, ``detect_spin`` report of the input); ``report="triage"`` adds each
     document's triage, for its ``--report`` row. ``jobs=1`` runs in this
     process; ``jobs=0`` uses every core. Texts travel in chunks of at most ``chunksize`` documents
-    or ``max_chunk_chars`` characters (64K: a few hundredths of a second of work, so that a few
-    dozen files still spread evenly over the workers); at most ``2 * jobs + 1`` chunks are in
-    flight, so memory stays bounded however long the input is.
+    or ``max_chunk_chars`` characters (32K: a tenth of a second of work or less on spun text, so
+    that a few dozen files still spread evenly over the workers and the last chunk leaves little
+    for one worker alone); at most ``2 * jobs + 1`` chunks are in flight, so memory stays bounded
+    however long the input is.
     """
     if not isinstance(cleaner, Cleaner):
         raise TypeError(f"cleaner must be a ybtext.Cleaner, not {type(cleaner).__name__}")
@@ -140,6 +141,10 @@ def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool | str, workers:
     window = 2 * workers + 1
     if multiprocessing.get_start_method() == "fork":
         cleaner.clean("")  # load the wordlists once, here: forked workers inherit them
+        if cleaner.config.enabled("spin"):
+            from ._context_model import model
+
+            model()  # ... and the context model (memory-mapped: the page cache shares it anyway)
     pending: deque[Future[list[Any]]] = deque()
     chunks = _chunks(texts, chunksize, max_chunk_chars)
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
@@ -178,7 +183,7 @@ class RunStats:
         self.notices = 0
         self.started = time.perf_counter()
 
-    def add(self, outcome: Outcome, *, source: str | None = None, index: int | None = None) -> dict | None:
+    def add(self, outcome: Outcome, *, source: str | None = None, index: int | None = None) -> dict[str, Any] | None:
         """Count one document and return its report row (a JSON-ready dict: docs/json-schema.md),
         None for an outcome without triage (``parallel_map(report=True)``)."""
         by_step = Counter(e.step for e in outcome.cleaned.edits)
@@ -193,7 +198,7 @@ class RunStats:
         from ._result import document_result
         return document_result(source or "", index or 0, outcome.cleaned, outcome.triage)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
             "characters": self.characters,
@@ -216,7 +221,7 @@ class RunStats:
                 f"ybtext: {d['edits']} edits by step: {steps}; {d['notices']} notices")
 
 
-def report_line(row: dict) -> str:
+def report_line(row: dict[str, Any]) -> str:
     """One ``--report`` JSON Lines record (UTF-8 kept readable, newline-terminated)."""
     return json.dumps(row, ensure_ascii=False) + "\n"
 

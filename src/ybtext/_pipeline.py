@@ -15,7 +15,8 @@ StepFunction = Callable[[str, Config], Cleaned]
 
 def _step_function(name: str) -> StepFunction:
     # Step modules are imported on first use, so `import ybtext` stays cheap.
-    return importlib.import_module(f"ybtext.{name}").step
+    step: StepFunction = importlib.import_module(f"ybtext.{name}").step
+    return step
 
 
 class Cleaner:
@@ -82,6 +83,7 @@ class Cleaner:
             from ._userlists import protect, protected_terms
 
             guard = protected_terms(self.config.protect)
+        spin = None
         for _name, fn in self.steps:
             result = fn(text, self.config)
             if guard is not None:
@@ -89,7 +91,8 @@ class Cleaner:
             text = result.text
             edits.extend(result.edits)
             notices.extend(result.notices)
-        return Cleaned(text, tuple(edits), tuple(notices))
+            spin = result.spin or spin
+        return Cleaned(text, tuple(edits), tuple(notices), spin)
 
     def clean(self, text: str) -> str:
         """Clean one document and return the cleaned text."""

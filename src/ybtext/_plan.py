@@ -35,7 +35,7 @@ def plan_outputs(files: list[str], *, output: str | None, in_place: bool, recurs
     into_directory = (len(files) > 1 or recursive or os.path.isdir(output)
                       or output.endswith(("/", os.sep)))
     if not into_directory:
-        plan = [(inputs[0][0], output)]
+        plan: list[tuple[str, str | None]] = [(inputs[0][0], output)]
     elif any(src == STDIN for src, _ in inputs):
         raise InputError(f"{output}: stdin cannot be mirrored into a directory; give -o a file name")
     else:

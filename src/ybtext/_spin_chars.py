@@ -24,10 +24,15 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Container, Iterable
+from typing import TYPE_CHECKING
 
 from . import _spin_lm
 from ._edits import Span, View, drop_overlaps
 from ._wordlists import load_rows
+
+if TYPE_CHECKING:
+    from .detect import SpinReport
 
 __all__ = ["spans"]
 
@@ -44,13 +49,13 @@ ROUNDS = 2         # a swap judged again once its neighbours were restored (èƒŒå
 def _pairs() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """spun -> ((original, rule, source), ...)"""
     first, spun, original, source = load_rows("spin-chars.tsv", "spun", "original", "source")
-    out: dict[str, list] = {}
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for i, (s, o, src) in enumerate(zip(spun, original, source)):
         out.setdefault(s, []).append((o, f"spin-chars.tsv:{first + i}", src))
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _standalone(text: str, form: str, words) -> int:
+def _standalone(text: str, form: str, words: Container[str]) -> int:
     """Occurrences of ``form`` that are no part of a two-character word with a neighbour
     (a multi-character form counts wherever it stands)."""
     if len(form) > 1:
@@ -70,7 +75,7 @@ def _weight(ratio: float, n: int, m: int) -> float:
     return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
 
 
-def spans(text: str, report, restored=()) -> list[Span]:
+def spans(text: str, report: SpinReport, restored: Iterable[Span] = ()) -> list[Span]:
     """The one-character restorations for a heavy-family document (``report`` is its SpinReport);
     ``restored`` are the step's other (non-overlapping) spans, whose output is the context a swap
     is judged in; the swaps themselves are judged again once their neighbours were restored."""
@@ -119,9 +124,9 @@ def spans(text: str, report, restored=()) -> list[Span]:
             pending.append((i, spun, original, rule, note))
             i = text.find(spun, i + len(spun))
     out: list[Span] = []
-    restored = list(restored)
+    done = list(restored)
     for _ in range(ROUNDS):
-        view = View(text, restored + out)
+        view = View(text, done + out)
         later, found = [], []
         for item in pending:
             i, spun, original, rule, note = item
@@ -132,7 +137,7 @@ def spans(text: str, report, restored=()) -> list[Span]:
             d = _spin_lm.delta(view.text, at, at + len(spun), original)
             if d >= CHAR_MIN:
                 found.append(Span(i, j, original, rule,
-                                  round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note))
+                                  round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note, "char"))
             else:
                 later.append(item)
         if not found:

@@ -71,6 +71,6 @@ def spans(text: str, doc_score: float) -> list[Span]:
         if best is not None:
             sim, size, phrase, rule, _rank = best
             out.append(Span(start, start + size, phrase, rule, round(sim, 3),
-                            f"tier=phrase; similarity {sim:.2f}; document score {doc_score:.2f}"))
+                            f"tier=phrase; similarity {sim:.2f}; document score {doc_score:.2f}", "phrase"))
             pos = start + size
     return out

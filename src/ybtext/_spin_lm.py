@@ -17,6 +17,7 @@ import re
 from typing import Sequence
 
 from . import _lm
+from ._chars import HAN_CLASS
 from ._wordlists import load, load_columns
 
 __all__ = ["delta", "freq"]
@@ -39,7 +40,8 @@ class _Model:
 
     def __init__(self, counts: dict[str, str], total: float, words: Sequence[str] = (),
                  phrases: dict[str, list[str]] | None = None) -> None:
-        self.counts, self.logp, self.total = counts, {}, total
+        self.counts, self.total = counts, total
+        self.logp: dict[str, float] = {}
         self.unk = math.log(0.5) - total
         self.words = words                # sorted
         self.phrases = phrases or {}      # first character -> words added beyond ``words``
@@ -79,6 +81,41 @@ def _model() -> _Model:
     return _Model(counts, math.log(sum(map(int, counts.values()))), words, phrases)
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_parts() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Every substring of a canonical phrase (spin-phrases.tsv) -> (phrase, offset) pairs."""
+    parts: dict[str, list[tuple[str, int]]] = {}
+    for e in load("spin-phrases.tsv"):
+        p = e["phrase"]
+        for i in range(len(p)):
+            for j in range(i + 1, len(p) + 1):
+                parts.setdefault(p[i:j], []).append((p, i))
+    return {k: tuple(v) for k, v in parts.items()}
+
+
+def phrase_at(text: str, start: int, end: int) -> int:
+    """The length of the longest canonical phrase (spin-phrases.tsv: 平安中国, 中心城市) that
+    ``text[start:end]`` stands inside, 0 if none: the word trigram model does not know every
+    official term, the list does."""
+    best = 0
+    for phrase, offset in _phrase_parts().get(text[start:end], ()):
+        at = start - offset
+        if at >= 0 and len(phrase) > best and text.startswith(phrase, at):
+            best = len(phrase)
+    return best
+
+
+def in_phrase(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether the span stands inside a canonical phrase as written, and restoring ``replacement``
+    would not put it inside a longer one (新进展 is a phrase, but 新进展理念 is 新发展理念 spun)."""
+    written = phrase_at(text, start, end)
+    if not written:
+        return False
+    lo = max(0, start - 12)
+    restored = text[lo:start] + replacement + text[end:end + 12]
+    return phrase_at(restored, start - lo, start - lo + len(replacement)) < written
+
+
 def freq(word: str) -> float | None:
     """Log probability of ``word`` in the lexicon, None when absent."""
     return _model().get(word)
@@ -102,7 +139,8 @@ def _best(s: str) -> float:
         cur = ends[i]
         if not cur:
             continue
-        hist = [(score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
+        hist: list[tuple[float, dict[str, float] | None]] = [
+            (score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
         c = s[i]
         lp = logp.get(c)
         if lp is None:
@@ -129,7 +167,7 @@ def _best(s: str) -> float:
     return max(ends[n].values())
 
 
-def _extend(nxt: dict[str, float], w: str, lp: float, hist: list) -> None:
+def _extend(nxt: dict[str, float], w: str, lp: float, hist: list[tuple[float, dict[str, float] | None]]) -> None:
     best = -math.inf
     for score, assoc in hist:
         x = score + lp + (assoc.get(w, 0.0) if assoc else 0.0)
@@ -139,19 +177,15 @@ def _extend(nxt: dict[str, float], w: str, lp: float, hist: list) -> None:
         nxt[w] = best
 
 
-def _is_han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
-
-
-_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff]"
-_LEFT = re.compile(f"{_HAN_CLASS}*\\Z")
-_RIGHT = re.compile(f"{_HAN_CLASS}*")
+_LEFT = re.compile(f"[{HAN_CLASS}]*\\Z")
+_RIGHT = re.compile(f"[{HAN_CLASS}]*")
 
 
 def window(text: str, start: int, end: int) -> tuple[str, str]:
     """Up to CONTEXT Han characters on each side of the span (stops at the first non-Han one)."""
-    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()
-    right = _RIGHT.match(text, end, end + CONTEXT).group()
+    # both patterns match the empty string, so they always match
+    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()  # type: ignore[union-attr]
+    right = _RIGHT.match(text, end, end + CONTEXT).group()  # type: ignore[union-attr]
     return left, right
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 from ._match import Matcher
 from ._wordlists import load, load_rows, parse_conditions
@@ -63,7 +64,8 @@ def _originals(t: "Tables") -> Matcher:
 ABSENT_COUNT = 5  # a spun form missing from lexicon-zh.tsv (counts >= 10) counts as this rare
 
 
-def _gated_pair(spun: str, original: str, rule: str, conditions: tuple, source: str, freq, absent: float) -> Pair:
+def _gated_pair(spun: str, original: str, rule: str, conditions: tuple[tuple[str, tuple[str, ...]], ...], source: str,
+                freq: Callable[[str], float | None], absent: float) -> Pair:
     """A gated pair with its frequency ratio f(original)/f(spun) (``freq`` gives log probabilities,
     ``absent`` stands for a spun form the lexicon lacks) and whether it is attested."""
     lo, ls = freq(original), freq(spun)
@@ -74,11 +76,11 @@ def _gated_pair(spun: str, original: str, rule: str, conditions: tuple, source: 
     return Pair(spun, original, rule, "gated", conditions, source, ratio, attested)
 
 
-def _seen_through(conds: dict[str, tuple[str, ...]], spun_of: dict[str, set[str]]) -> tuple:
+def _seen_through(conds: dict[str, tuple[str, ...]], spun_of: dict[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Conditions name the neighbours as the author wrote them, but in a spun document the
     neighbours are spun too (服务能力 -> 效劳力量): each alternative also stands in the forms the
     attested pairs (family-a, curated) give it, so before=服务 matches 效劳 as well."""
-    out = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for key, alts in sorted(conds.items()):
         more = dict.fromkeys(alts)
         for x in alts:
@@ -108,9 +110,9 @@ def tables() -> Tables:
     # (spun, original) -> (rule, conditions, source); a curated entry replaces the derived one
     context = {(e["spun"], e["original"]): (e.rule, _seen_through(parse_conditions(e["context"], where=e), spun_of),
                                             "curated") for e in context_entries}
-    rows: dict[tuple[str, str], tuple] = {}
+    rows: dict[tuple[str, str], tuple[str, tuple[tuple[str, tuple[str, ...]], ...], str]] = {}
     for i, key in enumerate(zip(g_spun, g_original)):
-        rows[key] = context.pop(key, None) or (f"spin-gated.tsv:{first + i}", (), g_source[i])
+        rows[key] = context.pop(key) if key in context else (f"spin-gated.tsv:{first + i}", (), g_source[i])
     rows.update(context)
     from ._spin_lm import _model, freq
     absent = math.log(ABSENT_COUNT) - _model().total

@@ -84,7 +84,7 @@ def user_spans(text: str, paths: tuple[str, ...]) -> list[Span]:
     out = []
     for key, start, end in up.matcher.find(text):
         original, rule = up.pairs[key]
-        out.append(Span(start, end, original, rule, 1.0, "tier=user"))
+        out.append(Span(start, end, original, rule, 1.0, "tier=user", "user"))
     return out
 
 
@@ -147,7 +147,7 @@ def protect(text: str, result: Cleaned, matcher: Matcher) -> Cleaned:
     kept = [e for e in result.edits if not _touches(e, starts, ends)]
     if len(kept) == len(result.edits):
         return result
-    return Cleaned(_apply(text, kept), tuple(kept), result.notices)
+    return Cleaned(_apply(text, kept), tuple(kept), result.notices, result.spin)
 
 
 def _merged(found: Iterable[tuple[str, int, int]]) -> tuple[list[int], list[int]]:

@@ -26,7 +26,7 @@ import importlib.resources
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Literal, overload
 
 from .errors import WordlistError
 
@@ -90,7 +90,7 @@ def load(name: str) -> Wordlist:
     """Load a shipped wordlist by file name (cached: parsed once per process)."""
     data = _read_shipped(name)
     columns, first, lines, headers = _split_shipped(name, data)
-    entries = []
+    entries: list[Entry] = []
     append = entries.append
     for lineno, parts in enumerate(_fields(name, columns, first, lines), first):
         append(Entry(tuple(zip(columns, parts)), name, lineno))
@@ -105,16 +105,15 @@ def load_columns(name: str, *columns: str) -> tuple[list[str], ...]:
     return load_rows(name, *columns)[1:]
 
 
-def load_rows(name: str, *columns: str) -> tuple:
+def load_rows(name: str, *columns: str) -> tuple[Any, ...]:
     """``(first, column, ...)``: ``load_columns`` with the line number of the first entry, so that
     entry i is ``name:first+i`` (the rule an edit made from it names; entries are contiguous)."""
     data = _read_shipped(name)
-    have, first, lines, _headers = _split_shipped(name, data, split=False)
+    have, first, body, _headers = _split_shipped(name, data, split=False)
     for c in columns:
         if c not in have:
             raise WordlistError(name, None, f"no column {c!r} (the header names {' '.join(have)})")
     n = len(have)
-    body: str = lines  # type: ignore[assignment]   # the entry lines, one string
     count = body.count("\n")
     cells = body[:-1].replace("\n", "\t").split("\t") if count else []
     if len(cells) != n * count or not body.endswith("\n"):
@@ -134,7 +133,14 @@ def _read_shipped(name: str) -> bytes:
         raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
 
 
-def _split_shipped(name: str, data: bytes, *, split: bool = True):
+@overload
+def _split_shipped(name: str, data: bytes, *, split: Literal[True] = ...) -> tuple[
+        tuple[str, ...], int, list[str], tuple[tuple[str, str], ...]]: ...
+@overload
+def _split_shipped(name: str, data: bytes, *, split: Literal[False]) -> tuple[
+        tuple[str, ...], int, str, tuple[tuple[str, str], ...]]: ...
+def _split_shipped(name: str, data: bytes, *, split: bool = True) -> tuple[
+        tuple[str, ...], int, list[str] | str, tuple[tuple[str, str], ...]]:
     """Shipped lists are linted by the tests (tests/test_wordlists.py), so loading them skips the
     per-line checks (NFC, order, duplicates): columns, first entry line number, entry lines (one
     string if not ``split``), headers."""
@@ -259,11 +265,11 @@ def _parse(name: str, data: bytes, *, strict: bool) -> tuple[Wordlist, list[Word
         if previous is not None and raw < previous:
             problem(lineno, "not sorted (entries must be in code point order)")
         previous = raw
-        key = tuple(parts[k] for k in key_cols)
-        if key in seen:
-            problem(lineno, f"duplicate of line {seen[key]}")
+        ident = tuple(parts[k] for k in key_cols)
+        if ident in seen:
+            problem(lineno, f"duplicate of line {seen[ident]}")
         else:
-            seen[key] = lineno
+            seen[ident] = lineno
         entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
     return Wordlist(name, tuple(headers), columns, tuple(entries)), problems
 

@@ -27,12 +27,14 @@ from . import _boilerplate_rules as rules
 from ._boilerplate_page import blank_runs, in_word_spaces, page_rules
 from ._boilerplate_inline import SHORT as _SHORT
 from ._boilerplate_inline import head_inline_spans, inline_spans, keep_outside_removed, masked_lines
-from ._boilerplate_templates import templates
+from ._boilerplate_templates import Templates, templates
 from ._edits import Cleaned, Notice, Span, apply_spans, drop_overlaps
 from .config import Config
 
 __all__ = ["step"]
 
+#: Vocabulary score a one-line document needs before the vocabulary rules remove it.
+SINGLE_LINE_SCORE = 4.0
 #: Private switch for benchmarks: False measures the generic rules alone (no catalogued template).
 _USE_TEMPLATES = True
 
@@ -92,11 +94,11 @@ def step(text: str, config: Config) -> Cleaned:
     return Cleaned(result.text, result.edits, notices) if notices else result
 
 
-def _names_site(line: str, tpl) -> bool:
+def _names_site(line: str, tpl: Templates | None) -> bool:
     return rules.names_site(line) or (tpl is not None and tpl.match_line(line, True) is not None)
 
 
-def _find_edges(doc: _Doc, tpl, masked: dict[int, str]) -> None:
+def _find_edges(doc: _Doc, tpl: Templates | None, masked: dict[int, str]) -> None:
     """The head block ends at the first line of prose, the tail block starts after the last one."""
     lines, n = doc.lines, len(doc.lines)
 
@@ -111,7 +113,7 @@ def _find_edges(doc: _Doc, tpl, masked: dict[int, str]) -> None:
     doc.tail_start = max(doc.head_end, n - _TAIL_MAX) if last is None else last + 1
 
 
-def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -> None:
+def _examine_lines(doc: _Doc, tpl: Templates | None, p: dict[str, re.Pattern[str]], hits: list[int], masked: dict[int, str]) -> None:
     """Judge the candidate lines (inline furniture already cut out of them).
 
     Every line of the head and tail blocks and every line holding a site word is judged in full;
@@ -124,6 +126,10 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
     site_lines, shaped = _short_line_candidates(doc, tpl)
     full.update(site_lines)
     maybe_contact: list[int] = []
+    # A document of one line has no neighbours to judge it by: the vocabulary rules take it only
+    # on strong evidence (SINGLE_LINE_SCORE: a whole notice, 本文档由用户上传…版权归属用户), so a
+    # one-line review that says where to download a driver (其他驱动到www.hp.com.cn去下载) stays.
+    single = sum(1 for line in lines if line.strip()) == 1
     for i in sorted(full.union(shaped)):
         s = masked.get(i, lines[i]).strip()
         if not s:
@@ -146,6 +152,8 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
         if i not in full:
             continue
         score, anchor, rest = rules.score_line(s)
+        if single and score < SINGLE_LINE_SCORE:
+            continue
         note = f"score={score:g} length={len(s)}"
         if not anchor:
             if edge and len(s) <= 16 and score >= 1.5 and rules.residue(rest) * 2 <= len(s):
@@ -167,7 +175,7 @@ def _examine_lines(doc: _Doc, tpl, p, hits: list[int], masked: dict[int, str]) -
             doc.remove(i, "boilerplate:contact-line", 0.8, "next to furniture")
 
 
-def _short_line_candidates(doc: _Doc, tpl) -> tuple[list[int], list[int]]:
+def _short_line_candidates(doc: _Doc, tpl: Templates | None) -> tuple[list[int], list[int]]:
     """Short lines that hold a site or field word, and short lines shaped like a template or a page
     counter (by their first character); one regex pass over the short lines joined finds both."""
     idx = [i for i, length in enumerate(map(len, doc.lines)) if 0 < length <= _SHORT]
@@ -199,8 +207,13 @@ def _shape_pattern(with_templates: bool) -> re.Pattern[str]:
 def _running_head(doc: _Doc, where: list[int]) -> bool:
     if len(where) < 4 or len({doc.lines[i].strip() for i in where}) > 1:
         return False
+
+    def removed_by(i: int | None) -> str:
+        got = doc.removed.get(i) if i is not None else None
+        return got[0] if got is not None else ""
+
     for d in (-1, 1):
-        if all(doc.removed.get(_neighbour(doc, i, d), ("",))[0] == "boilerplate:page-counter" for i in where):
+        if all(removed_by(_neighbour(doc, i, d)) == "boilerplate:page-counter" for i in where):
             return True
     return False
 
@@ -209,7 +222,7 @@ def _near_removed(doc: _Doc, i: int) -> bool:
     return _neighbour(doc, i, -1) in doc.removed or _neighbour(doc, i, +1) in doc.removed
 
 
-def _repeated_lines(doc: _Doc, p) -> None:
+def _repeated_lines(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
     """Lines (digits ignored) that recur: running heads and page stamps."""
     lines = doc.lines
     if len(lines) < 7:
@@ -241,7 +254,7 @@ def _repeated_lines(doc: _Doc, p) -> None:
             doc.remove(i, "boilerplate:repeated-line", 0.85, f"{len(where)} times")
 
 
-def _lone_page_numbers(doc: _Doc, p) -> None:
+def _lone_page_numbers(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
     """Lines holding only a number that counts up through the document: page numbers."""
     short = [i for i, length in enumerate(map(len, doc.lines)) if 0 < length <= 6 and i >= doc.head_end]
     found = [(i, int(s)) for i in short
@@ -254,7 +267,7 @@ def _lone_page_numbers(doc: _Doc, p) -> None:
             doc.remove(i, "boilerplate:page-counter", 0.9, "numbers count up")
 
 
-def _sandwiched(doc: _Doc, masked: dict[int, str], p) -> None:
+def _sandwiched(doc: _Doc, masked: dict[int, str], p: dict[str, re.Pattern[str]]) -> None:
     """In the head and tail blocks, a short line between two furniture lines that shows a trace of
     furniture itself (a site word, a ``label: value`` field) is furniture too; a title stays."""
     for _ in range(3):
@@ -308,7 +321,7 @@ def _line_spans(doc: _Doc) -> list[Span]:
 
 
 
-def _year_bumps(text: str, p) -> tuple[Notice, ...]:
+def _year_bumps(text: str, p: dict[str, re.Pattern[str]]) -> tuple[Notice, ...]:
     out = []
     if "年" not in text:
         return ()

@@ -23,10 +23,9 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple, NoReturn
 
 from . import _io
-from ._edits import Cleaned
 from ._pipeline import Cleaner
 from ._plan import expand_inputs, plan_outputs
 from ._version import __version__
@@ -86,7 +85,8 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as stop:  # --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
     try:
-        return args.handler(args)
+        code: int = args.handler(args)
+        return code
     except YbtextError as err:
         _error(str(err))
     except BrokenPipeError:
@@ -107,7 +107,7 @@ class Parser(argparse.ArgumentParser):
     """argparse whose usage errors are one line in words: ``ybtext: error: --spin must be one
     of: auto, off, force (got 'x') (see 'ybtext clean --help')``, exit status 2."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"ybtext: error: {usage_message(message)} (see '{self.prog} --help')\n")
 
 
@@ -185,7 +185,7 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
     add_user_options(g)
 
 
-def add_user_options(g) -> None:
+def add_user_options(g: argparse._ActionsContainer) -> None:
     """--config FILE, --wordlist FILE, --protect FILE (read by make_cleaner)."""
     g.add_argument("--config", metavar="FILE", dest="config_file",
                    help="a TOML file of these options (keys: the Config field names; paths relative to "
@@ -206,7 +206,7 @@ def _field_docs() -> dict[str, str]:
     return docs
 
 
-def _choice_type(name: str):
+def _choice_type(name: str) -> Callable[[str], object]:
     """A value of CHOICES[name]; ``none`` (the word of earlier versions) is ``off``. ``script``'s
     ``off`` is stored as None."""
     words = CHOICES[name]
@@ -219,7 +219,7 @@ def _choice_type(name: str):
     return convert
 
 
-def _option_type(default: object):
+def _option_type(default: object) -> Callable[[str], object]:
     def convert(value: str) -> object:
         if value.lower() == "none":
             return None
@@ -265,7 +265,9 @@ class Document(NamedTuple):
     """One document of a run (see :func:`documents`)."""
 
     source: str  # the file as shown: its name, or <stdin>
-    index: int   # the JSON Lines line number, or the block number in a text file (1 but for huge files)
+    # the JSON Lines line number, or the block number in a text file (1 but for huge files);
+    # the field shadows tuple.index, which is never called on a Document
+    index: int  # type: ignore[assignment]
     where: str   # the source, with :LINE for JSON Lines (what messages name)
     text: str
 
@@ -316,7 +318,7 @@ def _warn(message: str) -> None:
 
 # ---------------------------------------------------------------- clean
 
-def register_clean(sub) -> None:
+def register_clean(sub: argparse._SubParsersAction[Parser]) -> None:
     p = sub.add_parser("clean", help="clean files or stdin", epilog=EXAMPLES,
                        formatter_class=argparse.RawDescriptionHelpFormatter,
                        description="Clean documents. No FILE, or '-', reads stdin; output goes to stdout unless -o or --in-place.")
@@ -404,7 +406,7 @@ def _progress(args: argparse.Namespace, batch: bool) -> bool | None:
 
 # ---------------------------------------------------------------- explain
 
-def register_explain(sub) -> None:
+def register_explain(sub: argparse._SubParsersAction[Parser]) -> None:
     p = sub.add_parser("explain", help="list the edits clean would make",
                        description="One edit per line: step, span (in the text that step received), "
                                    "before, after, rule, confidence (and a note where the step left one); "
@@ -437,7 +439,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- check
 
-def register_check(sub) -> None:
+def register_check(sub: argparse._SubParsersAction[Parser]) -> None:
     p = sub.add_parser("check", help="exit 1 if clean would change anything",
                        description="Exit 1 if cleaning would change any input, 0 if not; "
                                    "names what would change on stdout.")
@@ -462,7 +464,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- wordlists
 
-def register_wordlists(sub) -> None:
+def register_wordlists(sub: argparse._SubParsersAction[Parser]) -> None:
     p = sub.add_parser("wordlists", help="work with wordlists")
     wsub = p.add_subparsers(dest="wordlists_command", required=True, metavar="COMMAND")
     lint = wsub.add_parser("lint", help="check wordlists (format, sorting, duplicates, NFC)",

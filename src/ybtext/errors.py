@@ -27,5 +27,5 @@ class WordlistError(YbtextError):
         where = f"{source}:{line}" if line else source
         super().__init__(f"{where}: {message}")
 
-    def __reduce__(self):  # picklable, so a worker process can report it to its parent
+    def __reduce__(self) -> tuple[type[WordlistError], tuple[str, int | None, str]]:  # picklable, so a worker process can report it to its parent
         return (type(self), (self.source, self.line, self.message))

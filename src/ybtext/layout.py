@@ -21,12 +21,12 @@ import re
 from collections import Counter
 from itertools import accumulate
 
+from ._chars import HAN_CLASS
 from ._edits import Cleaned, Span, apply_spans
 from .config import Config
 
 __all__ = ["step"]
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TERMINAL = frozenset("。！？；：…!?;:")
 _CLOSERS = frozenset("”’』」）)》】")
 _CHUNK_GAP = 150  # characters between two preview-chunk numbers, at least
@@ -37,15 +37,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "sep": re.compile("(\r\n|\r|\n)"),
         "x000d": re.compile("_x000D_(\n?)"),
-        "title_word": re.compile(f"[{_HAN}0-9A-Za-z]{{1,6}}"),
+        "title_word": re.compile(f"[{HAN_CLASS}0-9A-Za-z]{{1,6}}"),
         # list items, headings and other line starts that always begin a new paragraph
         "block_start": re.compile(
             "[ \t\u3000]|[0-9]{1,3}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{1,3}[）)〕]"
             "|[一二三四五六七八九十百]{1,3}[、是]|第[0-9一二三四五六七八九十百]{1,4}[章节条部篇款项]"
             "|[①-⑳⑴-⒇●○■□◆◇•·▲△★☆※>＞\\-—*#]"),
-        "chunk": re.compile(f"[\r\n]([0-9]{{1,3}})、(?=[{_HAN}])"),
+        "chunk": re.compile(f"[\r\n]([0-9]{{1,3}})、(?=[{HAN_CLASS}])"),
         "doubled": re.compile("(?:(.{2,40}?)\\1[ \t\u3000]*)+"),
-        "han": re.compile(f"[{_HAN}]"),
+        "han": re.compile(f"[{HAN_CLASS}]"),
     }
 
 
@@ -111,7 +111,7 @@ def _joiner(left: str, right: str) -> str:
     return " " if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum() else ""
 
 
-def _title_words(doc: _Doc, p, spans: list[Span]) -> None:
+def _title_words(doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     lines = doc.lines
     nonempty = [i for i in range(min(len(lines), 40)) if lines[i].strip()]
     if len(nonempty) < 4:
@@ -133,7 +133,7 @@ def _title_words(doc: _Doc, p, spans: list[Span]) -> None:
         return
 
 
-def _hard_wrap(doc: _Doc, p, spans: list[Span]) -> None:
+def _hard_wrap(doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     lines = doc.lines
     lengths = Counter(map(len, lines))
     long_lines = sum(n for length, n in lengths.items() if length >= 12)
@@ -158,7 +158,7 @@ def _hard_wrap(doc: _Doc, p, spans: list[Span]) -> None:
         spans.append(doc.join(i, "layout:hard-wrap", f"width={width}"))
 
 
-def _chunk_numbers(text: str, doc: _Doc, p, spans: list[Span]) -> None:
+def _chunk_numbers(text: str, doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     if "、" not in text:
         return
     lines, han = doc.lines, p["han"]
@@ -234,7 +234,7 @@ def _splits_word(text: str, doc: _Doc, cand: tuple[int, int, int], cut_lines: se
     return False
 
 
-def _doubled(doc: _Doc, p, spans: list[Span]) -> None:
+def _doubled(doc: _Doc, p: dict[str, re.Pattern[str]], spans: list[Span]) -> None:
     doubled, lines = p["doubled"], doc.lines
     for i, line in enumerate(lines):
         if not 8 <= len(line) <= 120:

@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from typing import Callable
+from typing import Callable, Iterable, Sequence
 
-from ._edits import Cleaned, Span, apply_spans
+from ._chars import HAN_CLASS, is_han
+from ._edits import Cleaned, Edit, Span, apply_spans
 from .config import Config
 
 __all__ = ["step"]
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation (full-width) next to which spaces are dropped.
 _CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—〔〕〝〞"
 _TO_FULL = {",": "，", ";": "；", "!": "！", "?": "？", ":": "："}
@@ -45,26 +46,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # Every pattern starts with a literal or a tiny class, so the regex engine skips ahead at C
     # speed; the context checks that need lookbehind are done in Python at the few candidates.
     return {
-        "han": re.compile(f"[{_HAN}]"),
+        "han": re.compile(f"[{HAN_CLASS}]"),
         "latin": re.compile("[A-Za-z]"),
         "paren": re.compile(r"\(([^()\n]{0,120})\)"),
         "stop": re.compile(r"\.(?![.0-9A-Za-z_@/\\-])"),
         "open_run": re.compile("“[^”“\n]*“"),
         "close_run": re.compile("”[^“”\n]*”"),
         "quote": re.compile('[“”〝〞"]'),
-        "space": re.compile(f" [ \t]*(?=[{_HAN}{_CJK_PUNCT}])"),
-        "tab": re.compile(f"\t[ \t]*(?=[{_HAN}{_CJK_PUNCT}])"),
+        "space": re.compile(f" [ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
+        "tab": re.compile(f"\t[ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
         "list_bracket": re.compile("〔([一二三四五六七八九十]{1,3}|[0-9]{1,2})〕(?!\\d*号)"),
         "fullwidth": re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"),
     }
 
 
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and (_is_han(ch) or ch in _CJK_PUNCT)
+    return bool(ch) and (is_han(ch) or ch in _CJK_PUNCT)
 
 
 class _Lines:
@@ -119,9 +116,9 @@ def step(text: str, config: Config) -> Cleaned:
     return result
 
 
-def _again(text: str, lines: list[int], config: Config) -> list:
+def _again(text: str, lines: list[int], config: Config) -> list[Edit]:
     """Run the rules once more on the given lines (every rule is local to its line)."""
-    out = []
+    out: list[Edit] = []
     for pos in lines:
         start = text.rfind("\n", 0, pos) + 1
         end = text.find("\n", pos)
@@ -135,7 +132,7 @@ def _again(text: str, lines: list[int], config: Config) -> list:
 _CHAINING = frozenset(',;:!?.()" \t〝〞“”‘’')
 
 
-def _chaining_lines(text: str, edits) -> list[int]:
+def _chaining_lines(text: str, edits: Iterable[Edit]) -> list[int]:
     """Positions (in the edited text) of one edit per line whose edits may have changed the context
     of a neighbouring mark: a mark, a quote or a space stands within two characters of it (digits
     around a width fix never chain)."""
@@ -155,20 +152,20 @@ def _chaining_lines(text: str, edits) -> list[int]:
     return out
 
 
-def _compose(text: str, first, second) -> list[Span]:
+def _compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Span]:
     """Spans over ``text`` equivalent to applying ``first`` (edits over ``text``) then ``second``
     (edits over the result). Edits of the second pass that touch those of the first merge with them."""
-    items = []  # (start, end) in the intermediate text, pass, edit
     shift = 0
-    mapped = []
+    mapped: list[tuple[int, int, Edit]] = []
     for e in first:
         ns = e.start + shift
         ne = ns + len(e.after)
         mapped.append((ns, ne, e))
         shift += len(e.after) - (e.end - e.start)
+    # (start, end) in the intermediate text, pass, edit
     items = [(ns, ne, 1, e) for ns, ne, e in mapped] + [(e.start, e.end, 2, e) for e in second]
     items.sort(key=lambda t: (t[0], t[1]))
-    groups: list[list] = []
+    groups: list[list[tuple[int, int, int, Edit]]] = []
     for it in items:
         if groups and it[0] < max(g[1] for g in groups[-1]) or groups and it[0] == it[1] == groups[-1][-1][0]:
             groups[-1].append(it)
@@ -183,7 +180,8 @@ def _compose(text: str, first, second) -> list[Span]:
         x, y = min(t[0] for t in g), max(t[1] for t in g)
         before_x = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= x and ns < x or ne < x)
         before_y = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= y and (ns < y or ne < y))
-        pieces, pos = [], x
+        pieces: list[str] = []
+        pos = x
         for e in sorted((t[3] for t in g if t[2] == 2), key=lambda e: e.start):
             pieces.append(middle[pos:e.start])
             pieces.append(e.after)
@@ -216,7 +214,7 @@ def _once(text: str, config: Config) -> Cleaned:
                 put(m.start(), m.start() + 1, "（", "punctuation:ascii-paren")
                 put(m.end() - 1, m.end(), "）", "punctuation:ascii-paren")
     for m in p["stop"].finditer(text):
-        if text[m.start() - 1:m.start()] in _STOP_AFTER or _is_han(text[m.start() - 1:m.start()]):
+        if text[m.start() - 1:m.start()] in _STOP_AFTER or is_han(text[m.start() - 1:m.start()]):
             if lines.chinese(m.start()):
                 put(m.start(), m.end(), "。", "punctuation:full-stop")
     _quotes(text, p, lines, put)
@@ -225,7 +223,7 @@ def _once(text: str, config: Config) -> Cleaned:
             if m.start() == 0 or text[m.start() - 1] in " \t\n\u3000：:。；":
                 put(m.start(), m.start() + 1, "（", "punctuation:list-bracket", False)
                 put(m.end() - 1, m.end(), "）", "punctuation:list-bracket", False)
-    for m in _chain(p["space"].finditer(text), p["tab"].finditer(text) if "\t" in text else ()):
+    for m in itertools.chain(p["space"].finditer(text), p["tab"].finditer(text) if "\t" in text else ()):
         prev, nxt = text[m.start() - 1:m.start()], text[m.end()]
         if (nxt in _CJK_PUNCT and _is_cjk(prev) or prev in _CJK_PUNCT and prev) and lines.chinese(m.start()):
             put(m.start(), m.end(), "", "punctuation:space", False)
@@ -239,11 +237,6 @@ def _once(text: str, config: Config) -> Cleaned:
                     put(pos, pos + 1, ascii_, "punctuation:fullwidth-ascii", False)
                 pos = text.find(mark, pos + 1)
     return apply_spans("punctuation", text, _first_wins(spans))
-
-
-def _chain(*iterables):
-    for it in iterables:
-        yield from it
 
 
 _ASCII_MARKS = frozenset(",;:!?.")
@@ -307,7 +300,7 @@ def _mark_is_chinese(text: str, pos: int, mark: str) -> bool:
     if prev.isdigit() and nxt.isdigit():
         return False  # 1,000  9:00  3:2
     if mark == ":":
-        return text.startswith("//", pos + 1) is False and (_is_cjk(prev) or (_is_han(nxt) and not prev.isalnum()))
+        return text.startswith("//", pos + 1) is False and (_is_cjk(prev) or (is_han(nxt) and not prev.isalnum()))
     if _is_cjk(prev):
         return True
     if mark in ",;":
@@ -317,7 +310,7 @@ def _mark_is_chinese(text: str, pos: int, mark: str) -> bool:
 
 def _paren_is_chinese(text: str, m: re.Match[str]) -> bool:
     inner = m.group(1)
-    if any(_is_han(ch) for ch in inner):
+    if any(is_han(ch) for ch in inner):
         return True
     before, after = _neighbours(text, m.start(), m.end())
     return _is_cjk(before) and (after in ("", "\n") or _is_cjk(after)) or (

@@ -49,7 +49,7 @@ class Triage:
     boilerplate_share: float
     damage: float
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"chars": self.chars, "cleaned_chars": self.cleaned_chars, "edits": dict(self.edits),
                 "spin": self.spin.as_dict(), "boilerplate_share": round(self.boilerplate_share, 4),
                 "damage": round(self.damage, 4)}
@@ -62,8 +62,8 @@ def triage(original: str, cleaned: Cleaned, *, spin: SpinReport | None = None) -
 
 def _triage(m: SpanMap, cleaned: Cleaned, spin: SpinReport | None) -> Triage:
     m.check(cleaned.text)
-    if spin is None:
-        spin = detect_spin(m.text_before("spin"))
+    if spin is None:  # the spin step's own report, else the detector's on what that step received
+        spin = cleaned.spin or detect_spin(m.text_before("spin"))
     counts = {s: 0 for s in STEPS}
     removed = 0
     for e in cleaned.edits:
@@ -122,7 +122,7 @@ def html(documents: Iterable[Sequence[Any]], *, title: str = "ybtext review") ->
     return re.sub(r"%%([A-Z]+)%%", lambda m: parts[m.group(1)], _asset("template.html"))
 
 
-def _document(item: Sequence[Any]) -> dict:
+def _document(item: Sequence[Any]) -> dict[str, Any]:
     if not isinstance(item, (tuple, list)) or len(item) not in (3, 4):
         raise TypeError("each document must be (name, original, cleaned) or (name, original, cleaned, spin)")
     name, original, cleaned = item[:3]
@@ -138,7 +138,7 @@ def _document(item: Sequence[Any]) -> dict:
         if c1 == c2 and e.after:
             c1 = c2 = -1  # what it wrote was removed again by a later step: nothing to show
         edits.append([e.step, o1, o2, c1, c2, _snip(e.before), _snip(e.after), e.rule,
-                      e.confidence, e.note, int(_punct_only(e.step, e.before, e.after))])
+                      e.confidence, e.note, int(_punct_only(e.step, e.before, e.after)), e.tier])
     notices = []
     for n in cleaned.notices:
         a, b = m.notice_region(n)
@@ -147,7 +147,7 @@ def _document(item: Sequence[Any]) -> dict:
             "rows": _rows(m), "notices": notices, "triage": _sorted_pairs(t.as_dict(), cleaned)}
 
 
-def _sorted_pairs(t: dict, cleaned: Cleaned) -> dict:
+def _sorted_pairs(t: dict[str, Any], cleaned: Cleaned) -> dict[str, Any]:
     """The evidence pairs, strongest first, each with ``applied``: how many edits of this
     document restored it (the page lists applied pairs apart from evidence only)."""
     pairs = sorted(t["spin"]["pairs"], key=lambda p: -float(p.get("weight") or 0))
@@ -242,7 +242,7 @@ def _sentence_cut(text: str, start: int, end: int) -> int:
     return cut if cut < end else 0
 
 
-def _batch(docs: list[dict], steps: list[str]) -> str:
+def _batch(docs: list[dict[str, Any]], steps: list[str]) -> str:
     head = "".join(f'<th data-k="{k}" data-t="{t}">{lab}</th>' for k, t, lab in (
         ("name", "s", "File"), ("chars", "n", "Characters")))
     head += "".join(f'<th data-k="e{i}" data-t="n" class="st s-{_esc(s)}">{_esc(s)}</th>' for i, s in enumerate(steps))
@@ -260,7 +260,7 @@ def _batch(docs: list[dict], steps: list[str]) -> str:
             f'<tbody>{"".join(body)}</tbody></table></div></div></section>')
 
 
-def _histogram(docs: list[dict], bins: int = 10) -> str:
+def _histogram(docs: list[dict[str, Any]], bins: int = 10) -> str:
     counts = [0] * bins
     for d in docs:
         s = min(max(float(d["triage"]["spin"]["score"]), 0.0), 1.0)

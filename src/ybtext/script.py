@@ -21,10 +21,15 @@ import bisect
 import functools
 import itertools
 import re
+from typing import TYPE_CHECKING, Any, Iterable
 
+from ._chars import HAN_CLASS
 from ._edits import Cleaned, Span, apply_spans, drop_overlaps
 from ._ocr_model import shipped_rows
 from .config import Config
+
+if TYPE_CHECKING:
+    from rapidfuzz.distance import Opcode
 
 __all__ = ["step", "TRADITIONAL_SHARE", "MIXED_MIN"]
 
@@ -38,7 +43,7 @@ RUN_GAP = 6
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Patterns only texts with Traditional characters or injected pinyin need, compiled on first
     use (a Simplified document never needs them; compiling them cost ~4 ms of the first clean)."""
-    han = "[\u3400-\u4dbf\u4e00-\u9fff]"
+    han = f"[{HAN_CLASS}]"
     return {"han": re.compile(han), "han_run": re.compile(f"{han}+"), "hans": re.compile(f"{han}*"),
             "sentence": re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")}
 
@@ -76,7 +81,7 @@ def _char_class(chars: set[str]) -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> Any:  # an opencc.OpenCC (OpenCC has no type information)
     import opencc  # imported on first need: Simplified documents never load OpenCC
 
     return opencc.OpenCC("t2s")
@@ -182,7 +187,7 @@ def _diff(offset: int, before: str, after: str, note: str) -> list[Span]:
     return [Span(offset + a, offset + b, after[a:b], "script:opencc-t2s", 0.99, note) for a, b in runs]
 
 
-def _merged(ops):
+def _merged(ops: Iterable[Opcode]) -> list[list[int]]:
     """Non-equal opcodes, adjacent ones merged into one."""
     out: list[list[int]] = []
     for op in ops:

@@ -21,13 +21,15 @@ document evidence in ``note``.
 
 from __future__ import annotations
 
+import bisect
 import math
+from typing import Sequence
 
 from . import _spin_chars, _spin_fuzzy, _spin_lm, _userlists
 from ._edits import Cleaned, Span, View, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
-from .detect import Analysis, analyse, damped_weight, eligible
+from .detect import Analysis, PairEvidence, analyse, damped_weight, eligible
 
 SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
 CHAIN_MIN = 0.0
@@ -72,18 +74,43 @@ def _context_delta(text: str, start: int, end: int, replacement: str, a: Analysi
     chose for them (two adjacent spun words are one damaged span: 面对将来 is 面向未来)."""
     from ._context_model import model
 
-    t = tables()
+    starts, spans, longest = _restorable(a)
     near = []
-    for key, s, e in a.matches:
-        if e <= start - NEIGHBOURHOOD or s >= end + NEIGHBOURHOOD or (s < end and e > start):
+    for i in range(bisect.bisect_left(starts, start - NEIGHBOURHOOD - longest + 1),
+                   bisect.bisect_left(starts, end + NEIGHBOURHOOD)):
+        s, e, original = spans[i]
+        if e <= start - NEIGHBOURHOOD or (s < end and e > start):
             continue
-        pair = t.sure.get(key) or t.chains.get(key)
-        if pair is None:
-            got = a.chosen.get(key)
-            pair = got[0] if got is not None else None
-        if pair is not None:
-            near.append((s, e, pair.original))
+        near.append(spans[i])
     return math.log(10) * model().margin(text, start, end, replacement, neighbours=_disjoint(near))
+
+
+_Restorable = tuple[list[int], list[tuple[int, int, str]], int]
+# the last document's Analysis and its _restorable() (one tuple: thread-safe)
+_RESTORABLE: tuple[Analysis | None, _Restorable | None] = (None, None)
+
+
+def _restorable(a: Analysis) -> _Restorable:
+    """The matches of ``a`` that have an original to restore for the judge (sure and chain forms,
+    gated ones the evidence chose), sorted by start (with the starts, for bisect, and the longest
+    match): built once per document, not once per judged occurrence."""
+    global _RESTORABLE
+    last_a, last = _RESTORABLE
+    if last_a is a and last is not None:
+        return last
+    t = tables()
+    spans: list[tuple[int, int, str]] = []
+    for key, s, e in a.matches:
+        pair: Pair | None = t.sure.get(key) or t.chains.get(key)
+        if pair is None:
+            chosen = a.chosen.get(key)
+            pair = chosen[0] if chosen is not None else None
+        if pair is not None:
+            spans.append((s, e, pair.original))
+    spans.sort(key=lambda x: x[0])
+    got: _Restorable = ([s for s, _e, _o in spans], spans, max((e - s for s, e, _o in spans), default=1))
+    _RESTORABLE = (a, got)
+    return got
 
 
 def _disjoint(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -99,7 +126,7 @@ def _sigmoid(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
 
-def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev) -> float:
+def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev: PairEvidence) -> float:
     """Log-odds that this occurrence of a mined pair's spun form is the spinner's work.
 
     The absence of the original in a short document is weak evidence (one 趣味 and no 兴趣 in two
@@ -119,7 +146,8 @@ ALTERNATIVE_MARGIN = 1.0  # one spun form, several originals: the best must read
 PRIOR_DISCOUNT = 0.5      # ... counting half of what frequency alone says (a law says 应当, the lexicon prefers 应该)
 
 
-def _pick(text: str, start: int, end: int, options) -> tuple | None:
+def _pick(text: str, start: int, end: int,
+          options: Sequence[tuple[Pair, PairEvidence]]) -> tuple[Pair, PairEvidence] | None:
     """The original this occurrence stands for, among those with evidence (天下: 全国 or 世界),
     by what the local context adds beyond each word's frequency (a law says 应当 where the lexicon
     prefers 应该: frequency alone cannot choose); None when two are about as well supported."""
@@ -154,14 +182,21 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
             return None
         if cond is None and _heavy_posterior(text, start, end, pair, ev) < HEAVY_POSTERIOR:
             return None
+    elif not pair.attested:
+        # A pair no list saw a spinner use, outside the heavy family: overwhelming counts (damped:
+        # 17 x 开展 in a law that never says 发展 is its vocabulary, not spin), or the trigram
+        # model's strong, consistent preference for the original at every occurrence.
+        if not (eligible(pair, ev, cond) and damped_weight(pair, ev) >= MINED_OUTSIDE_HEAVY) \
+                and not a.strong_context(text, key, pair.original):
+            return None
     elif not eligible(pair, ev, cond):
         return None
-    if not pair.attested and a.report.family != "heavy" and damped_weight(pair, ev) < MINED_OUTSIDE_HEAVY:
-        return None  # (damped: 17 x 开展 in a law that never says 发展 is its vocabulary, not spin)
     # The 汇文网 family's pairs are judged by the word trigram model; the heavy family's still by the
     # unigram judge, on which its thresholds were set (the trigram model scored it lower).
     if a.report.family == "heavy":
         gain = _spin_lm.delta(text, start, end, pair.original)
+    elif not cond and _spin_lm.in_phrase(text, start, end, pair.original):
+        return None  # a canonical phrase as written (平安中国): the trigram model may not know it
     else:
         gain = _context_delta(text, start, end, pair.original, a)
     score = gain + min(ev.weight, EVIDENCE_BONUS)
@@ -178,7 +213,7 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     elsewhere = f" (+{ev.spun_elsewhere} as a spun form)" if ev.spun_elsewhere else ""
     note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}{elsewhere}, "
             f"weight {ev.weight:.1f}; document score {a.report.score:.2f} ({a.report.family})")
-    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note)
+    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note, "gated")
 
 
 def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
@@ -195,7 +230,8 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             if d is None:
                 d = _spin_lm.delta(text, start, end, pair.original)
             if d >= SURE_VETO:
-                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure"))
+                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure",
+                                "sure"))
             continue
         if not spun:
             continue
@@ -204,7 +240,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             d = _spin_lm.delta(text, start, end, pair.original)
             if d >= CHAIN_MIN:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
-                                f"tier=chain ({pair.source}); document score {a.report.score:.2f}"))
+                                f"tier=chain ({pair.source}); document score {a.report.score:.2f}", "chain"))
             continue
         span = _gated(text, key, start, end, a)
         if span is not None:
@@ -229,8 +265,7 @@ def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
         at = view.at(start)
         span = _gated(view.text, key, at, at + end - start, a)
         if span is not None:
-            more.append(Span(start, end, span.after, span.rule, span.confidence,
-                             span.note + "; judged with its neighbours restored"))
+            more.append(span._replace(start=start, end=end, note=span.note + "; judged with its neighbours restored"))
     return _resolve(taken + more) if more else taken
 
 
@@ -240,9 +275,8 @@ _PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 
 def _resolve(candidates: list[Span]) -> list[Span]:
     """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
     longer and surer first."""
-    def rank(s: Span) -> tuple:
-        tier = s.note.split(";", 1)[0].split()[0].removeprefix("tier=")
-        return (-_PRIORITY.get(tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
+    def rank(s: Span) -> tuple[int, int, float, int]:
+        return (-_PRIORITY.get(s.tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
 
     taken: list[Span] = []
     occupied: set[int] = set()
@@ -255,6 +289,13 @@ def _resolve(candidates: list[Span]) -> list[Span]:
 
 
 def step(text: str, config: Config) -> Cleaned:
+    global _RESTORABLE
     if config.spin == "off":
         return Cleaned(text, ())
-    return apply_spans("spin", text, spans(text, config))
+    try:
+        a = analyse(text, full=config.spin == "force")
+        result = apply_spans("spin", text, spans(text, config, a))
+        # forced, the analysis counts every pair and its verdict is not the detector's
+        return result if config.spin == "force" else result._replace(spin=a.report)
+    finally:
+        _RESTORABLE = (None, None)  # the document's matches need not outlive its step

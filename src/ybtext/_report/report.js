@@ -7,7 +7,7 @@
   var KNOWN = { script: 1, boilerplate: 1, layout: 1, punctuation: 1, spin: 1, ocr: 1 };
   var CHUNK_CHARS = 24000;  // characters drawn per chunk; more are drawn as the reader scrolls
   var E_STEP = 0, E_O1 = 1, E_O2 = 2, E_C1 = 3, E_C2 = 4, E_BEFORE = 5, E_AFTER = 6, E_RULE = 7,
-      E_CONF = 8, E_NOTE = 9, E_PN = 10;
+      E_CONF = 8, E_NOTE = 9, E_PN = 10, E_TIER = 11;
   var main = document.getElementById("doc"), tip = document.getElementById("tip");
   var state = null, observer = null, pinned = false;
 
@@ -275,8 +275,7 @@
       var dl = el("dl");
       function row(k, v) { dl.appendChild(el("dt", null, k)); dl.appendChild(el("dd", null, v)); }
       row("rule", e[E_RULE]);
-      var tier = /(?:^|[\s;,])tier=([\w.-]+)/.exec(e[E_NOTE] || "");
-      if (tier) row("tier", tier[1]);
+      if (e[E_TIER]) row("tier", e[E_TIER]);
       row("confidence", e[E_CONF] === null ? "–" : Number(e[E_CONF]).toFixed(2));
       if (e[E_NOTE]) row("note", e[E_NOTE]);
       var ev = STEPS[e[E_STEP]] === "spin" ? evidence(e) : null;

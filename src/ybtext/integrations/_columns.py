@@ -24,7 +24,6 @@ def clean_column(cleaner: Cleaner, values: Sequence[Any], field: str, *, none: s
     """
     out: list[Any] = []
     extra: dict[str, list[Any]] = {name: [] for name in add}
-    triage = None
     if add:
         from ..report import triage
     for i, value in enumerate(values):

@@ -33,16 +33,16 @@ class BatchFn:
         return (f"{type(self).__name__}(field={self.field!r}, output_field={self.output_field!r}, "
                 f"none={self.none!r}, add={self.add!r}, {self.cleaner.config!r})")
 
-    def __getstate__(self) -> tuple:
+    def __getstate__(self) -> tuple[Any, ...]:
         return self.field, self.output_field, self.none, self.add, self.cleaner
 
-    def __setstate__(self, state: tuple) -> None:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.field, self.output_field, self.none, self.add, self.cleaner = state
 
-    def _column(self, values: Sequence[Any], indices: Sequence[int] | None = None) -> tuple[list, dict]:
+    def _column(self, values: Sequence[Any], indices: Sequence[int] | None = None) -> tuple[list[Any], dict[str, list[Any]]]:
         return clean_column(self.cleaner, values, self.field, none=self.none, add=self.add, indices=indices)
 
-    def __call__(self, batch: dict[str, list], indices: Sequence[int] | None = None) -> dict[str, list]:
+    def __call__(self, batch: dict[str, list[Any]], indices: Sequence[int] | None = None) -> dict[str, list[Any]]:
         if self.field not in batch:
             raise KeyError(f"batch has no column {self.field!r} (columns: {', '.join(map(str, batch))})")
         cleaned, extra = self._column(batch[self.field], indices)

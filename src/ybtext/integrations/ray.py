@@ -24,7 +24,8 @@ class YbtextMapper(BatchFn):
 
     __slots__ = ()
 
-    def __call__(self, batch: Any) -> Any:
+    # Ray passes whole batches (numpy dicts or DataFrames) and never row indices.
+    def __call__(self, batch: Any) -> Any:  # type: ignore[override]
         columns = getattr(batch, "columns", batch)  # a DataFrame's column index, or a dict's keys
         if self.field not in columns:
             raise KeyError(f"batch has no column {self.field!r} (columns: {', '.join(map(str, columns))})")
@@ -41,7 +42,7 @@ class YbtextMapper(BatchFn):
         return out
 
 
-def _like(column: Any, cleaned: list) -> Any:
+def _like(column: Any, cleaned: list[Any]) -> Any:
     """The cleaned list in the container kind of the input column (numpy array stays numpy)."""
     if type(column).__module__ == "numpy":
         import numpy  # present whenever Ray hands us numpy batches
