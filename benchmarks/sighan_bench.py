@@ -7,7 +7,10 @@ The 707 sentence pairs (damaged TAB corrected, Simplified) come from the pycorre
 (``pycorrector/data/sighan2015_test.tsv``), fetched into benchmarks/.cache and read with zipfile.
 Scored edit by edit in the definitions of ../shared/bench/score.py (sentence pairs that are equal
 count as clean text: their changes are false edits). Prints one JSON object, plus up to N wrong and
-N missed edits with --errors.
+N missed edits with --errors. The object's ``context_stage_margin_curve`` is the precision/recall
+curve of the ``ocr`` context stage alone over a shift of its kind margins (log10; shift 0 is the
+default; the pair margins of ocr-pair-margins.tsv do not move), scored by character position.
+The 2015 test set is a test: margins are set on People's Daily (see ocr_clean_bench.py), never here.
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ import score  # noqa: E402  (../shared/bench/score.py)
 from _pycorrector import data_file  # noqa: E402
 
 import ybtext  # noqa: E402
+from ybtext import _ocr_context  # noqa: E402
+
+#: Shifts (log10) added to the kind margins of the context stage for the curve.
+SHIFTS = (-3.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0)
 
 
 def pairs() -> list[tuple[str, str]]:
@@ -35,6 +42,24 @@ def pairs() -> list[tuple[str, str]]:
         if line.strip():
             damaged, original = line.split("\t")[:2]
             out.append((damaged, original))
+    return out
+
+
+def curve(data: list[tuple[str, str]]) -> list[dict]:
+    """Precision and recall of the context stage alone at each shift: an edit is a replaced
+    character; it is correct when the reference has the replacement there (equal lengths only)."""
+    found = [(_ocr_context.candidates(d), d, o) for d, o in data]
+    out = []
+    for x in SHIFTS:
+        made = correct = needed = 0
+        for cands, d, o in found:
+            same = len(d) == len(o)
+            needed += sum(a != b for a, b in zip(d, o)) if same else 0
+            for c in _ocr_context.judge(cands, x):
+                made += 1
+                correct += same and o[c.pos] == c.replacement
+        out.append({"shift": x, "precision": round(correct / max(made, 1), 4),
+                    "recall": round(correct / max(needed, 1), 4), "made": made, "default": x == 0.0})
     return out
 
 
@@ -56,6 +81,7 @@ def main() -> None:
     result = score.summarize(total)
     result.update(sentences=len(data), with_errors=sum(d != o for d, o in data),
                   sentences_per_second=round(len(data) / seconds, 1))
+    result["context_stage_margin_curve"] = curve(data)
     print(json.dumps(result, ensure_ascii=False))
     for label, rows in (("wrong", wrong), ("missed", missed)):
         for d, o, r in rows[: args.errors]:

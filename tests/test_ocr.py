@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import ybtext
-from ybtext import Config, ocr
+from ybtext import Config, _ocr_context, ocr
 from ybtext._ocr_model import lexicon, segment, shipped_rows, typos
 from ybtext._wordlists import lint
 
@@ -96,8 +96,6 @@ def test_second_pass_keeps_the_step_idempotent():
     assert ybtext.apply_edits(text, result.edits) == result.text
 
 
-@pytest.mark.xfail(strict=True, reason="伦 (log10 share -3.42) is commoner than the context stage's "
-                   "SCAN_BELOW (-3.5): the cheap scan skips it, a recall the speed gate gives up")
 def test_context_stage_fixes_an_isolated_lookalike():
     """讨伦 is no word; 讨论 is, and the trigram model reads the sentence far better with it."""
     result = ocr.step("这个问题我们已经讨伦过很多次了。", Config())
@@ -116,6 +114,29 @@ def test_context_stage_leaves_titles_and_classical_quotations():
     """A title in 《》 and a quotation after 曰 are taken as written."""
     assert ocr.step("《拔打电话》是一本小说。", Config()).edits == ()
     assert ocr.step("子曰：学而时习之，不亦说乎。", Config()).edits == ()
+
+
+def _cand(gain: float, margin: float, floor: float, pos: int = 3) -> _ocr_context.Candidate:
+    return _ocr_context.Candidate(pos, "论", "shape", gain, margin, floor, False, False, True)
+
+
+def test_pair_margin_is_a_floor_no_shift_lowers():
+    """A swap needs its kind's margin (moved by the shift) and its pair's margin (never moved)."""
+    judge = _ocr_context.judge
+    assert judge([_cand(4.0, 3.0, float("-inf"))]) != []
+    assert judge([_cand(4.0, 3.0, 4.5)]) == []        # the pair's prior holds it back
+    assert judge([_cand(4.0, 3.0, 4.5)], -2.0) == []  # ... whatever the shift
+    assert judge([_cand(4.0, 3.0, 3.5)], -2.0) != []
+    assert judge([_cand(4.0, 5.0, 3.5)]) == []        # the kind margin still applies
+
+
+def test_pair_margins_are_derived_pairs_of_the_confusion_list():
+    """Every pair of ocr-pair-margins.tsv is a confusion pair, and the header names its source."""
+    head = (WORDLISTS / "ocr-pair-margins.tsv").read_text(encoding="utf-8").split("\n", 5)[:5]
+    assert any("People's Daily" in h and "derive_ocr_pair_margins" in h for h in head)
+    conf = _ocr_context.confusions()
+    floors = _ocr_context.pair_margins()
+    assert floors and all(pair[1] in {r for r, _ in conf[pair[0]]} for pair in floors)
 
 
 def test_confusion_list_is_derived_and_named():
