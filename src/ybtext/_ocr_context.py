@@ -35,7 +35,7 @@ __all__ = ["MARGIN", "Candidate", "candidates", "confusions", "judge", "pair_mar
 #: benchmarks measure the first 500): clean text for false edits, and the same paragraphs with
 #: one injected look-alike, same-sound or other-tone swap each. At these margins (one log10 below
 #: those of the stage without pair margins) the stage alone corrected the injected swaps at
-#: P 0.976 R 0.294 with 0.12 false edits per 10k characters of the clean paragraphs (before:
+#: P 0.969 R 0.230 with 0.12 false edits per 10k characters of the clean paragraphs (before:
 #: P 0.978 R 0.167, 0.12). Curated pairs are not injected: their margin is set on clean text.
 MARGIN = {"curated": 3.0, "shape": 5.0, "sound": 5.5, "tone": 7.0}
 #: More for a character that is a common word by itself (的, 在: the model often prefers 第, 再
@@ -159,10 +159,12 @@ def _reads_as_words(s: str, k: int, vocab: frozenset[str], unigram: Callable[[st
 #: The cheap first pass scans only for characters rarer than this in running text (log10 share,
 #: ``wordlists/ocr-char-frequency.tsv``) and for those with a curated pair. The prior that a
 #: common character (的, 国, 在) stands for another is too small for the context to overturn, and
-#: those characters are most of running text: at -3.5 the scan stopped at a tenth of the Han
-#: characters of People's Daily; -3.0 (with the pair margins) raised recall on the development
-#: set from 0.23 to 0.29 at the same false edits, for about a third more time in the step.
-SCAN_BELOW = -3.0
+#: those characters are most of running text: at -3.5 the scan stops at a tenth of the Han
+#: characters of People's Daily. A wider scan buys recall with time: on the development set
+#: (see MARGIN) recall 0.230 at -3.5, 0.270 at -3.25, 0.294 at -3.0, at the same precision (0.97)
+#: and false edits (0.12 per 10k), but the step took ~1.7 times as long at -3.0 (ocr.step on the
+#: first 200 People's Daily articles, 0.24 -> 0.145 MB/s on a loaded machine, runs interleaved).
+SCAN_BELOW = -3.5
 
 
 class _Tables(NamedTuple):
