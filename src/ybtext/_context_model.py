@@ -92,18 +92,15 @@ class ContextModel:
         code that makes many of them are several times faster than ``word in model``."""
         if self._vocabulary is None:
             with open(self.path, "rb") as f:
-                data = f.read()
-            k = data.rfind(b"<unk>\0")
-            words = data[k:].split(b"\0")[1:] if k >= 0 else []
-            got = set()
-            for w in words:
-                try:
-                    word = w.decode("utf-8")
-                except UnicodeDecodeError:
-                    continue
-                if word:
-                    got.add(word)
-            self._vocabulary = frozenset(w for w in got if w in self._lm)
+                size = f.seek(0, 2)
+                for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
+                    f.seek(max(0, size - tail))
+                    data = f.read()
+                    k = data.rfind(b"<unk>\0")
+                    if k >= 0:
+                        break
+            words = data[k:].decode("utf-8", "replace").split("\0")[1:] if k >= 0 else []
+            self._vocabulary = frozenset(w for w in words if w and "\ufffd" not in w)
         return self._vocabulary
 
     def _read_vocabulary(self) -> None:

@@ -97,14 +97,18 @@ def pair_margins() -> dict[str, float]:
 
 
 @functools.lru_cache(maxsize=1)
+def _two_char_words() -> frozenset[str]:
+    return frozenset(w for w in model().vocabulary() if len(w) == 2)
+
+
+@functools.lru_cache(maxsize=1)
 def _pairs() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """(char -> the characters that make a two-character word after it, char -> ... before it)."""
     after: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
-    for w in model().vocabulary():
-        if len(w) == 2:
-            after.setdefault(w[0], set()).add(w[1])
-            before.setdefault(w[1], set()).add(w[0])
+    for w in _two_char_words():
+        after.setdefault(w[0], set()).add(w[1])
+        before.setdefault(w[1], set()).add(w[0])
     return ({c: frozenset(v) for c, v in after.items()}, {c: frozenset(v) for c, v in before.items()})
 
 
@@ -203,7 +207,7 @@ def _tables() -> _Tables:
     conf = confusions()
     freq = char_frequency()
     after, before = _pairs()
-    pairs = frozenset(w for w in model().vocabulary() if len(w) == 2)
+    pairs = _two_char_words()
     scan = []
     for c, opts in conf.items():
         if any(kind == "curated" for _r, kind in opts) and any(r in before or r in after for r, _ in opts):
