@@ -71,3 +71,28 @@ def test_margins_are_cached_and_the_same():
     assert m.margin(text, 10, 12, "服务") == first
     lo, hi = m.window(text, 10, 12)
     assert first == m.score(text[lo:10] + "服务" + text[12:hi]) - m.score(text[lo:hi])
+
+
+def test_decode_without_alternatives_reads_the_text_at_least_as_well_as_score():
+    # score() takes the segmentation likeliest by unigrams; decode() searches segmentations with
+    # the trigram states, so it finds that one or a likelier one
+    from ybtext._context_model import model
+    m = model()
+    for text in ("他们在会上讨论了明年的工作计划", "江泽平易近正在谈话会上颁发主要讲话"):
+        best, taken = m.decode(text, 0, len(text), {})
+        assert taken == [] and best >= m.score(text) - 1e-3
+
+
+def test_decode_takes_neighbouring_alternatives_together_and_weighs_the_bonus():
+    from ybtext._context_model import model
+    m = model()
+    text = "工人背天下泛博群众问好"
+    alternatives = {2: [(3, "向", 0.0, "背")], 3: [(5, "全国", 0.0, "天下")], 5: [(7, "广大", 0.0, "泛博")]}
+    best, taken = m.decode(text, 0, len(text), alternatives)
+    assert "泛博" in taken and best > m.score(text)
+    # a bonus far below zero is a cost no reading repays
+    costly = {k: [(e, r, -50.0, t) for e, r, _b, t in v] for k, v in alternatives.items()}
+    assert m.decode(text, 0, len(text), costly)[1] == []
+    # and a large bonus takes every alternative
+    cheap = {k: [(e, r, 50.0, t) for e, r, _b, t in v] for k, v in alternatives.items()}
+    assert m.decode(text, 0, len(text), cheap)[1] == ["背", "天下", "泛博"]

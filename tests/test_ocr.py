@@ -10,8 +10,8 @@ import pytest
 
 import ybtext
 from ybtext import Config, _ocr_context, ocr
-from ybtext._ocr_model import lexicon, segment, shipped_rows, typos
-from ybtext._wordlists import lint
+from ybtext._ocr_model import lexicon, segment, typos
+from ybtext._wordlists import lint, shipped_rows
 
 WORDLISTS = Path(__file__).resolve().parents[1] / "wordlists"
 OWN = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-confusions.tsv", "ocr-surnames.tsv", "script-traditional.tsv", "script-simplified.tsv")

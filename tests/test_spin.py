@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ybtext
+from ybtext import _spin_heavy
 from ybtext import spin
 from ybtext._wordlists import lint, shipped_names
 from ybtext.config import Config
@@ -138,18 +139,6 @@ def test_single_mined_occurrence_in_short_heavy_document_is_kept():
     assert "趣味运动会" in out and "通过" in out and "学校" in out and "不能" in out
 
 
-def test_heavy_posterior_grows_with_repeated_occurrences():
-    """The same mined pair needs more than one occurrence: the posterior for n occurrences rises
-    with the detector's weight, and a context that prefers the spun form vetoes."""
-    from ybtext._spin_tables import Pair
-    from ybtext.detect import PairEvidence
-    pair = Pair("趣味", "兴趣", "x:1", "gated", source="a+b+c", ratio=12.7)
-    text = "举办趣味运动会"
-    one = spin._heavy_posterior(text, 2, 4, pair, PairEvidence("兴趣", "趣味", 1, 0, 2.56))
-    three = spin._heavy_posterior(text, 2, 4, pair, PairEvidence("兴趣", "趣味", 3, 0, 7.7))
-    assert one < spin.HEAVY_POSTERIOR <= three
-
-
 def test_chains_combine_two_different_pairs():
     """A chain is two different pairs applied one after the other; a pair applied inside its own
     output (事件 -> 大事 inside 大事件) is a curated context entry, not a chain with a doubled original."""
@@ -179,26 +168,25 @@ def test_heavy_one_character_swaps_restored_where_they_stand_alone():
     assert "战争小说" in out and "新的挑战" in out and "学校和社区在周末" in out
 
 
-def test_one_character_swap_judged_with_its_neighbours_restored():
-    """次序战国度好处: beside the spun 国度, the swap 战 -> 和 alone does not read clearly better;
-    once the gated 国度 -> 国家 of the same document is applied, 和国家 does, and it is restored."""
-    from ybtext import _spin_chars, _spin_lm
+def test_one_character_swap_decoded_with_its_clause():
+    """次序战国度好处: decoded with the clause, where 次序 -> 秩序, 国度 -> 国家 and 好处 -> 利益 are
+    candidates too, the whole reads 社会秩序和国家利益."""
     text = HEAVY_CHARS + "这些行为损害社会次序战国度好处。维护社会次序战国度好处是每个人的责任。国度好处高于一切。"
     spots = [i + 4 for i in range(len(HEAVY_CHARS), len(text)) if text.startswith("社会次序战国度", i)]
     assert len(spots) == 2
-    assert all(_spin_lm.delta(text, i, i + 1, "和") < _spin_chars.CHAR_MIN for i in spots)  # alone, in the spun context
     edits = {(e.start, e.before, e.after) for e in _edits(text)}
     assert all((i, "战", "和") in edits for i in spots)
     out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
-    assert out.count("次序和国家") == 2
+    assert out.count("社会秩序和国家利益") == 2
 
 
-def test_heavy_gated_form_judged_again_with_its_neighbours_restored():
-    """群众束缚军: beside the spun 束缚, 群众 reads as well as 人民 would, so the first look leaves it;
-    with 束缚 -> 解放 applied, 人民解放军 reads clearly better and the second look restores it."""
+def test_heavy_gated_form_decoded_with_its_neighbours():
+    """群众束缚军: beside the spun 束缚, 群众 reads as well as 人民 would; decoded with the clause,
+    where 束缚 -> 解放 is a candidate too, 人民解放军 reads clearly better, and the edits say so."""
     text = HEAVY_CHARS + "群众束缚军战士到黉舍先容了群众束缚军的汗青。老兵讲了束缚战役时群众束缚军的故事。"
-    second = [e for e in _edits(text) if e.note.endswith("judged with its neighbours restored")]
-    assert [(e.before, e.after) for e in second] == [("群众", "人民")] * 3
+    people = [e for e in _edits(text) if e.before == "群众"]
+    assert [e.after for e in people] == ["人民"] * 3
+    assert all("decoded with its clause" in e.note and e.tier == "gated" for e in people)
     out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
     assert out.count("人民解放军") == 3
 
@@ -249,38 +237,19 @@ def test_short_heavy_document_without_non_words_is_heavy_family():
     assert "这项技术的历史很长" in out and "目前专家" in out
 
 
-def _options(*originals):
-    from ybtext._spin_tables import Pair
-    from ybtext.detect import PairEvidence
-    return tuple((Pair("天下", o, "test", "gated", ratio=5.0), PairEvidence(o, "天下", 3, 0, 9.0, ratio=5.0))
-                 for o in originals)
+def test_one_spun_form_for_several_originals_is_decided_per_occurrence():
+    """天下 is what the heavy tables write for 世界 and for 全国, and both are absent from this heavy
+    document: each occurrence takes the original its clause reads best with."""
+    text = HEAVY_CHARS + "天下人民代表大会在北京召开。我们要维护天下和平。"
+    got = [(e.after, e.tier) for e in _edits(text) if e.before == "天下"]
+    assert got == [("全国", "gated"), ("世界", "gated")]
 
 
-def test_one_spun_form_for_several_originals_is_judged_per_occurrence():
-    """天下 is what the heavy tables write for 世界 and for 全国: each occurrence takes the original
-    its context reads best with, and none where the two read about as well."""
-    text = "天下各地的代表都来了。"
-    picked = spin._pick(text, 0, 2, _options("全国", "世界"))
-    assert picked is not None and picked[0].original == "世界"
-    tie = "他说天下的事情。"
-    assert spin._pick(tie, 2, 4, _options("全国", "世界")) is None
-    # a single candidate with evidence is kept whatever the context says
-    assert spin._pick(tie, 2, 4, _options("世界"))[0].original == "世界"
-    # 世界和平 is a collocation (the bigram associations know it), 全国和平 is not
-    peace = "我们要维护天下和平。"
-    assert spin._pick(peace, 5, 7, _options("全国", "世界"))[0].original == "世界"
-
-
-def test_huge_frequency_ratio_does_not_veto_a_clear_context():
-    """年夜 -> 大 is a 28,000x ratio; a window can show only part of it, so the veto counts the
-    ratio up to RATIO_SEEN and a clearly better window is not turned down."""
-    from ybtext._spin_tables import Pair
-    from ybtext.detect import PairEvidence
-    text = "这件事和那些画作年夜有关系。"
-    i = text.find("年夜")
-    pair = Pair("年夜", "大", "test", "gated", source="funnlp", ratio=28000.0)
-    post = spin._heavy_posterior(text, i, i + 2, pair, PairEvidence("大", "年夜", 1, 0, 10.0, ratio=28000.0))
-    assert post > spin.HEAVY_POSTERIOR
+def test_large_frequency_ratio_is_no_veto():
+    """年夜 -> 大 is a 28,000x frequency ratio; the decoder weighs the whole clause, and 大有关系 wins."""
+    out = ybtext.clean(HEAVY_CHARS + "这件事战那些画作年夜有关系。", script=None, boilerplate=False, layout=False,
+                       punctuation=False, ocr=False)
+    assert out.endswith("这件事和那些画作大有关系。")
 
 
 CYCLE = ("经由过程这次调研，我们看到孩子们对未来充满盼望。家长企望孩子健康成长，老师也盼望学生好好读书。"
@@ -303,16 +272,19 @@ def test_single_pass_cycle_does_not_hide_the_original():
     assert [e.after for e in edits if e.before == "盼望"] == ["希望"] * CYCLE.count("盼望")
 
 
-def test_frequency_alone_does_not_choose_among_originals():
-    """该当 is what the heavy tables write for 应当 and for 应该. The lexicon prefers 应该, but a law
-    says 应当 throughout: where the context adds nothing beyond the two words' frequencies, the
-    occurrence is left alone rather than given the more frequent word."""
-    from ybtext._spin_tables import Pair
-    from ybtext.detect import PairEvidence
-    options = tuple((Pair("该当", o, "test", "gated", ratio=r), PairEvidence(o, "该当", 30, 0, 80.0, ratio=r))
-                    for o, r in (("应该", 44.4), ("应当", 13.7)))
-    text = "各部门，该当依法办理。"
-    assert spin._pick(text, 4, 6, options) is None
+def test_two_originals_reading_alike_leave_the_occurrence():
+    """该当 is what the heavy tables write for 应当 and for 应该, both absent here: an occurrence whose
+    clause reads about as well with either (企业该当按期缴纳) stays; one that reads better with
+    应当 by more than TIE (单位该当及时报告) is restored."""
+    from ybtext._context_model import model
+    text = HEAVY_CHARS + "企业该当按期缴纳。单位该当及时报告。"
+    gains = []
+    for tail in ("企业该当", "单位该当"):
+        i = text.index(tail) + 2
+        gains.append(model().margin(text, i, i + 2, "应当") - model().margin(text, i, i + 2, "应该"))
+    assert abs(gains[0]) < _spin_heavy.TIE < gains[1]
+    out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
+    assert "企业该当" in out and "单位应当及时报告。" in out
 
 
 @pytest.mark.parametrize("text", [
@@ -388,3 +360,47 @@ def test_the_spin_report_travels_in_the_result():
     assert triage(text, result).spin is result.spin
     assert ybtext.clean_and_explain(text, spin="off").spin is None
     assert ybtext.clean_and_explain(text, spin="force").spin is None
+
+
+# One spun form, two originals: the 汇文网 family writes 进展 for 发展 and for 进行.
+_WORKSHOP = ("工厂的进展离不开平安。本周各工段给组长进展平安技术交底，对新来的工人进展相应的培训，对班组进展检查，"
+             "对查出的问题进展整改。平安生产是企业进展的根基，平安工作要年年抓，推动平安文化进展。")
+
+
+def test_one_spun_form_restored_to_the_original_its_context_names():
+    out = ybtext.clean(_WORKSHOP)
+    assert "进行安全技术交底" in out
+    assert "进行相应的培训" in out
+    assert "进行整改" in out and "进行检查" in out
+    assert "企业发展的根基" in out and "工厂的发展" in out
+    assert "进展" not in out.replace("进行", "")
+
+
+def test_a_name_after_the_spun_form_keeps_the_document_original():
+    # 研究 is no listed context of 进行: 进展研究中心 is the spun 发展研究中心
+    out = ybtext.clean(_WORKSHOP + "省进展研究中心派人指导。")
+    assert "省发展研究中心" in out
+
+
+@pytest.mark.xfail(strict=True, reason="without a listed context an occurrence takes the document's "
+                   "original (发展); the trigram model prefers 进行 in too many places where 发展 was meant "
+                   "(高质量进展) to decide alone")
+def test_an_occurrence_without_a_listed_context_meaning_the_other_original():
+    out = ybtext.clean(_WORKSHOP + "各工段要进展自查。")
+    assert "各工段要进行自查" in out
+
+
+def test_a_context_only_original_needs_its_context():
+    # 进展 stands for 发展 or 进行; here 发展 occurs twice, so only 进行 (once, beside two 进展) could
+    # claim the form, and 进展 -> 进行 holds only before its listed contexts (only_after=)
+    text = ("两国的构和取得某些进展，但还有许多分歧。双方同意继续进行磋商，推动关系发展。会谈没有明了的结果，"
+            "两国已经明了对方立场，构和仍无实质进展，双边关系发展仍需时间。")
+    assert ybtext.detect_spin(text).spun
+    assert not [e for e in _edits(text) if e.before == "进展" and e.after == "进行"]
+
+
+def test_heavy_decoding_keeps_the_sure_tiers_veto():
+    # 锦昌大酒店 holds the non-word 昌大 (a form of 盛大) across a word boundary: the sure tier's
+    # veto (the window must read clearly better) holds in heavy-family documents too
+    out = ybtext.clean(HEAVY_CHARS + "欢迎各位入住锦昌大酒店。")
+    assert out.endswith("欢迎各位入住锦昌大酒店。")

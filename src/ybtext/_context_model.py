@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping, Sequence, TypeVar
 
 from ._chars import HAN_CLASS
 
@@ -26,8 +26,11 @@ __all__ = ["ContextModel", "model", "MODEL_FILE", "MODEL_SHA256"]
 MODEL_FILE = "zh_CN.lm"
 MODEL_SHA256 = "e4097ca9ca1082928c2ea7d5e368080a696611efa0714dfe563c769f26a415d2"
 MAX_WORD = 6      # words longer than this are 0.02% of the vocabulary
+BEAM = 8          # KenLM states kept per position by decode()
 CONTEXT = 8       # characters of context on each side of a judged span (stops at non-Han text)
 
+
+T = TypeVar("T")
 
 _LEFT = re.compile(f"[{HAN_CLASS}]*\\Z")  # the Han characters right before a position (search up to it)
 _RIGHT = re.compile(f"[{HAN_CLASS}]*")     # ... and right after it
@@ -225,6 +228,87 @@ class ContextModel:
                 self._margins.clear()
             self._margins[key] = got
         return got
+
+
+    def _words_at(self, text: str, i: int, hi: int) -> list[tuple[int, str]]:
+        """The words of the model's vocabulary that start at ``i`` and end by ``hi`` (the single
+        character always, known or not), as ``(end, word)``."""
+        out = [(i + 1, text[i])]
+        if i + 2 > hi:
+            return out
+        w = text[i:i + 2]
+        if w in self._known or self._lookup(w) is not None:
+            out.append((i + 2, w))
+        if w in self._long:
+            for j in range(i + 3, min(hi, i + MAX_WORD) + 1):
+                w = text[i:j]
+                if w in self._known or self._lookup(w) is not None:
+                    out.append((j, w))
+        return out
+
+    def decode(self, text: str, lo: int, hi: int,
+               alternatives: Mapping[int, Sequence[tuple[int, str, float, T]]],
+               beam: int = BEAM) -> tuple[float, list[T]]:
+        """The likeliest reading of ``text[lo:hi]`` when any of ``alternatives`` may be taken.
+
+        ``alternatives`` maps a start to ``(end, replacement, bonus, tag)``: the span may be read as
+        ``replacement`` at the cost of the model's score for it plus ``bonus`` (log10, the caller's
+        prior odds). A Viterbi pass over positions and KenLM states (the last two words; at most
+        ``beam`` states kept per position) finds the best path over the words of the text as written
+        and of the replacements (each segmented on its own). Returns the path's score and the tags of
+        the alternatives it takes, in order. Neighbouring alternatives are decided together: a
+        replacement counts with the replacements (or the text) around it on the same path."""
+        import kenlm
+
+        lm = self._lm
+        first = kenlm.State()
+        lm.NullContextWrite(first)
+        # per position: state -> (score, previous position, previous state, tag taken or None)
+        hyps: list[dict[Any, tuple[float, int, Any, Any]] | None] = [None] * (hi - lo + 1)
+        hyps[0] = {first: (0.0, -1, None, None)}
+        words_of: dict[str, tuple[str, ...]] = {}
+        for i in range(lo, hi):
+            cur = hyps[i - lo]
+            if not cur:
+                continue
+            if len(cur) > beam:
+                cur = hyps[i - lo] = dict(sorted(cur.items(), key=lambda kv: -kv[1][0])[:beam])
+            edges: list[tuple[int, tuple[str, ...], float, Any]] = [
+                (j, (w,), 0.0, None) for j, w in self._words_at(text, i, hi)]
+            for end, rep, bonus, tag in alternatives.get(i, ()):
+                if end > hi:
+                    continue
+                ws = words_of.get(rep)
+                if ws is None:
+                    ws = words_of[rep] = self.segment(rep) if rep else ()
+                edges.append((end, ws, bonus, tag))
+            for state, (score, _p, _s, _t) in cur.items():
+                for j, ws, bonus, tag in edges:
+                    s = score + bonus
+                    st = state
+                    for w in ws:
+                        out = kenlm.State()
+                        s += lm.BaseScore(st, w, out)
+                        st = out
+                    slot = hyps[j - lo]
+                    if slot is None:
+                        slot = hyps[j - lo] = {}
+                    old = slot.get(st)
+                    if old is None or s > old[0]:
+                        slot[st] = (s, i, state, tag)
+        last = hyps[hi - lo]
+        if not last:
+            return 0.0, []
+        entry = max(last.values(), key=lambda e: e[0])
+        best = entry[0]
+        taken: list[T] = []
+        while entry[1] >= 0:
+            if entry[3] is not None:
+                taken.append(entry[3])
+            back = hyps[entry[1] - lo]
+            assert back is not None
+            entry = back[entry[2]]
+        return best, taken[::-1]
 
 
 class _Everything:

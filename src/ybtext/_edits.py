@@ -163,6 +163,28 @@ def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:
     return Cleaned("".join(out), tuple(edits))
 
 
+def compose_deletions(step: str, text: str, first: Sequence[Edit], second: Sequence[Edit]) -> Cleaned:
+    """One group of edits over ``text`` that does what the deletions ``first`` (over ``text``) and
+    then the deletions ``second`` (over the text ``first`` left) do. A deletion of the second group
+    that spans one of the first takes it in."""
+    if any(e.after for e in (*first, *second)):
+        raise YbtextError(f"step {step!r}: only deletions compose")
+    # kept[i]: the position in ``text`` of character i of the text the first group left
+    kept: list[int] = []
+    pos = 0
+    for e in first:
+        kept.extend(range(pos, e.start))
+        pos = e.end
+    kept.extend(range(pos, len(text)))
+    spans = [Span(kept[e.start], kept[e.end - 1] + 1, "", e.rule, e.confidence, e.note) for e in second]
+    starts = [sp.start for sp in spans]
+    for e in first:
+        k = bisect.bisect_right(starts, e.start) - 1
+        if k < 0 or spans[k].end <= e.start:  # not inside a deletion of the second group
+            spans.append(Span(e.start, e.end, "", e.rule, e.confidence, e.note))
+    return apply_spans(step, text, spans)
+
+
 def drop_overlaps(spans: Iterable[Span]) -> list[Span]:
     """Keep the spans that do not overlap an earlier one (at the same start, the longer wins)."""
     out: list[Span] = []

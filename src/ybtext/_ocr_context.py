@@ -27,7 +27,8 @@ from operator import itemgetter
 from typing import Callable, NamedTuple
 
 from ._context_model import model
-from ._ocr_model import lexicon, shipped_rows, surnames
+from ._ocr_model import lexicon, surnames
+from ._wordlists import shipped_rows
 
 __all__ = ["MARGIN", "Candidate", "candidates", "confusions", "judge", "pair_margins"]
 

@@ -1,95 +1,24 @@
 """The data behind the ``ocr`` step: a word-cost lexicon, the typo forms, and a local segmenter.
 
-Both lists are large (tens of thousands of lines), so they are read with a fast path instead of
-:func:`ybtext._wordlists.load` (which builds an Entry per line): the same file format, the same
-header, one ``str.split`` per line. The tests lint both files with the ordinary linter.
+Both lists are large (tens of thousands of lines), so they are read as
+:class:`ybtext._wordlists.SortedLines` instead of :func:`ybtext._wordlists.load` (which builds an
+Entry per line): the same file format, the same header. The tests lint both files with the
+ordinary linter.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
-import importlib.resources
 import re
 
 from ._chars import HAN
+from ._wordlists import SortedLines, shipped_rows
 from .errors import WordlistError
 
-__all__ = ["Lexicon", "Typos", "SortedLines", "shipped_lines", "shipped_rows", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
+__all__ = ["Lexicon", "Typos", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
 
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
 MAX_WORD = 4
-
-
-def shipped_lines(name: str) -> tuple[list[str], int]:
-    """Entry lines of a shipped wordlist, and the line number of the first one."""
-    resource = importlib.resources.files("ybtext.wordlists") / name
-    try:
-        text = resource.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    first = 0
-    while first < len(lines) and lines[first].startswith("#"):
-        first += 1
-    return lines[first:], first + 1
-
-
-def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
-    """Entry fields of a (small) shipped wordlist, and the line number of its first entry."""
-    lines, first = shipped_lines(name)
-    rows = [line.split("\t") for line in lines]
-    for k, row in enumerate(rows):
-        if len(row) != columns:
-            raise WordlistError(name, first + k, f"{len(row)} fields, expected {columns}")
-    return rows, first
-
-
-class SortedLines:
-    """The entry lines of a large, sorted shipped wordlist, as raw UTF-8 bytes, searched by first
-    character with bisect (UTF-8 byte order is code point order). Loading is one ``bytes.split``;
-    lines are decoded only when a text asks for their character.
-    """
-
-    __slots__ = ("name", "lines", "first")
-
-    def __init__(self, name: str) -> None:
-        resource = importlib.resources.files("ybtext.wordlists") / name
-        try:
-            data = resource.read_bytes()
-        except OSError as err:
-            raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
-        lines = data.split(b"\n")
-        if lines and lines[-1] == b"":
-            lines.pop()
-        k = 0
-        while k < len(lines) and lines[k].startswith(b"#"):
-            k += 1
-        self.name, self.lines, self.first = name, lines[k:], k + 1
-
-    def get(self, key: str) -> list[tuple[int, str]]:
-        """[(line number, line)] of the entries whose first column is ``key``."""
-        prefix = key.encode("utf-8") + b"\t"
-        i = bisect.bisect_left(self.lines, prefix)
-        out = []
-        while i < len(self.lines) and self.lines[i].startswith(prefix):
-            try:
-                out.append((self.first + i, self.lines[i].decode("utf-8")))
-            except UnicodeDecodeError as err:
-                raise WordlistError(self.name, self.first + i, "not UTF-8") from err
-            i += 1
-        return out
-
-    def keys(self) -> set[str]:
-        """Every distinct first column: one bisect per key, not a pass over every line."""
-        out, i, lines = set(), 0, self.lines
-        while i < len(lines):
-            key = lines[i].split(b"\t", 1)[0]
-            out.add(key.decode("utf-8"))
-            i = bisect.bisect_left(lines, key + b"\t\xff", i)
-        return out
 
 
 class Lexicon:

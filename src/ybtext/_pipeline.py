@@ -5,10 +5,13 @@ from __future__ import annotations
 import importlib
 from typing import Callable, Iterable, Iterator, Unpack
 
-from ._edits import Cleaned, Edit, Notice
+from ._edits import Cleaned, Edit, Notice, compose_deletions
 from .config import STEPS, Config, Options
 
 __all__ = ["Cleaner", "clean", "clean_and_explain"]
+
+#: At most this many passes of the steps from boilerplate on (see Cleaner.clean_and_explain).
+_ROUNDS = 4
 
 StepFunction = Callable[[str, Config], Cleaned]
 
@@ -84,14 +87,48 @@ class Cleaner:
 
             guard = protected_terms(self.config.protect)
         spin = None
-        for _name, fn in self.steps:
-            result = fn(text, self.config)
-            if guard is not None:
-                result = protect(text, result, guard)
-            text = result.text
-            edits.extend(result.edits)
-            notices.extend(result.notices)
-            spin = result.spin or spin
+        steps = self.steps
+        last: tuple[int, str] = (0, text)
+        edits_of_last: tuple[Edit, ...] = ()
+        judged = text
+        for rounds in range(_ROUNDS):
+            changed = False  # did this round change the text?
+            for name, fn in steps:
+                if name == "boilerplate":
+                    judged = text  # the text boilerplate judges in this round
+                result = fn(text, self.config)
+                if guard is not None:
+                    result = protect(text, result, guard)
+                if rounds and name == "boilerplate":
+                    if not result.edits:
+                        return Cleaned(text, tuple(edits), tuple(notices), spin)
+                    if edits[-1].step == name:  # no step changed the text since its last pass
+                        del edits[last[0]:]
+                        text = last[1]
+                        result = compose_deletions(name, text, edits_of_last, result.edits)
+                if result.edits:
+                    last = (len(edits), text)  # where this step's edits start, the text it received
+                    edits_of_last = result.edits
+                text = result.text
+                edits.extend(result.edits)
+                if not rounds:  # a later round finds the notices of the first again
+                    notices.extend(result.notices)
+                spin = spin or result.spin
+                changed = changed or bool(result.edits)
+            # Boilerplate judges lines by their length and wording, which edits change (spin
+            # shortens 经由过程 to 通过, punctuation drops a space, a page counter cut out of a line
+            # joins it to the next): judged again as they now read, a line can turn out to be
+            # furniture. So a changed text is judged again, and only if boilerplate then finds
+            # something do the steps from boilerplate on run again: clean(clean(x)) == clean(x).
+            # Text that no step changed is judged once.
+            names = [n for n, _ in steps]
+            if not changed or "boilerplate" not in names:
+                break
+            from .boilerplate import may_judge_again
+
+            if not may_judge_again(judged, text):
+                break
+            steps = steps[names.index("boilerplate"):]
         return Cleaned(text, tuple(edits), tuple(notices), spin)
 
     def clean(self, text: str) -> str:

@@ -1,6 +1,6 @@
 """One-character swaps of the heavy 伪原创 family: 和 -> 战, 在 -> 正在, 这 -> 那, 向 -> 背.
 
-Both forms are everyday words (``spin-chars.tsv``), so a swap is restored only
+Both forms are everyday words (``spin-chars.tsv``), so a swap is a candidate only
 
 - in documents the detector calls heavy-family (non-words such as 年夜, 平易近, 经由过程 stand
   every couple of thousand characters) and that show several different non-words or pairs with
@@ -13,36 +13,30 @@ Both forms are everyday words (``spin-chars.tsv``), so a swap is restored only
   proportion; the log-likelihood is the detector's, over standalone counts;
 - one original per spun form and one spun form per original, the strongest claim winning
   (同 and 战 both claim the absent 和; 战 stands where clean text has almost none);
-- where the local context reads clearly better restored (战争 and 挑战 stay, 同胞战侨胞 -> 同胞和侨胞),
-  the context being read with the step's other restorations applied (党战国度 reads as 战国, 党战国家
-  does not), and once more with this tier's own (背天下泛博 -> 向全国广大).
-
-Only called for heavy-family documents; the spans refer to the text the spin step received.
+Each occurrence of such a pair is then decided with its clause by ``_spin_heavy`` (战争 and 挑战
+stay, 同胞战侨胞 -> 同胞和侨胞, 背天下泛博 -> 向全国广大).
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Container, Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Container
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import _spin_lm
-from ._edits import Span, View, drop_overlaps
 from ._wordlists import load_rows
 
 if TYPE_CHECKING:
     from .detect import SpinReport
 
-__all__ = ["spans"]
+__all__ = ["Candidate", "candidates"]
 
 LEAK = 0.05        # share of standalone originals a spinner leaves (as in the detector)
 CHAR_WEIGHT = 6.0  # pair evidence (nats) that this document's spinner applied the pair
 HEAVY_DISTINCT = 3    # distinct non-words or strongly evidenced pairs the document must show (not one name, 锦昌大酒店)
 CHAR_EXPECTED = 1.0  # clean text this long would use the original alone at least this often
 CHAR_PER_WORD = 1.6  # characters per lexicon word (for the expected count)
-CHAR_MIN = 2.0     # the restored window must read this much better (unigram log-odds, ~95 %)
-ROUNDS = 2         # a swap judged again once its neighbours were restored (背天下 -> 向全国)
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,10 +69,18 @@ def _weight(ratio: float, n: int, m: int) -> float:
     return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
 
 
-def spans(text: str, report: SpinReport, restored: Iterable[Span] = ()) -> list[Span]:
-    """The one-character restorations for a heavy-family document (``report`` is its SpinReport);
-    ``restored`` are the step's other (non-overlapping) spans, whose output is the context a swap
-    is judged in; the swaps themselves are judged again once their neighbours were restored."""
+class Candidate(NamedTuple):
+    start: int
+    spun: str
+    original: str
+    rule: str
+    note: str
+    weight: float  # the document's evidence (nats) that its spinner applied the pair
+
+
+def candidates(text: str, report: SpinReport) -> list[Candidate]:
+    """Every occurrence of a one-character swap this heavy-family document shows was applied
+    (``report`` is its SpinReport); empty where the document is not clearly heavy-family."""
     if sum(1 for p in report.pairs if p.tier == "sure" or p.weight >= CHAR_WEIGHT) < HEAVY_DISTINCT:
         return []
     score = report.score
@@ -113,7 +115,7 @@ def spans(text: str, report: SpinReport, restored: Iterable[Span] = ()) -> list[
     for spun, (w, original, *_rest) in best.items():
         if original not in owner or w > owner[original][0]:
             owner[original] = (w, spun)
-    pending: list[tuple[int, str, str, str, str]] = []  # (start, spun, original, rule, note)
+    pending: list[Candidate] = []
     for spun, (w, original, rule, n, m) in best.items():
         if owner[original][1] != spun:
             continue
@@ -121,28 +123,6 @@ def spans(text: str, report: SpinReport, restored: Iterable[Span] = ()) -> list[
                 f"document score {score:.2f} (heavy)")
         i = text.find(spun)
         while i >= 0:
-            pending.append((i, spun, original, rule, note))
+            pending.append(Candidate(i, spun, original, rule, note, w))
             i = text.find(spun, i + len(spun))
-    out: list[Span] = []
-    done = list(restored)
-    for _ in range(ROUNDS):
-        view = View(text, done + out)
-        later, found = [], []
-        for item in pending:
-            i, spun, original, rule, note = item
-            j = i + len(spun)
-            if view.edited(i, j):
-                continue
-            at = view.at(i)
-            d = _spin_lm.delta(view.text, at, at + len(spun), original)
-            if d >= CHAR_MIN:
-                found.append(Span(i, j, original, rule,
-                                  round(1.0 / (1.0 + math.exp(-(d - CHAR_MIN + 1.0))), 3), note, "char"))
-            else:
-                later.append(item)
-        if not found:
-            break
-        out += drop_overlaps(found)  # 正在 and 在 can claim one character in a round
-        pending = later
-    return out
-
+    return pending

@@ -21,6 +21,7 @@ Conditions live in named columns whose value is ``key=value|value;key=value``
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.resources
 import unicodedata
@@ -30,7 +31,8 @@ from typing import Any, Iterator, Literal, overload
 
 from .errors import WordlistError
 
-__all__ = ["Entry", "Wordlist", "load", "load_columns", "load_path", "lint", "lint_text", "shipped_names", "parse_conditions"]
+__all__ = ["Entry", "SortedLines", "Wordlist", "lint", "lint_text", "load", "load_columns", "load_path", "load_rows",
+           "parse_conditions", "shipped_names", "shipped_rows"]
 
 REQUIRED_HEADERS = ("File", "Format", "Source", "Columns")
 _IGNORED_FOR_UNIQUENESS = ("source", "note")
@@ -131,6 +133,54 @@ def _read_shipped(name: str) -> bytes:
         return resource.read_bytes()
     except OSError as err:
         raise WordlistError(name, None, f"cannot read shipped wordlist: {err}") from err
+
+
+def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
+    """Entry fields of a (small) shipped wordlist, and the line number of its first entry."""
+    have, first, lines, _headers = _split_shipped(name, _read_shipped(name))
+    if len(have) != columns:
+        raise WordlistError(name, None, f"the header names {len(have)} columns, expected {columns}")
+    return list(_fields(name, have, first, lines)), first
+
+
+class SortedLines:
+    """The entry lines of a large, sorted shipped wordlist, as raw UTF-8 bytes, searched by first
+    character with bisect (UTF-8 byte order is code point order). Loading is one ``bytes.split``;
+    lines are decoded only when a text asks for their character.
+    """
+
+    __slots__ = ("name", "lines", "first")
+
+    def __init__(self, name: str) -> None:
+        lines = _read_shipped(name).split(b"\n")
+        if lines and lines[-1] == b"":
+            lines.pop()
+        k = 0
+        while k < len(lines) and lines[k].startswith(b"#"):
+            k += 1
+        self.name, self.lines, self.first = name, lines[k:], k + 1
+
+    def get(self, key: str) -> list[tuple[int, str]]:
+        """[(line number, line)] of the entries whose first column is ``key``."""
+        prefix = key.encode("utf-8") + b"\t"
+        i = bisect.bisect_left(self.lines, prefix)
+        out = []
+        while i < len(self.lines) and self.lines[i].startswith(prefix):
+            try:
+                out.append((self.first + i, self.lines[i].decode("utf-8")))
+            except UnicodeDecodeError as err:
+                raise WordlistError(self.name, self.first + i, "not UTF-8") from err
+            i += 1
+        return out
+
+    def keys(self) -> set[str]:
+        """Every distinct first column: one bisect per key, not a pass over every line."""
+        out, i, lines = set(), 0, self.lines
+        while i < len(lines):
+            key = lines[i].split(b"\t", 1)[0]
+            out.add(key.decode("utf-8"))
+            i = bisect.bisect_left(lines, key + b"\t\xff", i)
+        return out
 
 
 @overload

@@ -28,10 +28,11 @@ from ._boilerplate_page import blank_runs, in_word_spaces, page_rules
 from ._boilerplate_inline import SHORT as _SHORT
 from ._boilerplate_inline import head_inline_spans, inline_spans, keep_outside_removed, masked_lines
 from ._boilerplate_templates import Templates, templates
+from ._chars import is_han
 from ._edits import Cleaned, Notice, Span, apply_spans, drop_overlaps
 from .config import Config
 
-__all__ = ["step"]
+__all__ = ["may_judge_again", "step"]
 
 #: Vocabulary score a one-line document needs before the vocabulary rules remove it.
 SINGLE_LINE_SCORE = 4.0
@@ -46,7 +47,7 @@ _PAGE_LEADS = frozenset("第共-—–－Pp0123456789０１２３４５６７８
 
 
 class _Doc:
-    __slots__ = ("text", "lines", "cum", "removed", "head_end", "tail_start")
+    __slots__ = ("text", "lines", "cum", "removed", "head_end", "tail_start", "cut")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -55,6 +56,7 @@ class _Doc:
         self.removed: dict[int, tuple[str, float, str]] = {}
         self.head_end = 0
         self.tail_start = len(self.lines)
+        self.cut: list[Span] = []  # furniture sentences cut out of lines that also hold prose
 
     def start(self, i: int) -> int:
         return self.cum[i] + i
@@ -86,12 +88,36 @@ def step(text: str, config: Config) -> Cleaned:
     _sandwiched(doc, masked, p)
     page_rules(doc, masked)
     inline.extend(in_word_spaces(text))
+    inline.extend(doc.cut)
     kept = keep_outside_removed(doc, inline)  # may turn fully covered lines into removed lines
     blank_runs(doc)
     spans = _line_spans(doc) + kept
     result = apply_spans("boilerplate", text, drop_overlaps(spans))
     notices = _year_bumps(text, p)
     return Cleaned(result.text, result.edits, notices) if notices else result
+
+
+def may_judge_again(received: str, now: str) -> bool:
+    """Could the step judge ``now`` (what the pipeline made of the ``received`` text) otherwise
+    than it judged ``received``? Only through a line that is new in ``now`` (changed, joined or split
+    by a step) and that holds a furniture word, a page counter or rare characters, or is short
+    without reading as a sentence (it could be a button row, a field, or the line that ended the
+    head block). A sentence whose punctuation, spacing or words changed cannot turn into furniture."""
+    old = set(received.split("\n"))
+    p = rules.patterns()
+    noise = rules.noise_pattern()
+    voc = rules.vocabulary()
+    for line in now.split("\n"):
+        if line in old or not (s := line.strip()):
+            continue
+        if p["page_inline"].search(s) or p["page_word"].search(s) or noise.search(s) or voc.trigger.search(s):
+            return True
+        score, anchor, _ = rules.score_line(s)
+        if anchor or score >= 1.5:  # below, no rule takes a line for its vocabulary
+            return True
+        if len(s) <= _SHORT and (score or not (len(s) >= 8 and s.endswith(_TERMINAL))):
+            return True
+    return False
 
 
 def _names_site(line: str, tpl: Templates | None) -> bool:
@@ -164,15 +190,50 @@ def _examine_lines(doc: _Doc, tpl: Templates | None, p: dict[str, re.Pattern[str
         if edge and (rules.residue(rest) <= 2 or score >= 2 and (score >= 3 or score * 20 >= len(s))
                      and (rules.coverage(s) >= 0.5 or score >= 3 and rules.framed(s))):
             block = "head" if i < doc.head_end else "tail"
-            doc.remove(i, "boilerplate:furniture-vocabulary", 0.9, f"{note} block={block}")
+            _remove_furniture(doc, i, 0.9, f"{note} block={block}")
         elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s) and rules.coverage(s) >= 0.6
                                 or score >= 2 and len(s) <= 30 and rules.residue(rest) <= 2):
-            doc.remove(i, "boilerplate:furniture-vocabulary", 0.85, note)
+            _remove_furniture(doc, i, 0.85, note)
         elif len(s) <= 60 and not s.endswith(_TERMINAL) and p["contact"].search(s):
             doc.remove(i, "boilerplate:contact-line", 0.9, note)
     for i in maybe_contact:  # a bare contact line goes only with the furniture block it belongs to
         if _near_removed(doc, i):
             doc.remove(i, "boilerplate:contact-line", 0.8, "next to furniture")
+
+
+#: A sentence of the author's: ends like one, holds this many Han characters, no furniture word.
+_PROSE_HAN = 8
+_PIECE = re.compile(r"[^。！？!?\s]+[。！？!?]*[ \t\u3000]*")
+
+
+def _remove_furniture(doc: _Doc, i: int, confidence: float, note: str) -> None:
+    """Remove line ``i`` for its furniture words; but if the line also holds a sentence of the
+    author's (a stamp glued to a paragraph: 新芽。本文档由用户上传), cut out only the pieces that hold
+    furniture words, so no prose is lost."""
+    line, base = doc.lines[i], doc.start(i)
+    pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(line)]
+    prose = sum(len(g.rstrip()) for _, _, g in pieces if _prose(g))
+    furniture = [(a, b) for a, b, g in pieces if any(rules.score_line(g)[:2])]
+    # a notice with one plain sentence in it (…无答案。请谨慎下单,一旦售出,不予退换。) or a site
+    # sentence wrapped around a title is furniture as a whole: prose must be a third of the line
+    if prose * 2 < sum(b - a for a, b in furniture):
+        doc.remove(i, "boilerplate:furniture-vocabulary", confidence, note)
+        return
+    cut_to = 0
+    for a, b in furniture:
+        if b == len(line):  # the line ends with the furniture: no space left at its end
+            a = max(cut_to, len(line[:a].rstrip(" \t\u3000")))
+        cut_to = b
+        doc.cut.append(Span(base + a, base + b, "", "boilerplate:furniture-vocabulary", confidence,
+                            f"{note} cut from a line of prose"))
+
+
+def _prose(piece: str) -> bool:
+    s = piece.rstrip()
+    if not s.endswith(_TERMINAL) or sum(map(is_han, s)) < _PROSE_HAN:
+        return False
+    score, anchor, _ = rules.score_line(s)
+    return score == 0 and not anchor
 
 
 def _short_line_candidates(doc: _Doc, tpl: Templates | None) -> tuple[list[int], list[int]]:

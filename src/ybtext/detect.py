@@ -130,9 +130,6 @@ class Analysis:
     evidence: dict[tuple[str, str], PairEvidence] = field(default_factory=dict)
     chosen: dict[str, tuple[Pair, PairEvidence]] = field(default_factory=dict)
     sure_delta: dict[tuple[int, int], float] = field(default_factory=dict)  # context gain per sure match
-    # heavy family: further originals a spun form may stand for (天下 <- 全国 and <- 世界: the 伪原创
-    # tables map several words to one), unclaimed by any other spun form; judged per occurrence
-    others: dict[str, tuple[tuple[Pair, PairEvidence], ...]] = field(default_factory=dict)
     pooled: dict[tuple[str, str], bool] = field(default_factory=dict)  # strong_context, per document
 
     def strong_context(self, text: str, key: str, original: str) -> bool:
@@ -417,21 +414,13 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         heavy = (non_words * SURE_WEIGHT >= raw / 2 or (dense and mined >= max(5, 2 * attested))
                  or mined >= max(5, 3 * attested, len(text) / 50))
         family = "heavy" if heavy else "huiwen"
-    others: dict[str, list[tuple[Pair, PairEvidence]]] = {}
     if family == "heavy":
         _through_cycles(t, counts, evidence, chosen)
-        claimed = {v[0].original: k for k, v in chosen.items()}
-        for key, (chosen_pair, _ev, _r) in chosen.items():
-            for pair in t.gated[key]:
-                other = evidence.get((key, pair.original))
-                if pair is not chosen_pair and other is not None and other.weight > 0 and claimed.get(pair.original, key) == key:
-                    others.setdefault(key, []).append((pair, other))
     listed = [PairEvidence(o, s, n, 0, round(n * SURE_WEIGHT, 3), tier) for (s, o, tier), n in sure_counts.items()]
     listed += [e for e in evidence.values() if e.weight >= MIN_PAIR_WEIGHT]
     listed.sort(key=lambda e: (-e.weight, e.spun, e.original))
     report = SpinReport(score, spun, family, tuple(listed), round(raw, 3), sure_hits, len(text), round(context, 3))
-    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()}, sure_delta,
-                    {k: tuple(v) for k, v in others.items()})
+    return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()}, sure_delta)
 
 
 def detect_spin(text: str) -> SpinReport:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from ._chars import HAN_CLASS
 from ._edits import Cleaned, Span, apply_spans, drop_overlaps
-from ._ocr_model import shipped_rows
+from ._wordlists import shipped_rows
 from .config import Config
 
 if TYPE_CHECKING:

@@ -13,6 +13,10 @@ Pairs of the user's wordlists (``Config.wordlists``, tier ``user``) are restored
 spun form occurs, in any document, and win over every other tier where they overlap
 (``_userlists``).
 
+In documents of the heavy family (non-words such as 年夜, 经由过程 throughout) the tiers are not
+judged one occurrence at a time: every candidate of a clause is decoded together with the word
+trigram model (``_spin_heavy``).
+
 Then canonical phrases are recovered fuzzily (``_spin_fuzzy``). All spans refer to the text the
 step received and never overlap: each match is replaced whole, so replacements that change length
 cannot touch their neighbours. Every edit carries rule, tier and confidence; gated edits carry the
@@ -23,10 +27,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Sequence
 
-from . import _spin_chars, _spin_fuzzy, _spin_lm, _userlists
-from ._edits import Cleaned, Span, View, apply_spans
+from . import _spin_fuzzy, _spin_heavy, _spin_lm, _userlists
+from ._edits import Cleaned, Span, apply_spans
 from ._spin_tables import Pair, tables
 from .config import Config
 from .detect import Analysis, PairEvidence, analyse, damped_weight, eligible
@@ -36,24 +39,15 @@ CHAIN_MIN = 0.0
 GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
 EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
 CONDITION_BONUS = 4.0
-HEAVY_WEIGHT = 2.0     # pair evidence for mined pairs in heavy-family documents
-HEAVY_RATIO = 2.0
 MINED_OUTSIDE_HEAVY = 20.0  # pairs mined from 伪原创 tables need more evidence in other families
 CONTEXT_MARGIN = 1.0
 LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
 LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
-# Mined pairs in heavy-family documents: the posterior log-odds that this occurrence is spun,
-# prior (how many public tables list the pair) + document evidence (the detector's weight, which
-# already holds the words' frequency ratio) + what the local context adds beyond that ratio.
-HEAVY_POSTERIOR = 3.0   # ~0.95: precision first
-PUBLIC_TABLES = 5       # tables the mined pairs come from
-CONTEXT_CAP = 2.0       # the local context alone cannot carry an edit
-CONTEXT_VETO = -1.0     # the context prefers the spun form beyond the frequency ratio: keep it
-RATIO_SEEN = 4.0        # ... where the ratio counts up to e^4: a window cannot show more (年夜 -> 大 is 28,000x)
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
-    """True: a positive condition holds; False: a negative one vetoes; None: neither (context model decides)."""
+    """True: a positive condition holds; False: a negative one vetoes, or an ``only_after`` list
+    (the pair holds only there) does not hold; None: neither (the context model decides)."""
     if not pair.conditions:
         return None
     lo, hi = max(0, start - 12), end + 12  # str.endswith/startswith take a tuple of alternatives
@@ -62,6 +56,9 @@ def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
         return False
     if text.endswith(cond("before"), lo, start) or text.startswith(cond("after"), end, hi):
         return True
+    only = cond("only_after")
+    if only:  # the pair holds only in its listed contexts
+        return text.startswith(only, end, hi)
     return None
 
 
@@ -126,39 +123,36 @@ def _sigmoid(x: float) -> float:
     return round(1.0 / (1.0 + math.exp(-x)), 3)
 
 
-def _heavy_posterior(text: str, start: int, end: int, pair: Pair, ev: PairEvidence) -> float:
-    """Log-odds that this occurrence of a mined pair's spun form is the spinner's work.
-
-    The absence of the original in a short document is weak evidence (one 趣味 and no 兴趣 in two
-    sentences): the detector's weight grows with the number of spun occurrences, so one occurrence
-    carries only the frequency ratio, which the unigram context gain repeats. So the context counts
-    only with what it adds beyond that ratio, and the prior is the share of public tables that list
-    the pair."""
-    k = min(len(pair.source.split("+")), PUBLIC_TABLES)
-    prior = math.log(k / (PUBLIC_TABLES + 1 - k))
-    ctx = _spin_lm.delta(text, start, end, pair.original) - min(math.log(max(pair.ratio, 1.0)), RATIO_SEEN)
-    if ctx < CONTEXT_VETO:
-        return -math.inf
-    return prior + ev.weight + min(ctx, CONTEXT_CAP)
+def evidence_note(key: str, original: str, ev: PairEvidence, a: Analysis) -> str:
+    """The note of a gated restoration: the document's evidence for the pair."""
+    elsewhere = f" (+{ev.spun_elsewhere} as a spun form)" if ev.spun_elsewhere else ""
+    return (f"tier=gated; evidence: {key}x{ev.spun_count}, {original}x{ev.original_count}{elsewhere}, "
+            f"weight {ev.weight:.1f}; document score {a.report.score:.2f} ({a.report.family})")
 
 
-ALTERNATIVE_MARGIN = 1.0  # one spun form, several originals: the best must read this much better
-PRIOR_DISCOUNT = 0.5      # ... counting half of what frequency alone says (a law says 应当, the lexicon prefers 应该)
-
-
-def _pick(text: str, start: int, end: int,
-          options: Sequence[tuple[Pair, PairEvidence]]) -> tuple[Pair, PairEvidence] | None:
-    """The original this occurrence stands for, among those with evidence (天下: 全国 or 世界),
-    by what the local context adds beyond each word's frequency (a law says 应当 where the lexicon
-    prefers 应该: frequency alone cannot choose); None when two are about as well supported."""
-    scored = sorted(((_spin_lm.delta(text, start, end, p.original) - PRIOR_DISCOUNT * math.log(max(p.ratio, 1.0)), i)
-                     for i, (p, ev) in enumerate(options)
-                     if ev.weight >= HEAVY_WEIGHT and ev.ratio >= HEAVY_RATIO), reverse=True)
-    if not scored:
-        return options[0]
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < ALTERNATIVE_MARGIN:
-        return None
-    return options[scored[0][1]]
+def _attested_alternative(text: str, key: str, start: int, end: int, pair: Pair,
+                          a: Analysis) -> tuple[Pair, PairEvidence] | None:
+    """The attested pair this occurrence of ``key`` stands for, where a spinner writes one form for
+    several originals (the 汇文网 family writes 进展 for 发展 and for 进行): of the document's
+    choice ``pair`` and the other attested pairs with evidence here, the first whose listed
+    context stands at the occurrence (进展相应的培训 -> 进行), else the first no listed context
+    rules out (an ``only_after`` pair needs its context: 取得某些进展 is no 进行), the document's
+    choice first; None when none is left. The trigram model alone does not pick among them: it
+    prefers 进行 to 发展 in too many places where 发展 was written (高质量进展)."""
+    chosen = a.chosen[key]
+    options = [chosen]
+    for p in tables().gated[key]:
+        ev = a.evidence.get((key, p.original))
+        if p is not pair and p.attested and ev is not None and ev.weight > 0:
+            options.append((p, ev))
+    fallback = None
+    for p, ev in options:
+        cond = _conditions(p, text, start, end)
+        if cond:
+            return p, ev
+        if cond is None and fallback is None:
+            fallback = (p, ev)
+    return fallback
 
 
 def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | None:
@@ -166,23 +160,15 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
     if chosen is None:
         return None
     pair, ev = chosen
-    alternatives = a.others.get(key)
-    if alternatives and a.report.family == "heavy" and not pair.attested:
-        picked = _pick(text, start, end, (chosen, *alternatives))
+    if pair.attested:
+        picked = _attested_alternative(text, key, start, end, pair, a)
         if picked is None:
             return None
         pair, ev = picked
     cond = _conditions(pair, text, start, end)
     if cond is False:
         return None
-    heavy = a.report.family == "heavy" and not pair.attested
-    if heavy:
-        # A heavy spinner replaces nearly every word it knows: its own tables' pairs need less.
-        if ev.weight < HEAVY_WEIGHT or ev.ratio < HEAVY_RATIO:
-            return None
-        if cond is None and _heavy_posterior(text, start, end, pair, ev) < HEAVY_POSTERIOR:
-            return None
-    elif not pair.attested:
+    if not pair.attested:
         # A pair no list saw a spinner use, outside the heavy family: overwhelming counts (damped:
         # 17 x 开展 in a law that never says 发展 is its vocabulary, not spin), or the trigram
         # model's strong, consistent preference for the original at every occurrence.
@@ -191,14 +177,9 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
             return None
     elif not eligible(pair, ev, cond):
         return None
-    # The 汇文网 family's pairs are judged by the word trigram model; the heavy family's still by the
-    # unigram judge, on which its thresholds were set (the trigram model scored it lower).
-    if a.report.family == "heavy":
-        gain = _spin_lm.delta(text, start, end, pair.original)
-    elif not cond and _spin_lm.in_phrase(text, start, end, pair.original):
+    if not cond and _spin_lm.in_phrase(text, start, end, pair.original):
         return None  # a canonical phrase as written (平安中国): the trigram model may not know it
-    else:
-        gain = _context_delta(text, start, end, pair.original, a)
+    gain = _context_delta(text, start, end, pair.original, a)
     score = gain + min(ev.weight, EVIDENCE_BONUS)
     if cond:
         score += CONDITION_BONUS
@@ -210,10 +191,8 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         score -= CONTEXT_MARGIN  # curated as context-dependent, and no listed context here
     if score < GATED_MIN:
         return None
-    elsewhere = f" (+{ev.spun_elsewhere} as a spun form)" if ev.spun_elsewhere else ""
-    note = (f"tier=gated; evidence: {key}x{ev.spun_count}, {pair.original}x{ev.original_count}{elsewhere}, "
-            f"weight {ev.weight:.1f}; document score {a.report.score:.2f} ({a.report.family})")
-    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0), note, "gated")
+    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0),
+                evidence_note(key, pair.original, ev, a), "gated")
 
 
 def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
@@ -222,6 +201,11 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
     out: list[Span] = _userlists.user_spans(text, config.wordlists)
+    if spun:
+        out.extend(_spin_fuzzy.spans(text, a.report.score))
+    if a.report.family == "heavy":
+        # every spun position of a clause decided together (背天下泛博 -> 向全国广大)
+        return _resolve(out + _spin_heavy.spans(text, a))
     # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
     for key, start, end in a.matches:
         pair = t.sure.get(key)
@@ -245,28 +229,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
         span = _gated(text, key, start, end, a)
         if span is not None:
             out.append(span)
-    if spun:
-        out.extend(_spin_fuzzy.spans(text, a.report.score))
-    if a.report.family == "heavy":
-        words = _second_look(text, a, _resolve(out))
-        return _resolve(words + _spin_chars.spans(text, a.report, words))
     return _resolve(out)
-
-
-def _second_look(text: str, a: Analysis, taken: list[Span]) -> list[Span]:
-    """Heavy family: the gated forms left alone, judged again with the restorations around them
-    applied (a heavy spinner replaces every other word, so a form's first window is mostly spun)."""
-    t = tables()
-    view = View(text, taken)
-    more: list[Span] = []
-    for key, start, end in a.matches:
-        if key in t.sure or key in t.chains or view.edited(start, end):
-            continue
-        at = view.at(start)
-        span = _gated(view.text, key, at, at + end - start, a)
-        if span is not None:
-            more.append(span._replace(start=start, end=end, note=span.note + "; judged with its neighbours restored"))
-    return _resolve(taken + more) if more else taken
 
 
 _PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}

@@ -1,0 +1,139 @@
+"""Heavy-family documents (年夜, 平易近, 经由过程): every spun position of a clause decoded jointly.
+
+A heavy 伪原创 spinner replaces nearly every word it knows, so a spun word's neighbours are spun
+too (背天下泛博工人 is 向全国广大工人): judged one at a time, each window reads as damaged with or
+without the restoration. Here each run of Han text is decoded once with the word trigram model
+(``ContextModel.decode``) over every candidate restoration in it: the text as written, or for each
+occurrence of a spun form one of the originals this document's evidence supports, each taken at
+the model's score plus a prior (log10 odds) from the pair's tier and the document's evidence.
+The restorations on the best path are the edits; a spun form several originals claim (天下 for 全国
+or 世界) gets the one the context prefers.
+
+Candidates, with their prior:
+- non-word spun forms (``sure``, 年夜) and chains: ``SURE_PRIOR``;
+- word pairs (``gated``) whose evidence in this document reaches ``MIN_WEIGHT``: the pair's
+  evidence weight (nats, capped) times ``WEIGHT_PRIOR`` plus ``GATED_PRIOR``; a listed context that
+  vetoes the pair removes it, one that supports it adds ``CONDITION_PRIOR``;
+- one-character swaps (和 -> 战, ``_spin_chars``) the document shows were applied: ``CHAR_PRIOR``
+  plus the same share of their weight.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from . import _spin_chars
+from ._chars import HAN_CLASS
+from ._context_model import model
+from ._edits import Span
+from ._spin_tables import tables
+from .detect import Analysis
+
+__all__ = ["spans"]
+
+SURE_PRIOR = 2.0       # log10 odds for a non-word spun form or a chain
+GATED_PRIOR = 0.0     # ... for a word pair, before its evidence
+WEIGHT_PRIOR = 0.1    # log10 odds per nat of the pair's document evidence
+WEIGHT_CAP = 12.0      # evidence beyond this many nats adds nothing
+MIN_WEIGHT = 0.5       # word pairs with less document evidence are no candidates
+CONDITION_PRIOR = 2.0  # a listed context around the occurrence that supports the pair
+CHAR_PRIOR = -1.0      # a one-character swap, before its evidence
+
+VERIFY = 1.0           # a decoded word pair's window gain plus prior (log10) must reach this
+TIE = 0.5              # ... and beat each other original of the span by this much
+_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+
+class _Option(NamedTuple):
+    start: int
+    end: int
+    original: str
+    rule: str
+    note: str
+    tier: str
+    prior: float
+
+
+def _prior(weight: float, base: float) -> float:
+    return base + WEIGHT_PRIOR * min(weight, WEIGHT_CAP)
+
+
+def _options(text: str, a: Analysis) -> list[_Option]:
+    from .spin import SURE_VETO, _conditions, evidence_note
+
+    t = tables()
+    out: list[_Option] = []
+    score = a.report.score
+    for key, s, e in a.matches:
+        pair = t.sure.get(key) or t.chains.get(key)
+        if pair is not None:
+            tier = "sure" if key in t.sure else "chain"
+            if tier == "sure" and a.sure_delta.get((s, e), SURE_VETO) < SURE_VETO:
+                continue  # the sure tier's own veto (锦昌大酒店 holds no 昌大)
+            out.append(_Option(s, e, pair.original, pair.rule,
+                               f"tier={tier}; document score {score:.2f} (heavy)", tier, SURE_PRIOR))
+            continue
+        for pair in t.gated.get(key, ()):
+            ev = a.evidence.get((key, pair.original))
+            if ev is None or ev.weight < MIN_WEIGHT:
+                continue
+            cond = _conditions(pair, text, s, e)
+            if cond is False:
+                continue
+            prior = _prior(ev.weight, GATED_PRIOR) + (CONDITION_PRIOR if cond else 0.0)
+            out.append(_Option(s, e, pair.original, pair.rule, evidence_note(key, pair.original, ev, a),
+                               "gated", prior))
+    for c in _spin_chars.candidates(text, a.report):
+        out.append(_Option(c.start, c.start + len(c.spun), c.original, c.rule, c.note, "char",
+                           _prior(c.weight, CHAR_PRIOR)))
+    return out
+
+
+def spans(text: str, a: Analysis) -> list[Span]:
+    """The restorations of a heavy-family document, decoded run by run (non-overlapping)."""
+    options = _options(text, a)
+    if not options:
+        return []
+    options.sort()
+    m = model()
+    out: list[Span] = []
+    i = 0
+    for run in _RUN.finditer(text):
+        lo, hi = run.span()
+        while i < len(options) and options[i].start < lo:
+            i += 1
+        alternatives: dict[int, list[tuple[int, str, float, _Option]]] = {}
+        while i < len(options) and options[i].start < hi:
+            o = options[i]
+            if o.end <= hi:
+                alternatives.setdefault(o.start, []).append((o.end, o.original, o.prior, o))
+            i += 1
+        if alternatives:
+            out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives))
+    return out
+
+
+def _confirmed(text: str, taken: list[_Option],
+               alternatives: dict[int, list[tuple[int, str, float, _Option]]]) -> list[Span]:
+    """The decoded restorations that hold on their own, as spans: a word pair's (or a one-character
+    swap's) window, read with the path's other restorations applied, must gain ``VERIFY`` with its
+    prior, and beat every other original of the same span by ``TIE`` (该当: 应当 or 应该)."""
+    m = model()
+    path = [(o.start, o.end, o.original) for o in taken]
+    out = []
+    for o in taken:
+        near = [x for x in path if x[0] != o.start]
+        gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
+        if o.tier in ("gated", "char"):
+            if gain + o.prior < VERIFY:
+                continue
+            rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
+                      for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
+            if rivals and max(rivals) > gain - TIE:
+                continue
+        confidence = round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3)
+        out.append(Span(o.start, o.end, o.original, o.rule, confidence,
+                        f"{o.note}; decoded with its clause, gain {gain:.1f} + prior {o.prior:.1f} (log10)", o.tier))
+    return out
