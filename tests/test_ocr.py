@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -96,12 +97,38 @@ def test_second_pass_keeps_the_step_idempotent():
     assert ybtext.apply_edits(text, result.edits) == result.text
 
 
+#: The opt-in mode that runs the context stage after the typo-form stage.
+CONTEXT = Config(ocr="context")
+
+
+def test_default_does_not_run_the_context_stage():
+    """The default ocr step is the typo-form stage alone: a slip only the context stage catches
+    stays, and the first clean() in a fresh process does not import the context stage."""
+    assert ocr.step("对于上诉证据，法院不予采信。", Config()).edits == ()
+    assert ocr.step("对于上诉证据，法院不予采信。", CONTEXT).text == "对于上述证据，法院不予采信。"
+    code = ("import sys, ybtext; assert ybtext.clean('他己经把末来的计划写好了。') == '他已经把未来的计划写好了。';"
+            "assert 'ybtext._ocr_context' not in sys.modules, 'context stage imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_ocr_mode_values():
+    """ocr takes True/False or a word; 'on' and 'off' are stored as True and False (one value each),
+    so configs compare, hash and pickle alike; anything else is a one-line ConfigError."""
+    assert Config(ocr="on") == Config() and Config(ocr="off") == Config(ocr=False)
+    assert Config(ocr="context").ocr == "context" and Config(ocr="context").enabled("ocr")
+    assert not Config(ocr="off").enabled("ocr")
+    assert pickle.loads(pickle.dumps(CONTEXT)) == CONTEXT and len({CONTEXT, Config()}) == 2
+    for bad in ("ctx", 1, None, "Context"):
+        with pytest.raises(ybtext.ConfigError, match=r"^ocr must be True, False or one of: on, context, off \(got .*\)$"):
+            Config(ocr=bad)
+
+
 @pytest.mark.xfail(strict=True, reason="伦 (log10 share -3.42) is commoner than the context stage's "
                    "SCAN_BELOW (-3.5): the cheap scan skips it, a recall the speed gate gives up "
                    "(at SCAN_BELOW -3.0 it passes, at ~1.7x the step's time)")
 def test_context_stage_fixes_an_isolated_lookalike():
     """讨伦 is no word; 讨论 is, and the trigram model reads the sentence far better with it."""
-    result = ocr.step("这个问题我们已经讨伦过很多次了。", Config())
+    result = ocr.step("这个问题我们已经讨伦过很多次了。", CONTEXT)
     assert result.text == "这个问题我们已经讨论过很多次了。"
     (span,) = result.edits
     assert span.rule == "ocr-confusions.tsv:shape" and "gain=" in span.note
@@ -109,14 +136,14 @@ def test_context_stage_fixes_an_isolated_lookalike():
 
 def test_context_stage_tries_curated_pairs_inside_words():
     """上诉 is a word, but 诉/述 is a curated slip: 上诉证据 reads as 上述证据; a real appeal stays."""
-    assert ocr.step("对于上诉证据，法院不予采信。", Config()).text == "对于上述证据，法院不予采信。"
-    assert ocr.step("当事人不服判决，依法提起上诉。", Config()).edits == ()
+    assert ocr.step("对于上诉证据，法院不予采信。", CONTEXT).text == "对于上述证据，法院不予采信。"
+    assert ocr.step("当事人不服判决，依法提起上诉。", CONTEXT).edits == ()
 
 
 def test_context_stage_leaves_titles_and_classical_quotations():
     """A title in 《》 and a quotation after 曰 are taken as written."""
-    assert ocr.step("《拔打电话》是一本小说。", Config()).edits == ()
-    assert ocr.step("子曰：学而时习之，不亦说乎。", Config()).edits == ()
+    assert ocr.step("《拔打电话》是一本小说。", CONTEXT).edits == ()
+    assert ocr.step("子曰：学而时习之，不亦说乎。", CONTEXT).edits == ()
 
 
 def _cand(gain: float, margin: float, floor: float, pos: int = 3) -> _ocr_context.Candidate:
