@@ -69,7 +69,7 @@ class Config:
       (treat the text as spun), ``"off"``.
     - ``ocr``: correct look-alike and sound-alike character errors: True (or ``"on"``) corrects
       listed typo forms; ``"context"`` also judges confusable characters with the word trigram
-      model (opt-in: slower, about 2 s more at first use, low recall); False (or ``"off"``) turns
+      model (opt-in: slower, 1-2 s more at first use, low recall); False (or ``"off"``) turns
       the step off.
     - ``fullwidth_ascii``: in the punctuation step, turn full-width digits and Latin letters into ASCII.
     - ``wordlists``: user wordlists (paths; the format of ``ybtext wordlists lint``, columns spun and

@@ -12,7 +12,7 @@ Precision first: the step runs on every document and must leave correct text alo
    自己经常 (自己 + 经常) never becomes 自已经常, and a form inside a longer known word stays.
 4. Only with ``Config(ocr="context")`` (opt-in): the context stage (``_ocr_context``), confusable
    characters judged by the word trigram model. It is not run by default: it is several times
-   slower than the rest of the step, adds about 2 s at first use, and its recall on SIGHAN-2015
+   slower than the rest of the step, adds 1-2 s at first use, and its recall on SIGHAN-2015
    is low (benchmarks/README.md). The default never imports it.
 """
 
