@@ -60,7 +60,7 @@ def hold_out(pairs: dict[str, str]) -> dict[str, str]:
     chains for it are dropped; it stays only where a public table lists it too, as a mined pair).
     Returns the held-out pairs, which are then the only ones the spinner applies."""
     import dataclasses
-    from ybtext import _spin_tables
+    from ybtext.spin import _tables as _spin_tables
     from ybtext._match import Matcher
     held = {o: s for i, (o, s) in enumerate(pairs.items()) if i % 2 == 1}
     t = _spin_tables.tables()
@@ -84,8 +84,8 @@ def hold_out(pairs: dict[str, str]) -> dict[str, str]:
     keys = [*sure, *chains, *gated]
     new = _spin_tables.Tables(sure, chains, gated, Matcher(keys, overlapping=True))
     _spin_tables.tables = lambda: new
-    import ybtext.detect, ybtext.spin
-    ybtext.spin.tables = _spin_tables.tables
+    from ybtext.spin import _heavy, _step
+    _step.tables = _heavy.tables = _spin_tables.tables
     return held
 
 

@@ -176,3 +176,42 @@ def test_one_line_document_needs_strong_evidence():
     review = "其他驱动到www.hp.com.cn去下载"
     assert ybtext.clean(review) == review
     assert ybtext.clean("温馨提示：本文档由用户上传，版权归属用户，本站负责整理代发布。") == ""
+
+
+def test_patterns_take_their_words_from_the_vocabulary():
+    """The site-name, stamp, download-box and login patterns are built from boilerplate-vocab.tsv's
+    roles column; a word of kind ``pattern`` serves them and is not scored."""
+    from ybtext import _boilerplate_page as page
+    from ybtext import _boilerplate_rules as rules
+
+    voc = rules.vocabulary()
+    assert set(voc.roles) == set(rules.ROLES) - {"-"}
+    for term in voc.roles["site-name"]:
+        assert rules.patterns()["sitename"].fullmatch("云帆" + term)
+    for term in voc.roles["field-line"]:
+        assert rules.patterns()["field_line"].fullmatch(term + "：3")
+    for term in voc.roles["stamp-phrase"]:
+        assert rules.stamps(f"新芽。云帆文档{term}使用。") == [(3, 3 + 4 + len(term) + 2)]
+    assert {m.group() for m in page._patterns()["login"].finditer("账号 帐号 用户名 密码 验证码")} == set(voc.roles["login"])
+    for term in voc.roles["contact"]:
+        assert rules.patterns()["contact"].fullmatch(term + "：13800138000")
+    unscored = [e["term"] for e in load("boilerplate-vocab.tsv") if e["kind"] == "pattern"]
+    assert "课件网" in unscored and not set(unscored) & set(voc.weight)
+    assert rules.score_line("网")[0] == 0
+
+
+def test_unknown_vocabulary_role_names_the_line(monkeypatch):
+    from ybtext import _boilerplate_rules as rules
+    from ybtext._wordlists import Entry, Wordlist
+
+    bad = Wordlist("boilerplate-vocab.tsv", (), ("term", "kind", "weight", "roles", "source"),
+                   (Entry((("term", "文库"), ("kind", "site"), ("weight", "1"), ("roles", "site-nmae"),
+                           ("source", "x")), "boilerplate-vocab.tsv", 6),))
+    monkeypatch.setattr(rules, "load", lambda name: bad)
+    rules.vocabulary.cache_clear()
+    try:
+        with pytest.raises(WordlistError, match=r"boilerplate-vocab\.tsv:6: unknown role 'site-nmae'"):
+            rules.vocabulary()
+    finally:
+        monkeypatch.undo()
+        rules.vocabulary.cache_clear()

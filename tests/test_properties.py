@@ -50,6 +50,9 @@ def test_clean_never_raises_and_edits_replay(text):
 @given(documents)
 @example("麵第1页 共22页")
 @example("說明\n本文档由用户上传，版权归属用户，本站只提供存储空间。\n")
+# found by Hypothesis: spin's 经由过程 -> 通过 takes out a Simplified-only 经, and the script step's
+# decision on the output flips (two Traditional characters now outnumber the Simplified-only ones)
+@example("㐀㐀㐀㐀㐀一一一儖十大季季㐀㐀㐀嶾㐀廪教文程练㺾课鶄。经由过程㐀㐀展廫廫温發㐀馨馨𠀀")
 def test_clean_is_idempotent(text):
     once = ybtext.clean(text)
     assert ybtext.clean(once) == once

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ybtext
-from ybtext import _spin_heavy
+from ybtext.spin.policy import POLICY
 from ybtext import spin
 from ybtext._wordlists import lint, shipped_names
 from ybtext.config import Config
@@ -282,7 +282,7 @@ def test_two_originals_reading_alike_leave_the_occurrence():
     for tail in ("企业该当", "单位该当"):
         i = text.index(tail) + 2
         gains.append(model().margin(text, i, i + 2, "应当") - model().margin(text, i, i + 2, "应该"))
-    assert abs(gains[0]) < _spin_heavy.TIE < gains[1]
+    assert abs(gains[0]) < POLICY.tie < gains[1]
     out = ybtext.clean(text, script=None, boilerplate=False, layout=False, punctuation=False, ocr=False)
     assert "企业该当" in out and "单位应当及时报告。" in out
 
@@ -308,7 +308,7 @@ UNSEEN = ("各地积极撑持农村合作社建设，及时解决农户反映的
 def test_pair_no_list_saw_a_spinner_use_is_restored_on_consistent_context():
     """撑持 for 支持 and 题目 for 问题 are in the public tables only (no spun page showed them): four
     撑持 and no 支持, three 题目 and no 问题, and the model prefers the original at every one."""
-    from ybtext._spin_tables import tables
+    from ybtext.spin._tables import tables
 
     for spun, original in (("撑持", "支持"), ("题目", "问题")):
         assert not any(p.attested for p in tables().gated[spun] if p.original == original)
@@ -404,3 +404,12 @@ def test_heavy_decoding_keeps_the_sure_tiers_veto():
     # veto (the window must read clearly better) holds in heavy-family documents too
     out = ybtext.clean(HEAVY_CHARS + "欢迎各位入住锦昌大酒店。")
     assert out.endswith("欢迎各位入住锦昌大酒店。")
+
+
+def test_heavy_decoding_never_lets_the_prior_alone_decide():
+    # 60 x 举办 and no 举行: strong evidence for the pair 举行 -> 举办, but where the model reads
+    # 举行 no better than 举办 the occurrence stays (the prior alone does not make an edit)
+    text = "社区经由过程居民议事会决定，本周六在黉舍操场举办运动会。\n由于场地有限，不克不及携带宠物。\n\n" * 60
+    edits = _edits(text)
+    assert not [e for e in edits if e.before == "举办"]
+    assert [e.after for e in edits if e.before == "经由过程"] == ["通过"] * 60

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-from ybtext import _spin_lm
+from ybtext.spin import _lexicon as _spin_lm
 
 WINDOWS = ("中心城市建设", "经由过程调查发现", "推动经济社会进展取得新成效", "根本遵循", "中华人民共和国成立",
            "大都区的发展", "一一对应", "x中国y", "的", "")
@@ -16,7 +16,7 @@ def _plain_best(s: str) -> float:
     single characters at ``unk``), each word scored by its unigram log probability plus its
     association with the word before it; the best total, by exhaustive dynamic programming over
     (end position, last word)."""
-    from ybtext import _lm
+    from ybtext.spin import _bigrams as _lm
     model = _spin_lm._model()
     ends = [{"": 0.0}] + [{} for _ in s]
     for i in range(len(s)):
@@ -48,7 +48,7 @@ def test_associations_of_neighbouring_words_decide_where_frequencies_tie(monkeyp
     """全国 and 世界 are about equally common, so a unigram model cannot choose between 维护全国和平
     and 维护世界和平; the bigram associations (lm-bigrams.tsv) know that 世界 follows 维护 and choose
     it. Without them the two windows read about the same."""
-    from ybtext import _lm
+    from ybtext.spin import _bigrams as _lm
     text = "我们要维护天下和平。"
     gap = _spin_lm.delta(text, 5, 7, "世界") - _spin_lm.delta(text, 5, 7, "全国")
     assert gap > 1.0

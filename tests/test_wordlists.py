@@ -24,9 +24,13 @@ def test_there_are_shipped_wordlists():
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_shipped_wordlist_passes_lint_and_loads(name):
+    """The strict parser finds no problem, and the fast path reads the same entries."""
     data = (importlib.resources.files("ybtext.wordlists") / name).read_bytes()
-    assert _wordlists.lint_text(name, data) == []
+    found: list[WordlistError] = []
+    strict = _wordlists.parse(name, data, strict=True, problems=found)
+    assert found == []
     wordlist = _wordlists.load(name)
+    assert wordlist == strict
     assert len(wordlist) > 0 and wordlist.header("File") == name
     assert wordlist.header("License"), f"{name} names no licence"
 
@@ -74,5 +78,14 @@ def test_strict_load_raises_with_file_and_line(tmp_path):
     path = tmp_path / "t.tsv"
     path.write_text(HEADER + "经由过程\t通过\tx\n一样平常\t日常\tx\n", encoding="utf-8")
     with pytest.raises(WordlistError, match=r"^t\.tsv:7: not sorted"):
-        _wordlists.load_path(str(path))
+        _wordlists.parse("t.tsv", path.read_bytes(), strict=True)
     assert [p.line for p in _wordlists.lint(path)] == [7]
+
+
+def test_fast_path_checks_the_header_and_field_count_only():
+    """Not strict (shipped lists, linted here): a line with too few fields still raises with its
+    line number; an unsorted list is read as it is."""
+    with pytest.raises(WordlistError, match=r"^t\.tsv:6: 2 fields"):
+        _wordlists.parse("t.tsv", (HEADER + "经由过程\t通过\n").encode("utf-8"))
+    unsorted = _wordlists.parse("t.tsv", (HEADER + "经由过程\t通过\tx\n一样平常\t日常\tx\n").encode("utf-8"))
+    assert [e["spun"] for e in unsorted] == ["经由过程", "一样平常"] and unsorted.entries[1].line == 7

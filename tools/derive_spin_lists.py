@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Derive ybtext's spin wordlists from the public spinner tables and a frequency lexicon.
 
-    .venv/bin/pip install jieba wordfreq && .venv/bin/python tools/derive_spin_lists.py
+    .venv/bin/pip install 'jieba==0.42.1' 'wordfreq>=3.1,<3.2' && .venv/bin/python tools/derive_spin_lists.py
+    .venv/bin/python tools/derive_spin_lists.py --check   # rederive into a temporary directory and
+                                                          # compare with wordlists/ (exit 1 if any differs)
+
+The lists were derived with jieba 0.42.1 and wordfreq 3.1 (their headers say so): other versions
+give other frequencies, so the script stops with a message on them.
 
 Reads ../shared/spin-dicts/*.txt and ../shared/bench/tables/family-a.tsv (pairs: facts about what
 spinners write), jieba 0.42.1's dict.txt (installed package, MIT) and pycorrector 1.1.4's
@@ -23,9 +28,12 @@ No table is copied: pairs are inverted, filtered by frequency, and each entry na
 
 from __future__ import annotations
 
+import argparse
+import difflib
 import importlib.metadata
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections import defaultdict
 from pathlib import Path
@@ -46,9 +54,27 @@ SINGLE_MIN_ORIGINAL = 1000 # a one-character original must be at least this comm
 SINGLE_MAX_SPUN = 100      # ... and its spun form rare (年夜 3, 不雅 3; not 没有, 逝世, 失落)
 WEB_ONLY_MIN_ZIPF_GAP = 2.0  # spun forms only wordfreq knows: original >= 100x as common there ...
 WEB_ONLY_AGREED_ZIPF_GAP = 1.0  # ... or >= 10x where two or more tables list the pair (客岁, 仍是)
+# the versions the committed lists were derived with (see their Source headers)
+PINNED = {"jieba": ("0.42.1", "jieba==0.42.1"), "wordfreq": ("3.1.", "'wordfreq>=3.1,<3.2'")}
+DERIVED = ("lexicon-zh.tsv", "spin-sure.tsv", "spin-gated.tsv", "spin-chars.tsv", "spin-chains.tsv")
 SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
          "stitchers_SYNONYMS.txt": "stitchers", "stitchers_pre2_SYNONYMS.txt": "stitchers2",
          "stitchers_pre_SYNONYMS.txt": "stitchers0"}
+
+
+def check_versions() -> None:
+    """Stop with a clear message unless the pinned jieba and wordfreq are installed."""
+    wrong = []
+    for name, (want, spec) in PINNED.items():
+        try:
+            have = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            have = None
+        if have is None or not (have == want or want.endswith(".") and have.startswith(want)):
+            wrong.append(f"{name} {have or 'is not installed'} (the lists were derived with {want.rstrip('.')}"
+                         f"{'.x' if want.endswith('.') else ''}: pip install {spec})")
+    if wrong:
+        raise SystemExit("derive_spin_lists: wrong versions, the derived lists would differ:\n  " + "\n  ".join(wrong))
 
 
 def jieba_freq() -> dict[str, int]:
@@ -212,30 +238,64 @@ SRC = ("pairs mined from ../shared/spin-dicts (funnlp 42537, itechbear, Article-
 LIC = "facts (which word a spinner writes for which; word frequencies from jieba, MIT, and pycorrector, Apache-2.0); list MIT"
 
 
-def write(name: str, fmt: str, cols: str, rows: list[str], src: str = SRC, lic: str = LIC) -> None:
+def write(out: Path, name: str, fmt: str, cols: str, rows: list[str], src: str = SRC, lic: str = LIC) -> None:
     rows = sorted(set(rows))
     head = HEADER.format(file=name, fmt=fmt, src=src, lic=lic, cols=cols)
-    (OUT / name).write_text(head + "".join(r + "\n" for r in rows), encoding="utf-8")
+    (out / name).write_text(head + "".join(r + "\n" for r in rows), encoding="utf-8")
     print(name, len(rows))
 
 
-def main() -> None:
+def derive_all(out: Path) -> None:
+    """Write every derived list (DERIVED) into the directory ``out``."""
     jb, sure, gated = derive()
-    write("lexicon-zh.tsv", "word and its frequency (a unigram model for judging local context)", "word freq",
+    write(out, "lexicon-zh.tsv", "word and its frequency (a unigram model for judging local context)", "word freq",
           [f"{w}\t{f}" for w, f in jb.items() if f >= LEXICON_MIN_FREQ and w.strip() and "\t" not in w
            and w == w.strip()],
           src=f"jieba 0.42.1 jieba/dict.txt, words with frequency >= {LEXICON_MIN_FREQ}",
           lic="MIT (jieba); derived list MIT")
-    write("spin-sure.tsv", "spun form -> original; the spun form is in neither lexicon, restored on sight",
+    write(out, "spin-sure.tsv", "spun form -> original; the spun form is in neither lexicon, restored on sight",
           "spun original source", [f"{s}\t{o}\t{'+'.join(sorted(src))}" for s, (o, src) in sure.items()])
-    write("spin-gated.tsv", "spun form -> original; both are words, restored only with document evidence",
+    write(out, "spin-gated.tsv", "spun form -> original; both are words, restored only with document evidence",
           "spun original source", [f"{s}\t{o}\t{src}" for s, o, src in gated])
-    write("spin-chars.tsv", "spun form -> one-character original (heavy family only; judged per document and occurrence)",
+    write(out, "spin-chars.tsv", "spun form -> one-character original (heavy family only; judged per document and occurrence)",
           "spun original source", [f"{s}\t{o}\t{src}" for s, o, src in chars(jb, sure, gated)])
     ch = chains(gated, jb)
-    write("spin-chains.tsv", "chain form -> original; two gated pairs applied in sequence",
+    write(out, "spin-chains.tsv", "chain form -> original; two gated pairs applied in sequence",
           "spun original source", [f"{c}\t{x}\t{via}" for c, (x, via) in ch.items()])
 
 
+def compare(derived: Path, committed: Path = OUT) -> list[str]:
+    """One line per derived list that differs from the committed one: lines only in each."""
+    report = []
+    for name in DERIVED:
+        new = (derived / name).read_text(encoding="utf-8").splitlines()
+        old = (committed / name).read_text(encoding="utf-8").splitlines() if (committed / name).exists() else []
+        if new == old:
+            continue
+        only_new = only_old = 0
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            only_old += (i2 - i1) if tag in ("replace", "delete") else 0
+            only_new += (j2 - j1) if tag in ("replace", "insert") else 0
+        report.append(f"{name}: {only_old} committed lines not rederived, {only_new} rederived lines not committed"
+                      f" ({len(old)} vs {len(new)} lines)")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true",
+                    help="rederive into a temporary directory and compare with wordlists/ (exit 1 if any differs)")
+    args = ap.parse_args(argv)
+    check_versions()
+    if not args.check:
+        derive_all(OUT)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="derive-spin-") as tmp:
+        derive_all(Path(tmp))
+        report = compare(Path(tmp))
+    print("\n".join(report) if report else f"all {len(DERIVED)} derived lists match wordlists/")
+    return 1 if report else 0
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

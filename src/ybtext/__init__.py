@@ -36,6 +36,8 @@ __all__ = [
     "clean",
     "clean_and_explain",
     "detect_spin",
+    "learn_spin",
+    "SpinTable",
 ]
 
 
@@ -45,4 +47,8 @@ def __getattr__(name: str) -> Any:
         from .integrations.datasets import batch_fn
 
         return batch_fn
+    if name in ("learn_spin", "SpinTable"):  # ybtext.learn, imported on first use only
+        from . import learn
+
+        return getattr(learn, name)
     raise AttributeError(f"module 'ybtext' has no attribute {name!r}")

@@ -31,7 +31,19 @@ if TYPE_CHECKING:
 __all__ = ["page_rules", "in_word_spaces"]
 
 _TERMINAL = ("。", "！", "？", "!", "?", "；", ";", "…")
-_BLANK_RUN = 6
+_BLANK_RUN = 6          # blank lines in a row that are furniture (one stays)
+_TITLE_MIN = 6          # the first line is a title the rules under it may use: this long ...
+_TITLE_MAX = 60         # ... at most this long, and not ending like a sentence
+_TOP_LINES = 12         # first nonempty lines the title rules look at (repeated title, form fields)
+_LOGIN_MAX = 30         # longest line of a login box
+_LOGIN_GAP = 3          # login lines this close (in lines) make one box
+_CMS_MIN = 4            # shortest meta line of a content farm ...
+_CMS_MAX = 100          # ... and longest
+_TAGS_TOP = 20          # lines under the title searched for a row of tags
+_TAG_MAX = 6            # longest tag on a line of its own
+_TAGS_MIN = 3           # fewest tags in a row
+_TAGS_CHARS = 50        # most characters of all the tags together
+_TAGS_BODY = 3000       # characters of the text under the row that the tags are looked up in
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,7 +59,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # label：value fields of a CMS meta line; a value is short and holds no sentence punctuation
         "cms_field": re.compile(f"[【\\[]?(?:{label})[】\\]]?[ \t\u3000]*[:：][ \t\u3000]*"
                                 f"([^\\s:：，。！？；,;!?]{{0,24}}(?:[ \t][0-9:：]{{4,8}})?)"),
-        "login": re.compile("账号|帐号|用户名|密码|验证码"),
+        "login": re.compile(rules.vocabulary().alternation("login")),
         "han_space": re.compile(f"(?<=[{han}]) (?=[{han}])"),
     }
 
@@ -61,14 +73,14 @@ def page_rules(doc: _Doc, masked: dict[int, str]) -> None:
         return
     title = top[0]
     t = doc.lines[title].strip()
-    if not (6 <= len(t) <= 60) or t.endswith(_TERMINAL):
+    if not (_TITLE_MIN <= len(t) <= _TITLE_MAX) or t.endswith(_TERMINAL):
         return
     _repeated_title(doc, top)
     _form_fields(doc, title)
     _keyword_row(doc, title)
 
 
-def _top_lines(doc: _Doc, limit: int = 12) -> list[int]:
+def _top_lines(doc: _Doc, limit: int = _TOP_LINES) -> list[int]:
     """The first nonempty lines not already removed."""
     out = []
     for i, line in enumerate(doc.lines):
@@ -97,7 +109,7 @@ def blank_runs(doc: _Doc) -> None:
 
 def _login_line(s: str) -> set[str]:
     """The login labels of a short line made of login words only (账号: 密码: 验证码: 换一换 忘记密码?)."""
-    if len(s) > 30:
+    if len(s) > _LOGIN_MAX:
         return set()
     found = {m.group() for m in _patterns()["login"].finditer(s)}
     if not found:
@@ -114,11 +126,11 @@ def _login_blocks(doc: _Doc, masked: dict[int, str]) -> None:
     last = -10
     for i, line in enumerate(doc.lines + [""]):
         found = _login_line(masked.get(i, line).strip()) if i < len(doc.lines) else set()
-        if found and i - last <= 3:
+        if found and i - last <= _LOGIN_GAP:
             block.append(i)
             kinds |= found
         if found:
-            if i - last > 3:
+            if i - last > _LOGIN_GAP:
                 _drop_login(doc, block, kinds)
                 block, kinds = [i], set(found)
             last = i
@@ -138,7 +150,7 @@ def _cms_lines(doc: _Doc, masked: dict[int, str]) -> None:
     if not voc.meta:
         return
     for i, line in enumerate(doc.lines):
-        if i in doc.removed or not 4 <= len(line) <= 100 or ("：" not in line and ":" not in line):
+        if i in doc.removed or not _CMS_MIN <= len(line) <= _CMS_MAX or ("：" not in line and ":" not in line):
             continue
         s = masked.get(i, line).strip()
         fields = list(p["cms_field"].finditer(s))
@@ -196,31 +208,31 @@ def _keyword_row(doc: _Doc, title: int) -> None:
     """Tags right under the title: three or more short words separated by spaces (or one a line),
     nearly all of them words of the title or of the text below, the row itself in no other line."""
     p = _patterns()
-    top = [i for i in _top_lines(doc, 20) if i > title]
+    top = [i for i in _top_lines(doc, _TAGS_TOP) if i > title]
     if not top:
         return
     first = doc.lines[top[0]].strip()
     tokens = first.split()
-    if len(tokens) >= 3 and all(p["tag"].fullmatch(t) for t in tokens):
+    if len(tokens) >= _TAGS_MIN and all(p["tag"].fullmatch(t) for t in tokens):
         rows = [top[0]]
     else:
         rows = []
         for i in top:
             s = doc.lines[i].strip()
             # one tag a line: at most six characters, and not the title again
-            if not p["tag"].fullmatch(s) or len(s) > 6 or (rows and i != rows[-1] + 1):
+            if not p["tag"].fullmatch(s) or len(s) > _TAG_MAX or (rows and i != rows[-1] + 1):
                 break
             rows.append(i)
         tokens = [doc.lines[i].strip() for i in rows]
-        if len(rows) < 3:
+        if len(rows) < _TAGS_MIN:
             return
-    if sum(map(len, tokens)) > 50 or len(set(tokens)) < len(tokens):
+    if sum(map(len, tokens)) > _TAGS_CHARS or len(set(tokens)) < len(tokens):
         return
     rest_start = doc.start(rows[-1]) + len(doc.lines[rows[-1]])
-    body = doc.text[rest_start:rest_start + 3000]
+    body = doc.text[rest_start:rest_start + _TAGS_BODY]
     title_text = doc.lines[title]
     known = [t for t in tokens if p["year"].fullmatch(t) or t in title_text or t in body]
-    if len(known) < len(tokens) - (1 if len(tokens) >= 4 else 0) or len(known) < 3:
+    if len(known) < len(tokens) - (1 if len(tokens) > _TAGS_MIN else 0) or len(known) < _TAGS_MIN:
         return
     row = " ".join(tokens)
     joined = "".join(tokens)
@@ -252,7 +264,7 @@ def _splits_word(text: str, pos: int) -> bool:
     """Does the space at ``pos`` split a word (其 中, 活 动)? A word of two to four characters of
     the lexicon runs across it, and the four characters on each side read better joined than as
     two pieces (性价比高 速度快: 高速 is a word, but the space stands between two words)."""
-    from ._spin_lm import _best, freq
+    from .spin._lexicon import _best, freq
 
     left = text[max(0, pos - 4):pos]
     right = text[pos + 1:pos + 5]

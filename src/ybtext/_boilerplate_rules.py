@@ -16,15 +16,18 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ._chars import HAN_CLASS, HAN_RANGES, is_han
 from ._wordlists import load, load_columns
+from .errors import WordlistError
 
 __all__ = ["Vocabulary", "vocabulary", "patterns", "noise_spans", "score_line", "names_site", "residue",
            "repeated_segments", "bracketed"]
 
 _HAN = f"[{HAN_CLASS}]"  # one Han character
+#: The patterns built from boilerplate-vocab.tsv's ``roles`` column (described in its header); - is none.
+ROLES = ("-", "site-name", "crumb-site", "crumb-head", "stamp-site", "stamp-phrase", "field-line", "login", "contact", "web")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,15 @@ class Vocabulary:
     kind: dict[str, str]
     meta: frozenset[str] = frozenset()  # labels of a CMS meta line (来源, 作者, 发布时间 …): not scored
     form: frozenset[str] = frozenset()  # labels of a template's empty fields (编者, 日期 …): not scored
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role -> its terms (roles column)
+    web: frozenset[str] = frozenset()  # parts of a web address (www., .com …): scored once, by the address's shape
+
+    def alternation(self, role: str) -> str:
+        """The terms of ``role`` as a regex alternation, longest first (see the list's header)."""
+        terms = self.roles.get(role, ())
+        if not terms:
+            raise KeyError(f"boilerplate-vocab.tsv gives no term the role {role!r}")
+        return "|".join(map(re.escape, sorted(terms, key=lambda t: (-len(t), t))))
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,7 +55,15 @@ def vocabulary() -> Vocabulary:
     weight: dict[str, float] = {}
     kind: dict[str, str] = {}
     labels: dict[str, set[str]] = {"meta": set(), "form": set()}
+    roles: dict[str, list[str]] = defaultdict(list)
     for e in load("boilerplate-vocab.tsv"):
+        for role in e["roles"].split(","):
+            if role not in ROLES:
+                raise WordlistError(e.file, e.line, f"unknown role {role!r} (expected - or some of {', '.join(ROLES)})")
+            if role != "-":
+                roles[role].append(e["term"])
+        if e["kind"] == "pattern":  # serves only the patterns of its roles
+            continue
         if e["kind"] in labels:
             labels[e["kind"]].add(e["term"])
             continue
@@ -56,11 +76,13 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(re.compile("|".join(map(re.escape, terms))),
                       re.compile("|".join(map(re.escape, strong))),
                       re.compile("|".join(map(re.escape, anchors))), weight, kind,
-                      frozenset(labels["meta"]), frozenset(labels["form"]))
+                      frozenset(labels["meta"]), frozenset(labels["form"]),
+                      {role: tuple(terms) for role, terms in roles.items()}, frozenset(roles["web"]))
 
 
 @functools.lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern[str]]:
+    voc = vocabulary()
     num = r"[0-9０-９]{1,4}"
     page = "[页頁]"
     return {
@@ -80,11 +102,11 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
                                   f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
         "number_line": re.compile(r"[0-9]{1,4}"),
-        "contact": re.compile(r"(?:QQ|qq|微信号?|电话|手机|邮箱|[Ee]-?mail|客服)\s*[:：]?\s*"
+        "contact": re.compile("(?:" + voc.alternation("contact") + r")\s*[:：]?\s*"
                               r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
         "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
         # a site's own name: a few characters and a site word (云帆文库, 知行资料网, 青橙题库)
-        "sitename": re.compile(_HAN + r"{2,4}(?:文库|题库|资料网|范文网|文档网|课件网|试卷网|素材网|作文网)"),
+        "sitename": re.compile(_HAN + r"{2,4}(?:" + voc.alternation("site-name") + ")"),
         "masked": re.compile(r"\w\*{2,}\w?"),
         "field": re.compile(r"(?:^|\s)(?:" + _HAN + r"{1,5}|ID)\s*[:：]\s*\S"),
         "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
@@ -93,19 +115,16 @@ def patterns() -> dict[str, re.Pattern[str]]:
         # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
         "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
         # a download-box field on a line of its own (ID:1102988, 大小:25KB, 页数:3页, 格式:DOCX)
-        "field_line": re.compile(r"(?:ID|资源ID|文档编号|大小|页数|格式|上传人|上传者|上传时间|下载次数|下载积分|浏览次数|评分)"
-                                 r"\s*[:：]\s*[^\s，。]{1,30}"),
+        "field_line": re.compile("(?:" + voc.alternation("field-line") + r")\s*[:：]\s*[^\s，。]{1,30}"),
         # a file name on a line of its own (某某工作总结.docx, ….docxVIP)
         "file_line": re.compile(r"[^/\\:*?\"<>|\s]{1,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)(?:VIP)?", re.I),
         "site_chars": re.compile(r"[./:：页]"),
         "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
-        "crumb_head": re.compile(r"\s*(?:当前位置|您的位置|首页|主页|" + _HAN + r"{2,4}(?:文库|题库|资料网|范文网|文档网|网))"),
+        "crumb_head": re.compile(r"\s*(?:" + voc.alternation("crumb-head") + "|" + _HAN + "{2,4}(?:"
+                                 + voc.alternation("crumb-site") + "))"),
         "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
         "digits": re.compile(r"[0-9０-９]+"),
     }
-
-
-_WEB_TERMS = frozenset({"www.", "http", ".com", ".cn", ".net"})
 
 
 def names_site(line: str) -> bool:
@@ -126,9 +145,10 @@ def score_line(line: str) -> tuple[float, bool, str]:
     seen: dict[str, int] = defaultdict(int)
     pieces: list[str] = []
     pos = 0
+    web = voc.web
     for m in voc.regex.finditer(line):
         t = m.group()
-        if t in _WEB_TERMS:
+        if t in web:
             continue  # web addresses count once, through the domain pattern below
         seen[t] += 1
         if seen[t] <= 2:
@@ -180,7 +200,11 @@ def framed(line: str) -> bool:
     hits = list(vocabulary().regex.finditer(line))
     site = patterns()["sitename"].match(line)
     first = 0 if site else (hits[0].start() if hits else len(line))
-    return bool(hits) and first <= 5 and hits[-1].end() >= len(line) - 8
+    return bool(hits) and first <= _FRAME_OPEN and hits[-1].end() >= len(line) - _FRAME_CLOSE
+
+
+_FRAME_OPEN = 5    # a framing sentence's first furniture word starts within this many characters
+_FRAME_CLOSE = 8   # and its last one ends within this many characters of the end
 
 
 def breadcrumb(line: str) -> bool:
@@ -229,7 +253,11 @@ def _uncommon_pattern() -> re.Pattern[str]:
     return re.compile(_class(core) + "+")
 
 
-_STRIDE = 4
+_STRIDE = 4           # every this many characters is probed for a rare one
+_PROBE_MARGIN = 40    # characters scanned in full on each side of a probe hit
+_NOISE_MIN = 10       # a noise cluster is this long at least ...
+_NOISE_RARE = 5       # ... and holds this many rare characters (and is half uncommon ones)
+_NOISE_GAP = 3        # common Han characters a cluster may hold between two uncommon runs
 
 
 @functools.lru_cache(maxsize=1)
@@ -247,7 +275,7 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
     probe = _noise_probe()
     regions: list[list[int]] = []
     for m in probe.finditer(text[::_STRIDE]):
-        lo, hi = max(0, m.start() * _STRIDE - 40), min(len(text), m.end() * _STRIDE + 40)
+        lo, hi = max(0, m.start() * _STRIDE - _PROBE_MARGIN), min(len(text), m.end() * _STRIDE + _PROBE_MARGIN)
         if regions and lo <= regions[-1][1]:
             regions[-1][1] = hi
         else:
@@ -264,16 +292,16 @@ def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
     def accept(c: list[int]) -> tuple[int, int] | None:
         length = c[1] - c[0]
-        if length < 10 or c[2] * 2 < length:
+        if length < _NOISE_MIN or c[2] * 2 < length:
             return None
         rare = list(noise_pattern().finditer(text, c[0], c[1]))
-        if sum(m.end() - m.start() for m in rare) < 5:
+        if sum(m.end() - m.start() for m in rare) < _NOISE_RARE:
             return None
         # the block ends where its rare characters end: an uncommon word of the text next to it stays
         return rare[0].start(), rare[-1].end()
 
     for m in _uncommon_pattern().finditer(text, lo, hi):
-        if cur and m.start() - cur[1] <= 3 and all(map(is_han, text[cur[1]:m.start()])):
+        if cur and m.start() - cur[1] <= _NOISE_GAP and all(map(is_han, text[cur[1]:m.start()])):
             cur[1] = m.end()
             cur[2] += m.end() - m.start()
             continue
@@ -285,25 +313,33 @@ def _clusters(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+_REPEAT_LEFT = 60       # a repeated watermark reaches this far left of its furniture word at most
+_REPEAT_RIGHT = 120     # and this far right
+_REPEAT_KEY = 3         # copies are grouped by their word and this many characters after it
+_REPEAT_MIN = 8         # shortest watermark (stripped)
+_REPEAT_SCORE = 1.5     # least score of a watermark seen three times or more ...
+_REPEAT_TWICE = 3.0     # ... and of one seen twice
+
+
 def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> list[tuple[int, int, str]]:
     """Segments around furniture terms that recur (twice or more) with the same text: a watermark
     injected at page intervals. Each group of occurrences is extended left and right while all
     occurrences agree, which finds the watermark's own boundaries. Returns (start, end, text)."""
     groups: dict[str, list[int]] = defaultdict(list)
     for pos in hits:
-        groups[text[pos:pos + term_len[pos] + 3]].append(pos)
+        groups[text[pos:pos + term_len[pos] + _REPEAT_KEY]].append(pos)
     out: list[tuple[int, int, str]] = []
     for key, positions in groups.items():
         if len(positions) < 2:
             continue
         left = 0
-        while left < 60 and _agree(text, [p - left - 1 for p in positions]):
+        while left < _REPEAT_LEFT and _agree(text, [p - left - 1 for p in positions]):
             left += 1
         right = len(key)
-        while right < 120 and _agree(text, [p + right for p in positions]):
+        while right < _REPEAT_RIGHT and _agree(text, [p + right for p in positions]):
             right += 1
         seg = text[positions[0] - left:positions[0] + right]
-        if len(seg.strip()) < 8 or "\n" in seg:
+        if len(seg.strip()) < _REPEAT_MIN or "\n" in seg:
             continue
         # a bracketed stamp ends at its brackets, even where the text around the copies agrees
         k = next((k for k, ch in enumerate(seg) if ch in _CLOSE), -1)
@@ -314,23 +350,29 @@ def repeated_segments(text: str, hits: list[int], term_len: dict[int, int]) -> l
                 right -= len(seg) - close - 1
                 seg = seg[k:close + 1]
         score, anchor, _ = score_line(seg)
-        if not anchor or score < (1.5 if len(positions) >= 3 else 3):
+        if not anchor or score < (_REPEAT_SCORE if len(positions) >= 3 else _REPEAT_TWICE):
             continue
         for p in positions:
             out.append((p - left, p + right, seg))
     return out
 
 
-# stamps glued into a sentence: a site's name, then a phrase no author writes about their own text
-_STAMP_PHRASES = ("仅供学习交流", "下载即可编辑", "下载后可编辑", "版权所有")
+# stamps glued into a sentence: a site's name (its ending: role stamp-site of the vocabulary), then a
+# phrase no author writes about their own text (role stamp-phrase)
 
 
 @functools.lru_cache(maxsize=1)
 def _stamp_pattern() -> re.Pattern[str]:
-    phrases = "|".join(_STAMP_PHRASES)
+    voc = vocabulary()
+    phrases = voc.alternation("stamp-phrase")
     # the name is taken as two characters: a longer name leaves a character behind, never eats prose
-    return re.compile(_HAN + r"{2}(?:文档|文库|资料网|范文网|文档网|题库|网)\s*[,，]?\s*(?:\s*[a-z0-9.-]+\.(?:com|cn|net)\s*)?"
+    return re.compile(_HAN + "{2}(?:" + voc.alternation("stamp-site")
+                      + r")\s*[,，]?\s*(?:\s*[a-z0-9.-]+\.(?:com|cn|net)\s*)?"
                       f"(?:{phrases})(?:使用)?")
+
+
+_STAMP_BEFORE = 30   # a stamp's site name starts this close before its phrase
+_DATED_BEFORE = 24   # a dated stamp's page number and date start this close before 仅供参考
 
 
 @functools.lru_cache(maxsize=1)
@@ -340,7 +382,7 @@ def _dated_stamp() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _stamp_trigger() -> re.Pattern[str]:
-    return re.compile("|".join(_STAMP_PHRASES + ("仅供参考",)))
+    return re.compile(vocabulary().alternation("stamp-phrase") + "|仅供参考")  # 仅供参考: a dated stamp
 
 
 def stamps(text: str) -> list[tuple[int, int]]:
@@ -352,12 +394,12 @@ def stamps(text: str) -> list[tuple[int, int]]:
     for hit in _stamp_trigger().finditer(text):
         pos, end = hit.start(), hit.end()
         if hit.group() == "仅供参考":
-            for m in _dated_stamp().finditer(text, max(0, pos - 24), end):
+            for m in _dated_stamp().finditer(text, max(0, pos - _DATED_BEFORE), end):
                 if m.end() == end:
                     out.append((m.start(), m.end()))
                     break
             continue
-        for m in pattern.finditer(text, max(0, pos - 30), min(len(text), end + 2)):
+        for m in pattern.finditer(text, max(0, pos - _STAMP_BEFORE), min(len(text), end + 2)):  # + 使用
             if m.start() <= pos < m.end():
                 out.append((m.start(), m.end()))
                 break
@@ -392,16 +434,20 @@ def bracketed(text: str, pos: int, reach: int = 40) -> tuple[int, int] | None:
         return None  # not one bracket pair around the site word
     inner = text[best + 1:end]
     score, anchor, _ = score_line(inner)
-    if anchor and score >= 2 and score * 12 >= len(inner):
+    if anchor and score >= _BRACKET_SCORE and score * _BRACKET_DENSITY >= len(inner):
         return best, end + 1
     # a declaration in brackets (【免责声明：本文系转载…请联系删除。】): longer, so furniture words
     # must cover most of it
-    if anchor and score >= 3 and _DECLARATION.match(inner) and coverage(inner) >= 0.6:
+    if anchor and score >= _DECLARATION_SCORE and _DECLARATION.match(inner) and coverage(inner) >= _DECLARATION_COVERAGE:
         return best, end + 1
     return None
 
 
-_DECLARATION_REACH = 300
+_BRACKET_SCORE = 2.0        # a bracketed stamp scores this much ...
+_BRACKET_DENSITY = 12       # ... a point per this many characters of its content
+_DECLARATION_REACH = 300    # a bracketed declaration closes within this many characters
+_DECLARATION_SCORE = 3.0    # and scores this much ...
+_DECLARATION_COVERAGE = 0.6  # ... with furniture words near this share of its characters
 # the label of a site's declaration: 免责声明, 版权声明, 产权及免责声明, 特别声明 …
 _DECLARATION = re.compile(_HAN + r"{0,6}声明\s*[:：]?")
 

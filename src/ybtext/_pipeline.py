@@ -99,7 +99,7 @@ class Cleaner:
                 result = fn(text, self.config)
                 if guard is not None:
                     result = protect(text, result, guard)
-                if rounds and name == "boilerplate":
+                if rounds and name == "boilerplate" and not changed:
                     if not result.edits:
                         return Cleaned(text, tuple(edits), tuple(notices), spin)
                     if edits[-1].step == name:  # no step changed the text since its last pass
@@ -122,7 +122,20 @@ class Cleaner:
             # something do the steps from boilerplate on run again: clean(clean(x)) == clean(x).
             # Text that no step changed is judged once.
             names = [n for n, _ in steps]
-            if not changed or "boilerplate" not in names:
+            if not changed:
+                break
+            # The script step decides per document (the share of Traditional-only characters among
+            # the Han ones, against the Simplified-only ones), and later edits change those counts
+            # (经由过程 -> 通过 takes out a Simplified-only 经): where its decision on the output
+            # differs, every step runs again from it.
+            if names[0] == "script" and len(names) > 1:
+                again = steps[0][1](text, self.config)
+                if guard is not None:
+                    again = protect(text, again, guard)
+                if again.edits:
+                    steps = self.steps
+                    continue
+            if "boilerplate" not in names:
                 break
             from .boilerplate import may_judge_again
 

@@ -9,6 +9,11 @@ read here on first use and cached per process, keyed by the tuple the Config hol
   step: the user asserted them, so they are restored wherever the spun form occurs, in any
   document, and win over every shipped tier where they overlap. Their edits carry the rule
   ``user:<file>:<line>`` and the note ``tier=user``.
+- A learned table (``ybtext learn``; any wordlist whose header says ``# Tier: learned``) is no
+  assertion but corpus evidence: its pairs are the ``learned`` tier, judged per occurrence by the
+  spin step (``spin._learned``), the pair's ``confidence`` column the prior (a table without one:
+  ``learn.APPLY``). Pairs below ``learn.APPLY`` are not applied. Their edits carry the rule
+  ``learned:<file>:<line>``.
 - A protected term is never edited: :func:`protect` drops, after each step, every edit that
   touches a character of an occurrence of a protected term in the text that step received, and
   rebuilds that step's text from the edits kept (so the edits still replay with ``apply_edits``).
@@ -29,7 +34,8 @@ from ._edits import Cleaned, Edit, Span
 from ._match import Matcher
 from .errors import WordlistError
 
-__all__ = ["UserPairs", "user_pairs", "user_spans", "protected_terms", "protect", "load_all"]
+__all__ = ["UserPairs", "user_pairs", "learned_pairs", "user_spans", "protected_terms", "protect",
+           "load_all"]
 
 REQUIRED_COLUMNS = ("spun", "original")
 
@@ -37,6 +43,12 @@ REQUIRED_COLUMNS = ("spun", "original")
 class UserPairs(NamedTuple):
     matcher: Matcher | None
     pairs: dict[str, tuple[str, str]]  # spun -> (original, rule)
+    # the learned tables' pairs: spun -> ((original, rule, confidence), ...), confidence >= learn.APPLY
+    learned: dict[str, tuple[tuple[str, str, float], ...]] = {}
+    learned_matcher: Matcher | None = None
+
+
+LEARNED_TIER = "learned"
 
 
 def user_pairs(paths: tuple[str, ...]) -> UserPairs:
@@ -48,23 +60,51 @@ def user_pairs(paths: tuple[str, ...]) -> UserPairs:
 def _user_pairs(paths: tuple[tuple[str, str], ...]) -> UserPairs:
     from . import _wordlists
 
+    from .learn import APPLY
+
     pairs: dict[str, tuple[str, str]] = {}
+    learned: dict[str, dict[str, tuple[str, str, float]]] = {}
     for path, absolute in paths:
         try:
             data = Path(absolute).read_bytes()
         except OSError as err:
             raise WordlistError(path, None, f"cannot read: {err.strerror or err}") from err
-        wl = _wordlists._parse(path, data, strict=True)[0]
+        wl = _wordlists.parse(path, data, strict=True)
         missing = [c for c in REQUIRED_COLUMNS if c not in wl.columns]
         if missing:
             raise WordlistError(path, _columns_line(data), f"a user wordlist needs the columns spun and original "
                                                            f"(the header names {' '.join(wl.columns)})")
+        is_learned = wl.header("Tier") == LEARNED_TIER
         for entry in wl:
             spun, original = entry["spun"], entry["original"]
             if not spun or spun == original:
                 raise WordlistError(path, entry.line, "the spun form is empty or equal to the original")
-            pairs[spun] = (original, f"user:{entry.rule}")
-    return UserPairs(Matcher(pairs, overlapping=True) if pairs else None, pairs)
+            if not is_learned:
+                pairs[spun] = (original, f"user:{entry.rule}")
+                continue
+            confidence = _confidence(path, entry.line, entry.get("confidence"), APPLY)
+            if confidence >= APPLY:
+                learned.setdefault(spun, {})[original] = (original, f"learned:{entry.rule}", confidence)
+    frozen = {k: tuple(v.values()) for k, v in learned.items()}
+    return UserPairs(Matcher(pairs, overlapping=True) if pairs else None, pairs, frozen,
+                     Matcher(frozen, overlapping=True) if frozen else None)
+
+
+def learned_pairs(paths: tuple[str, ...]) -> UserPairs:
+    """The same as :func:`user_pairs` (its ``learned`` and ``learned_matcher`` are the learned tables')."""
+    return user_pairs(paths)
+
+
+def _confidence(path: str, line: int, value: str, default: float) -> float:
+    if not value:
+        return default
+    try:
+        got = float(value)
+    except ValueError:
+        got = -1.0
+    if not 0.0 <= got <= 1.0:
+        raise WordlistError(path, line, f"confidence must be a number in [0, 1] (got {value!r})")
+    return got
 
 
 def _columns_line(data: bytes) -> int | None:

@@ -15,6 +15,12 @@ leading or trailing spaces. Entries are sorted (code point order of the whole li
 (ignoring the ``source`` and ``note`` columns). Blank lines and comments are not allowed among the
 entries, so that sorting and diffs stay meaningful.
 
+One parser reads them all, :func:`parse`: not strict for the shipped lists (:func:`load`; the tests
+lint them, so only the header and the field counts are checked), strict for user lists and lint
+(:func:`lint`, :func:`lint_text`; every rule above). :func:`load_rows` / :func:`load_columns` read
+big shipped lists column-wise with the same header reader and field-count check, and
+:class:`SortedLines` searches the biggest ones without parsing them.
+
 Conditions live in named columns whose value is ``key=value|value;key=value``
 (see :func:`parse_conditions`).
 """
@@ -31,7 +37,7 @@ from typing import Any, Iterator, Literal, overload
 
 from .errors import WordlistError
 
-__all__ = ["Entry", "SortedLines", "Wordlist", "lint", "lint_text", "load", "load_columns", "load_path", "load_rows",
+__all__ = ["Entry", "SortedLines", "Wordlist", "lint", "lint_text", "load", "load_columns", "load_rows", "parse",
            "parse_conditions", "shipped_names", "shipped_rows"]
 
 REQUIRED_HEADERS = ("File", "Format", "Source", "Columns")
@@ -90,13 +96,27 @@ def shipped_names() -> list[str]:
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> Wordlist:
     """Load a shipped wordlist by file name (cached: parsed once per process)."""
-    data = _read_shipped(name)
-    columns, first, lines, headers = _split_shipped(name, data)
-    entries: list[Entry] = []
-    append = entries.append
-    for lineno, parts in enumerate(_fields(name, columns, first, lines), first):
-        append(Entry(tuple(zip(columns, parts)), name, lineno))
-    return Wordlist(name, headers, columns, tuple(entries))
+    return parse(name, _read_shipped(name))
+
+
+def parse(name: str, data: bytes, *, strict: bool = False,
+          problems: list[WordlistError] | None = None) -> Wordlist:
+    """The wordlist parser.
+
+    Not ``strict`` (the shipped lists, which tests/test_wordlists.py lints): the header and each
+    line's field count are checked, nothing else per line, so loading stays fast. ``strict`` (user
+    lists, lint): every rule of the format; the first problem raises :class:`WordlistError`, unless
+    ``problems`` is given: then every problem is appended to it and the entries that could be read
+    are returned.
+    """
+    if not strict:
+        columns, first, lines, headers = _split_shipped(name, data)
+        entries: list[Entry] = []
+        append = entries.append
+        for lineno, parts in enumerate(_fields(name, columns, first, lines), first):
+            append(Entry(tuple(zip(columns, parts)), name, lineno))
+        return Wordlist(name, headers, columns, tuple(entries))
+    return _parse_strict(name, data, problems)
 
 
 def load_columns(name: str, *columns: str) -> tuple[list[str], ...]:
@@ -119,10 +139,7 @@ def load_rows(name: str, *columns: str) -> tuple[Any, ...]:
     count = body.count("\n")
     cells = body[:-1].replace("\n", "\t").split("\t") if count else []
     if len(cells) != n * count or not body.endswith("\n"):
-        lines = body.split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        rows = list(_fields(name, have, first, lines))  # raises at the first bad line
+        rows = list(_fields(name, have, first, _entry_lines(body)))  # raises at the first bad line
         return (first, *([r[have.index(c)] for r in rows] for c in columns))
     return (first, *(cells[have.index(c)::n] for c in columns))
 
@@ -183,6 +200,29 @@ class SortedLines:
         return out
 
 
+def _header(text: str) -> tuple[tuple[tuple[str, str], ...], int, int]:
+    """The header lines (``# Key: value``) at the start of ``text``: (headers, number of header
+    lines, offset of the first entry line). The one header reader of every path."""
+    headers: list[tuple[str, str]] = []
+    pos, i = 0, 0
+    while text.startswith("#", pos):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        body = text[pos + 1:nl].strip()
+        key, sep, value = body.partition(":")
+        if sep and key.strip() and " " not in key.strip():
+            headers.append((key.strip(), value.strip()))
+        pos, i = nl + 1, i + 1
+    return tuple(headers), i, pos
+
+
+def _entry_lines(body: str) -> list[str]:
+    lines = body.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 @overload
 def _split_shipped(name: str, data: bytes, *, split: Literal[True] = ...) -> tuple[
         tuple[str, ...], int, list[str], tuple[tuple[str, str], ...]]: ...
@@ -198,26 +238,12 @@ def _split_shipped(name: str, data: bytes, *, split: bool = True) -> tuple[
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise WordlistError(name, None, f"not UTF-8 ({err.reason} at byte {err.start})") from err
-    headers: list[tuple[str, str]] = []
-    pos, i = 0, 0
-    while text.startswith("#", pos):
-        nl = text.find("\n", pos)
-        nl = len(text) if nl < 0 else nl
-        body = text[pos + 1:nl].strip()
-        key, sep, value = body.partition(":")
-        if sep and key.strip() and " " not in key.strip():
-            headers.append((key.strip(), value.strip()))
-        pos, i = nl + 1, i + 1
+    headers, count, pos = _header(text)
     columns = tuple(dict(headers).get("Columns", "").split())
     if not columns:
         raise WordlistError(name, 1, "header line '# Columns: ...' is missing")
     rest = text[pos:]
-    if not split:
-        return columns, i + 1, rest, tuple(headers)
-    lines = rest.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return columns, i + 1, lines, tuple(headers)
+    return columns, count + 1, _entry_lines(rest) if split else rest, headers
 
 
 def _fields(name: str, columns: tuple[str, ...], first: int, lines: list[str]) -> Iterator[list[str]]:
@@ -225,18 +251,12 @@ def _fields(name: str, columns: tuple[str, ...], first: int, lines: list[str]) -
     for k, raw in enumerate(lines):
         parts = raw.split("\t")
         if len(parts) != n:
-            raise WordlistError(name, first + k, f"{len(parts)} fields, the header names {n} ({' '.join(columns)})")
+            raise WordlistError(name, first + k, _count_problem(len(parts), columns))
         yield parts
 
 
-@functools.lru_cache(maxsize=None)
-def load_path(path: str) -> Wordlist:
-    """Load a user wordlist from a file path (cached by path)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise WordlistError(path, None, f"cannot read: {err.strerror or err}") from err
-    return _parse(Path(path).name, data, strict=True)[0]
+def _count_problem(got: int, columns: tuple[str, ...]) -> str:
+    return f"{got} fields, the header names {len(columns)} ({' '.join(columns)})"
 
 
 def lint(path: str | Path) -> list[WordlistError]:
@@ -246,19 +266,22 @@ def lint(path: str | Path) -> list[WordlistError]:
         data = p.read_bytes()
     except OSError as err:
         return [WordlistError(str(p), None, f"cannot read: {err.strerror or err}")]
-    return _parse(str(p), data, strict=False)[1]
+    return lint_text(str(p), data)
 
 
 def lint_text(name: str, data: bytes) -> list[WordlistError]:
-    return _parse(name, data, strict=False)[1]
-
-
-def _parse(name: str, data: bytes, *, strict: bool) -> tuple[Wordlist, list[WordlistError]]:
+    """All problems of wordlist ``data`` (named ``name`` in the messages)."""
     problems: list[WordlistError] = []
+    parse(name, data, strict=True, problems=problems)
+    return problems
+
+
+def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) -> Wordlist:
+    """:func:`parse` in strict mode: every rule of the module docstring, line by line."""
 
     def problem(line: int | None, message: str) -> None:
         err = WordlistError(name, line, message)
-        if strict:
+        if problems is None:
             raise err
         problems.append(err)
 
@@ -266,36 +289,25 @@ def _parse(name: str, data: bytes, *, strict: bool) -> tuple[Wordlist, list[Word
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         problem(None, f"not UTF-8 ({err.reason} at byte {err.start})")
-        return Wordlist(name, (), (), ()), problems
+        return Wordlist(name, (), (), ())
     if text.startswith("\ufeff"):
         problem(1, "byte order mark at the start of the file")
         text = text[1:]
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    elif lines:
-        problem(len(lines), "the last line has no newline")
-    headers: list[tuple[str, str]] = []
-    i = 0
-    while i < len(lines) and lines[i].startswith("#"):
-        body = lines[i][1:].strip()
-        key, sep, value = body.partition(":")
-        if sep and key.strip() and " " not in key.strip():
-            headers.append((key.strip(), value.strip()))
-        i += 1
+    if text and not text.endswith("\n"):
+        problem(text.count("\n") + 1, "the last line has no newline")
+    headers, count, pos = _header(text)
     found = dict(headers)
     for key in REQUIRED_HEADERS:
         if not found.get(key):
             problem(1, f"header line '# {key}: ...' is missing")
     columns = tuple(found.get("Columns", "").split())
     if not columns:
-        return Wordlist(name, tuple(headers), (), ()), problems
+        return Wordlist(name, headers, (), ())
     key_cols = [k for k, c in enumerate(columns) if c not in _IGNORED_FOR_UNIQUENESS]
     entries: list[Entry] = []
     seen: dict[tuple[str, ...], int] = {}
     previous = None
-    for lineno in range(i + 1, len(lines) + 1):
-        raw = lines[lineno - 1]
+    for lineno, raw in enumerate(_entry_lines(text[pos:]), count + 1):
         if raw.endswith("\r"):
             problem(lineno, "CRLF line ending")
             raw = raw[:-1]
@@ -306,7 +318,7 @@ def _parse(name: str, data: bytes, *, strict: bool) -> tuple[Wordlist, list[Word
             problem(lineno, "not NFC-normalized")
         parts = raw.split("\t")
         if len(parts) != len(columns):
-            problem(lineno, f"{len(parts)} fields, the header names {len(columns)} ({' '.join(columns)})")
+            problem(lineno, _count_problem(len(parts), columns))
             continue
         if any(p != p.strip() for p in parts):
             problem(lineno, "a field has leading or trailing spaces")
@@ -321,7 +333,7 @@ def _parse(name: str, data: bytes, *, strict: bool) -> tuple[Wordlist, list[Word
         else:
             seen[ident] = lineno
         entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
-    return Wordlist(name, tuple(headers), columns, tuple(entries)), problems
+    return Wordlist(name, headers, columns, tuple(entries))
 
 
 def parse_conditions(value: str, *, where: Entry | None = None) -> dict[str, tuple[str, ...]]:

@@ -42,7 +42,40 @@ _USE_TEMPLATES = True
 _HEAD_MAX = 60     # lines examined for the head block
 _TAIL_MAX = 40     # lines examined for the tail block
 _BODY_LEN = 30     # a line this long without furniture words is prose: it ends the head block
+_SENTENCE_MIN = 8  # a shorter line that ends like a sentence (。！？) is prose too
+_JUDGED_SCORE = 1.5  # below this score (and without a site word) no rule takes a line for its vocabulary
 _TERMINAL = ("。", "！", "？", "!", "?")
+
+# Thresholds of the line rules (_examine_lines). A line's score is the weight of its furniture words
+# (see _boilerplate_rules.score_line); its residue the characters left once they and separators go.
+_PAGE_LINE_MAX = 120     # longest line tried as a whole page counter
+_BOX_LINE_MAX = 60       # longest field or file-name line of a download box (head/tail blocks)
+_BUTTONS_MAX = 16        # longest row of buttons (下载 相关 举报) without a site word
+_BUTTONS_SCORE = 1.5     # least score of such a row
+_CONTACT_MAX = 60        # longest contact line (QQ / 微信 / 电话 with a number)
+_RESIDUE_MAX = 2         # characters a line may keep besides furniture words and still be furniture
+_EDGE_SCORE = 2.0        # least score of a furniture line in the head/tail blocks ...
+_EDGE_DENSITY = 20       # ... with a score point per this many characters (or a strong score)
+_EDGE_COVERAGE = 0.5     # ... and furniture words near this share of its characters (or framing it)
+_STRONG_SCORE = 3.0      # a score that needs no density in the head/tail, and that frames a body line
+_BODY_MAX = 200          # longest body line judged for its vocabulary
+_BODY_DENSITY = 12       # a body line needs a score point per this many characters ...
+_BODY_COVERAGE = 0.6     # ... and furniture words near this share of its characters
+_BODY_SHORT = 30         # a body line this short goes with _EDGE_SCORE and a residue of _RESIDUE_MAX
+# _repeated_lines, _lone_page_numbers, _sandwiched
+_REPEAT_MIN_LINES = 7    # a document this long or longer is searched for repeated lines
+_REPEAT_MIN_LEN = 4      # shortest line taken as a running head or stamp
+_REPEAT_MAX_LEN = 80     # longest
+_REPEAT_TWICE_SCORE = 2.0  # a line with a site word seen only twice needs this score
+_RUNNING_HEAD_MIN = 4    # a line without site words recurs this often beside page counters to be a running head
+_PAGE_NUMBER_DIGITS = 4  # a lone page number has at most this many digits
+_PAGE_NUMBERS_MIN = 3    # lone numbers that count up: at least this many
+_SANDWICH_PASSES = 3     # furniture blocks grow by one line a pass, this many times at most
+_SANDWICH_MAX = 40       # longest line between furniture lines taken for a site word or a field
+_SANDWICH_TINY = 6       # a head line this short goes with any furniture word ...
+_SANDWICH_TINY_SCORE = 0.5  # ... scoring this much
+_LIKE_SCORE = 2.0        # a line inside a furniture block: a site word or this score ...
+_LIKE_COVERAGE = 0.34    # ... and furniture words near this share of its characters
 _PAGE_LEADS = frozenset("第共-—–－Pp0123456789０１２３４５６７８９N")
 
 
@@ -113,9 +146,9 @@ def may_judge_again(received: str, now: str) -> bool:
         if p["page_inline"].search(s) or p["page_word"].search(s) or noise.search(s) or voc.trigger.search(s):
             return True
         score, anchor, _ = rules.score_line(s)
-        if anchor or score >= 1.5:  # below, no rule takes a line for its vocabulary
+        if anchor or score >= _JUDGED_SCORE:
             return True
-        if len(s) <= _SHORT and (score or not (len(s) >= 8 and s.endswith(_TERMINAL))):
+        if len(s) <= _SHORT and (score or not (len(s) >= _SENTENCE_MIN and s.endswith(_TERMINAL))):
             return True
     return False
 
@@ -130,7 +163,7 @@ def _find_edges(doc: _Doc, tpl: Templates | None, masked: dict[int, str]) -> Non
 
     def prose(i: int) -> bool:
         s = masked.get(i, lines[i]).strip()
-        if len(s) < _BODY_LEN and not (len(s) >= 8 and s.endswith(_TERMINAL)):
+        if len(s) < _BODY_LEN and not (len(s) >= _SENTENCE_MIN and s.endswith(_TERMINAL)):
             return False
         return not _names_site(s, tpl)
 
@@ -166,10 +199,10 @@ def _examine_lines(doc: _Doc, tpl: Templates | None, p: dict[str, re.Pattern[str
             if t is not None:
                 doc.remove(i, t.name, 1.0, t.note)
                 continue
-        if (s[0] in _PAGE_LEADS or s[-1] in "页頁") and len(s) <= 120 and p["page_line"].fullmatch(s):
+        if (s[0] in _PAGE_LEADS or s[-1] in "页頁") and len(s) <= _PAGE_LINE_MAX and p["page_line"].fullmatch(s):
             doc.remove(i, "boilerplate:page-counter", 0.95, "")
             continue
-        if edge and len(s) <= 60 and (p["field_line"].fullmatch(s) or p["file_line"].fullmatch(s)):
+        if edge and len(s) <= _BOX_LINE_MAX and (p["field_line"].fullmatch(s) or p["file_line"].fullmatch(s)):
             doc.remove(i, "boilerplate:download-box", 0.85, "field or file name on its own line")
             continue
         if edge and (">" in s or "›" in s or "»" in s or "＞" in s) and rules.breadcrumb(s):
@@ -182,19 +215,22 @@ def _examine_lines(doc: _Doc, tpl: Templates | None, p: dict[str, re.Pattern[str
             continue
         note = f"score={score:g} length={len(s)}"
         if not anchor:
-            if edge and len(s) <= 16 and score >= 1.5 and rules.residue(rest) * 2 <= len(s):
+            if edge and len(s) <= _BUTTONS_MAX and score >= _BUTTONS_SCORE and rules.residue(rest) * 2 <= len(s):
                 doc.remove(i, "boilerplate:furniture-buttons", 0.8, note)  # 下载 相关 举报
-            elif edge and len(s) <= 60 and p["contact"].search(s):
+            elif edge and len(s) <= _CONTACT_MAX and p["contact"].search(s):
                 maybe_contact.append(i)
             continue
-        if edge and (rules.residue(rest) <= 2 or score >= 2 and (score >= 3 or score * 20 >= len(s))
-                     and (rules.coverage(s) >= 0.5 or score >= 3 and rules.framed(s))):
+        if edge and (rules.residue(rest) <= _RESIDUE_MAX
+                     or score >= _EDGE_SCORE and (score >= _STRONG_SCORE or score * _EDGE_DENSITY >= len(s))
+                     and (rules.coverage(s) >= _EDGE_COVERAGE or score >= _STRONG_SCORE and rules.framed(s))):
             block = "head" if i < doc.head_end else "tail"
             _remove_furniture(doc, i, 0.9, f"{note} block={block}")
-        elif len(s) <= 200 and (score >= 3 and score * 12 >= len(s) and rules.coverage(s) >= 0.6
-                                or score >= 2 and len(s) <= 30 and rules.residue(rest) <= 2):
+        elif len(s) <= _BODY_MAX and (score >= _STRONG_SCORE and score * _BODY_DENSITY >= len(s)
+                                      and rules.coverage(s) >= _BODY_COVERAGE
+                                      or score >= _EDGE_SCORE and len(s) <= _BODY_SHORT
+                                      and rules.residue(rest) <= _RESIDUE_MAX):
             _remove_furniture(doc, i, 0.85, note)
-        elif len(s) <= 60 and not s.endswith(_TERMINAL) and p["contact"].search(s):
+        elif len(s) <= _CONTACT_MAX and not s.endswith(_TERMINAL) and p["contact"].search(s):
             doc.remove(i, "boilerplate:contact-line", 0.9, note)
     for i in maybe_contact:  # a bare contact line goes only with the furniture block it belongs to
         if _near_removed(doc, i):
@@ -266,7 +302,7 @@ def _shape_pattern(with_templates: bool) -> re.Pattern[str]:
 
 
 def _running_head(doc: _Doc, where: list[int]) -> bool:
-    if len(where) < 4 or len({doc.lines[i].strip() for i in where}) > 1:
+    if len(where) < _RUNNING_HEAD_MIN or len({doc.lines[i].strip() for i in where}) > 1:
         return False
 
     def removed_by(i: int | None) -> str:
@@ -286,9 +322,9 @@ def _near_removed(doc: _Doc, i: int) -> bool:
 def _repeated_lines(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
     """Lines (digits ignored) that recur: running heads and page stamps."""
     lines = doc.lines
-    if len(lines) < 7:
+    if len(lines) < _REPEAT_MIN_LINES:
         return
-    idx = [i for i, length in enumerate(map(len, lines)) if 4 <= length <= 80]
+    idx = [i for i, length in enumerate(map(len, lines)) if _REPEAT_MIN_LEN <= length <= _REPEAT_MAX_LEN]
     # one regex pass over the short lines joined, not one call per line
     keys = p["digits"].sub("#", "\n".join(lines[i] for i in idx)).split("\n")
     counts = Counter(keys)  # C speed; index lists only for the keys that recur
@@ -297,7 +333,7 @@ def _repeated_lines(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
         if counts[key] > 1:
             groups[key.strip()].append(i)
     for key, where in groups.items():
-        if len(where) < 2 or len(key) < 4:
+        if len(where) < 2 or len(key) < _REPEAT_MIN_LEN:
             continue
         where = [i for i in where if i not in doc.removed]
         if len(where) < 2:
@@ -308,7 +344,7 @@ def _repeated_lines(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
         # stands on the same side of a page counter every time: headings and by-lines recur too
         if not anchor and not p["page_word"].search(key) and not _running_head(doc, where):
             continue
-        if anchor and len(where) < 3 and rules.score_line(s)[0] < 2 and not p["page_word"].search(key):
+        if anchor and len(where) < 3 and rules.score_line(s)[0] < _REPEAT_TWICE_SCORE and not p["page_word"].search(key):
             continue
         keep_first = where[0] < doc.head_end and not anchor  # the title, repeated as a running head
         for i in where[1:] if keep_first else where:
@@ -317,10 +353,11 @@ def _repeated_lines(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
 
 def _lone_page_numbers(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
     """Lines holding only a number that counts up through the document: page numbers."""
-    short = [i for i, length in enumerate(map(len, doc.lines)) if 0 < length <= 6 and i >= doc.head_end]
-    found = [(i, int(s)) for i in short
-             if 0 < len(s := doc.lines[i].strip()) <= 4 and s.isascii() and s.isdigit() and i not in doc.removed]
-    if len(found) < 3:
+    short = [i for i, length in enumerate(map(len, doc.lines))
+             if 0 < length <= _PAGE_NUMBER_DIGITS + 2 and i >= doc.head_end]
+    found = [(i, int(s)) for i in short if 0 < len(s := doc.lines[i].strip()) <= _PAGE_NUMBER_DIGITS
+             and s.isascii() and s.isdigit() and i not in doc.removed]
+    if len(found) < _PAGE_NUMBERS_MIN:
         return
     values = [v for _, v in found]
     if all(b > a for a, b in zip(values, values[1:])) and values[-1] - values[0] <= 2 * len(values) + 2:
@@ -331,7 +368,7 @@ def _lone_page_numbers(doc: _Doc, p: dict[str, re.Pattern[str]]) -> None:
 def _sandwiched(doc: _Doc, masked: dict[int, str], p: dict[str, re.Pattern[str]]) -> None:
     """In the head and tail blocks, a short line between two furniture lines that shows a trace of
     furniture itself (a site word, a ``label: value`` field) is furniture too; a title stays."""
-    for _ in range(3):
+    for _ in range(_SANDWICH_PASSES):
         changed = False
         for i in list(range(doc.head_end)) + list(range(doc.tail_start, len(doc.lines))):
             s = masked.get(i, doc.lines[i]).strip()
@@ -340,8 +377,9 @@ def _sandwiched(doc: _Doc, masked: dict[int, str], p: dict[str, re.Pattern[str]]
             above = _neighbour(doc, i, -1)
             if above is not None and above not in doc.removed or _neighbour(doc, i, +1) not in doc.removed:
                 continue
-            if (len(s) <= 40 and (rules.names_site(s) or p["field"].search(s)) or _furniture_like(s)
-                    or i < doc.head_end and len(s) <= 6 and rules.score_line(s)[0] >= 0.5):
+            if (len(s) <= _SANDWICH_MAX and (rules.names_site(s) or p["field"].search(s)) or _furniture_like(s)
+                    or i < doc.head_end and len(s) <= _SANDWICH_TINY
+                    and rules.score_line(s)[0] >= _SANDWICH_TINY_SCORE):
                 doc.remove(i, "boilerplate:furniture-block", 0.8, "between furniture lines")
                 changed = True
         if not changed:
@@ -352,7 +390,7 @@ def _furniture_like(s: str) -> bool:
     """A longer line inside a furniture block: it names the site or asks for downloads, contacts …
     in a good share of its clauses (a paragraph with one pasted-in stamp does not)."""
     score, anchor, _ = rules.score_line(s)
-    return (anchor or score >= 2) and rules.coverage(s) >= 0.34
+    return (anchor or score >= _LIKE_SCORE) and rules.coverage(s) >= _LIKE_COVERAGE
 
 
 def _neighbour(doc: _Doc, i: int, d: int) -> int | None:

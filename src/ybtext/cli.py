@@ -36,7 +36,7 @@ __all__ = ["COMMAND_MODULES", "Document", "Parser", "add_document_options", "bui
 
 #: Modules with a ``register(subparsers)`` function adding more subcommands (imported when the
 #: parser is built; keep their top level light).
-COMMAND_MODULES: tuple[str, ...] = ("ybtext._cli_review",)
+COMMAND_MODULES: tuple[str, ...] = ("ybtext._cli_review", "ybtext._cli_learn")
 
 EXAMPLES = """\
 examples:
@@ -53,6 +53,8 @@ examples:
   ybtext detect -r docs/ --min-score        documents the detector calls spun
   ybtext review -r docs/ -o review.html     an HTML page of every edit
   ybtext wordlists lint my-list.tsv         check a wordlist (no PATH: the shipped ones)
+  ybtext learn -r site/ -o site-spin.tsv    learn a site's spinner table from its pages
+  ybtext clean --wordlist site-spin.tsv -r site/ -o cleaned/   ... and apply it
 """
 
 
@@ -195,7 +197,8 @@ def add_user_options(g: argparse._ActionsContainer) -> None:
                         "the file); options given here override it")
     g.add_argument("--wordlist", metavar="FILE", action="append", dest="user_wordlists", default=[],
                    help="a user wordlist (columns spun, original; check it with 'ybtext wordlists lint'): "
-                        "its pairs are restored wherever the spun form occurs (repeatable)")
+                        "its pairs are restored wherever the spun form occurs; a table of 'ybtext learn' "
+                        "is judged at each occurrence instead (repeatable)")
     g.add_argument("--protect", metavar="FILE", action="append", dest="user_protect", default=[],
                    help="a file of terms no step may edit, one per line, # comments (repeatable)")
 

@@ -216,7 +216,7 @@ _MIN_LOGP = -12.0  # a word about as common as 工作人员 or commoner
 def _splits_word(text: str, doc: _Doc, cand: tuple[int, int, int], cut_lines: set[int]) -> bool:
     """Does a common word of two to four characters run across the cut (…宣传工\n3、作，…)?
     The line before the cut must be prose (or start at another cut), not a heading or a list item."""
-    from ._spin_lm import freq
+    from .spin._lexicon import freq
 
     _, i, marker_len = cand
     prev = doc.lines[i - 1]

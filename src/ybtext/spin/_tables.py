@@ -13,8 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from ._match import Matcher
-from ._wordlists import load, load_rows, parse_conditions
+from .._match import Matcher
+from .._wordlists import load, load_rows, parse_conditions
 
 __all__ = ["Pair", "Tables", "tables"]
 
@@ -114,7 +114,7 @@ def tables() -> Tables:
     for i, key in enumerate(zip(g_spun, g_original)):
         rows[key] = context.pop(key) if key in context else (f"spin-gated.tsv:{first + i}", (), g_source[i])
     rows.update(context)
-    from ._spin_lm import _model, freq
+    from ._lexicon import _model, freq
     absent = math.log(ABSENT_COUNT) - _model().total
     gated: dict[str, list[Pair]] = {}
     for (spun, original), (rule, conds, source) in rows.items():

@@ -13,7 +13,7 @@ Both forms are everyday words (``spin-chars.tsv``), so a swap is a candidate onl
   proportion; the log-likelihood is the detector's, over standalone counts;
 - one original per spun form and one spun form per original, the strongest claim winning
   (同 and 战 both claim the absent 和; 战 stands where clean text has almost none);
-Each occurrence of such a pair is then decided with its clause by ``_spin_heavy`` (战争 and 挑战
+Each occurrence of such a pair is then decided with its clause by ``_heavy`` (战争 and 挑战
 stay, 同胞战侨胞 -> 同胞和侨胞, 背天下泛博 -> 向全国广大).
 """
 
@@ -24,19 +24,15 @@ import math
 from collections.abc import Container
 from typing import TYPE_CHECKING, NamedTuple
 
-from . import _spin_lm
-from ._wordlists import load_rows
+from .._wordlists import load_rows
+from . import _lexicon
+from .policy import POLICY
 
 if TYPE_CHECKING:
-    from .detect import SpinReport
+    from ._evidence import SpinReport
 
 __all__ = ["Candidate", "candidates"]
 
-LEAK = 0.05        # share of standalone originals a spinner leaves (as in the detector)
-CHAR_WEIGHT = 6.0  # pair evidence (nats) that this document's spinner applied the pair
-HEAVY_DISTINCT = 3    # distinct non-words or strongly evidenced pairs the document must show (not one name, 锦昌大酒店)
-CHAR_EXPECTED = 1.0  # clean text this long would use the original alone at least this often
-CHAR_PER_WORD = 1.6  # characters per lexicon word (for the expected count)
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,7 +62,7 @@ def _standalone(text: str, form: str, words: Container[str]) -> int:
 
 def _weight(ratio: float, n: int, m: int) -> float:
     p = ratio / (1.0 + ratio)
-    return max(0.0, n * math.log((1 - LEAK) / (1 - p)) + (m * math.log(LEAK / p) if m else 0.0))
+    return max(0.0, n * math.log((1 - POLICY.leak) / (1 - p)) + (m * math.log(POLICY.leak / p) if m else 0.0))
 
 
 class Candidate(NamedTuple):
@@ -81,11 +77,11 @@ class Candidate(NamedTuple):
 def candidates(text: str, report: SpinReport) -> list[Candidate]:
     """Every occurrence of a one-character swap this heavy-family document shows was applied
     (``report`` is its SpinReport); empty where the document is not clearly heavy-family."""
-    if sum(1 for p in report.pairs if p.tier == "sure" or p.weight >= CHAR_WEIGHT) < HEAVY_DISTINCT:
+    if sum(1 for p in report.pairs if p.tier == "sure" or p.weight >= POLICY.char_weight) < POLICY.heavy_distinct:
         return []
     score = report.score
     pairs = _pairs()
-    words = _spin_lm._model().counts
+    words = _lexicon._model().counts
     standalone: dict[str, int] = {}
 
     def count(form: str) -> int:
@@ -94,22 +90,22 @@ def candidates(text: str, report: SpinReport) -> list[Candidate]:
             got = standalone[form] = _standalone(text, form, words)
         return got
 
-    words_in_text = len(text) / CHAR_PER_WORD
+    words_in_text = len(text) / POLICY.char_per_word
     best: dict[str, tuple[float, str, str, int, int]] = {}  # spun -> (weight, original, rule, n, m)
     for spun, options in pairs.items():
         if spun not in text:
             continue
         n = count(spun)
-        fs = _spin_lm.freq(spun)
+        fs = _lexicon.freq(spun)
         if not n or fs is None:
             continue
         for original, rule, _src in options:
-            fo = _spin_lm.freq(original)
-            if fo is None or words_in_text * math.exp(fo) < CHAR_EXPECTED:
+            fo = _lexicon.freq(original)
+            if fo is None or words_in_text * math.exp(fo) < POLICY.char_expected:
                 continue
             m = count(original)
             w = _weight(math.exp(fo - fs), n, m)
-            if w >= CHAR_WEIGHT and (spun not in best or w > best[spun][0]):
+            if w >= POLICY.char_weight and (spun not in best or w > best[spun][0]):
                 best[spun] = (w, original, rule, n, m)
     owner: dict[str, tuple[float, str]] = {}
     for spun, (w, original, *_rest) in best.items():

@@ -2,7 +2,7 @@
 
 ``after(word)`` maps the words that follow ``word`` to their association
 ln p(second | first) - ln p(second) in the open-gram bigram model (the SunPinyin input method's
-language model, trained on a large general corpus). ``_spin_lm`` adds it to its unigram model, so
+language model, trained on a large general corpus). ``_lexicon`` adds it to its unigram model, so
 that a window reads better where its words go together (党中央, 研究中心, 推进改革) and worse
 where they do not; pairs the list does not hold count as independent, as in a unigram model.
 Each first word's line is parsed the first time it is asked for.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from ._wordlists import load_columns
+from .._wordlists import load_columns
 
 __all__ = ["after"]
 

@@ -1,23 +1,24 @@
 """The ``spin`` step: restore words replaced by synonym spinners (伪原创), never damaging correct text.
 
-Three tiers, from the wordlists (see ``_spin_tables``):
+Three tiers, from the wordlists (see ``_tables``):
 
 - sure: spun forms that are not words (经由过程, 假设干) are restored wherever they stand, unless
   the local context reads clearly worse afterwards (a match across a word boundary);
 - chain: forms two sequential pairs made (进呈现 <- 发展示) are restored in spun documents;
 - gated: spun forms that are also words (进展, 效劳, 中心) are restored only in documents the
   detector calls spun, only for pairs with evidence there (the original never occurs), only where
-  the local context agrees (``_spin_lm``) and curated context conditions hold.
+  the local context agrees (``_lexicon``) and curated context conditions hold.
 
 Pairs of the user's wordlists (``Config.wordlists``, tier ``user``) are restored wherever their
 spun form occurs, in any document, and win over every other tier where they overlap
-(``_userlists``).
+(``_userlists``). Pairs of learned tables (``ybtext learn``, tier ``learned``) are corpus evidence,
+not assertions: they are judged at each occurrence, in any document (``_learned``).
 
 In documents of the heavy family (non-words such as 年夜, 经由过程 throughout) the tiers are not
 judged one occurrence at a time: every candidate of a clause is decoded together with the word
-trigram model (``_spin_heavy``).
+trigram model (``_heavy``).
 
-Then canonical phrases are recovered fuzzily (``_spin_fuzzy``). All spans refer to the text the
+Then canonical phrases are recovered fuzzily (``_fuzzy``). All spans refer to the text the
 step received and never overlap: each match is replaced whole, so replacements that change length
 cannot touch their neighbours. Every edit carries rule, tier and confidence; gated edits carry the
 document evidence in ``note``.
@@ -28,21 +29,13 @@ from __future__ import annotations
 import bisect
 import math
 
-from . import _spin_fuzzy, _spin_heavy, _spin_lm, _userlists
-from ._edits import Cleaned, Span, apply_spans
-from ._spin_tables import Pair, tables
-from .config import Config
-from .detect import Analysis, PairEvidence, analyse, damped_weight, eligible
-
-SURE_VETO = 3.0       # a sure form is restored only where its window reads clearly better afterwards
-CHAIN_MIN = 0.0
-GATED_MIN = 1.5       # context gain + evidence bonus needed for a gated restoration
-EVIDENCE_BONUS = 1.0  # at most this much from the document evidence of the pair
-CONDITION_BONUS = 4.0
-MINED_OUTSIDE_HEAVY = 20.0  # pairs mined from 伪原创 tables need more evidence in other families
-CONTEXT_MARGIN = 1.0
-LOW_RATIO = 3.0         # pairs whose original is less than 3x as common as the spun form ...
-LOW_RATIO_MARGIN = 1.0  # ... need this much more context gain
+from .. import _userlists
+from .._edits import Cleaned, Span, apply_spans
+from ..config import Config
+from . import _fuzzy, _heavy, _lexicon
+from ._evidence import Analysis, PairEvidence, analyse, damped_weight, eligible
+from ._tables import Pair, tables
+from .policy import POLICY
 
 
 def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
@@ -62,21 +55,20 @@ def _conditions(pair: Pair, text: str, start: int, end: int) -> bool | None:
     return None
 
 
-NEIGHBOURHOOD = 10  # characters each side in which neighbouring spun forms are restored for the judge
 
 
 def _context_delta(text: str, start: int, end: int, replacement: str, a: Analysis) -> float:
     """The word trigram model's margin for the replacement, in nats (the unit of the thresholds),
     judged with the neighbouring spun forms restored to the originals the document's evidence
     chose for them (two adjacent spun words are one damaged span: 面对将来 is 面向未来)."""
-    from ._context_model import model
+    from .._context_model import model
 
     starts, spans, longest = _restorable(a)
     near = []
-    for i in range(bisect.bisect_left(starts, start - NEIGHBOURHOOD - longest + 1),
-                   bisect.bisect_left(starts, end + NEIGHBOURHOOD)):
+    for i in range(bisect.bisect_left(starts, start - POLICY.neighbourhood - longest + 1),
+                   bisect.bisect_left(starts, end + POLICY.neighbourhood)):
         s, e, original = spans[i]
-        if e <= start - NEIGHBOURHOOD or (s < end and e > start):
+        if e <= start - POLICY.neighbourhood or (s < end and e > start):
             continue
         near.append(spans[i])
     return math.log(10) * model().margin(text, start, end, replacement, neighbours=_disjoint(near))
@@ -172,27 +164,69 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
         # A pair no list saw a spinner use, outside the heavy family: overwhelming counts (damped:
         # 17 x 开展 in a law that never says 发展 is its vocabulary, not spin), or the trigram
         # model's strong, consistent preference for the original at every occurrence.
-        if not (eligible(pair, ev, cond) and damped_weight(pair, ev) >= MINED_OUTSIDE_HEAVY) \
+        if not (eligible(pair, ev, cond) and damped_weight(pair, ev) >= POLICY.mined_outside_heavy) \
                 and not a.strong_context(text, key, pair.original):
             return None
     elif not eligible(pair, ev, cond):
         return None
-    if not cond and _spin_lm.in_phrase(text, start, end, pair.original):
+    if not cond and _lexicon.in_phrase(text, start, end, pair.original):
         return None  # a canonical phrase as written (平安中国): the trigram model may not know it
     gain = _context_delta(text, start, end, pair.original, a)
-    score = gain + min(ev.weight, EVIDENCE_BONUS)
+    score = gain + min(ev.weight, POLICY.evidence_bonus)
     if cond:
-        score += CONDITION_BONUS
-    elif pair.ratio < LOW_RATIO:
+        score += POLICY.condition_bonus
+    elif pair.ratio < POLICY.low_ratio:
         # Two words about equally common (中心/中央): only the context can tell, so the
         # restored window must read clearly better (党中心 -> 党中央), not just as well.
-        score -= LOW_RATIO_MARGIN
+        score -= POLICY.low_ratio_margin
     elif pair.condition("before") or pair.condition("after"):
-        score -= CONTEXT_MARGIN  # curated as context-dependent, and no listed context here
-    if score < GATED_MIN:
+        score -= POLICY.context_margin  # curated as context-dependent, and no listed context here
+    if score < POLICY.gated_min:
         return None
-    return Span(start, end, pair.original, pair.rule, _sigmoid(score - GATED_MIN + 1.0),
+    return Span(start, end, pair.original, pair.rule, _sigmoid(score - POLICY.gated_min + 1.0),
                 evidence_note(key, pair.original, ev, a), "gated")
+
+
+
+
+def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:
+    """The learned tables' restorations: at each occurrence of a spun form (outside a canonical
+    phrase), in a document that does not use the original (beyond POLICY.learned_leak), the original
+    whose context margin is best is restored where prior (the table's log-odds) plus that margin
+    (within POLICY.learned_veto and POLICY.learned_context_cap) reaches the log-odds of ``learn.APPLY``: a pair
+    at that confidence needs a context that does not prefer the spun form, a surer one less."""
+    from ..learn import APPLY
+
+    up = _userlists.learned_pairs(paths)
+    if up.learned_matcher is None:
+        return []
+    found = up.learned_matcher.find(text)
+    if not found:
+        return []
+    spun_counts: dict[str, int] = {}
+    for key, _s, _e in found:
+        spun_counts[key] = spun_counts.get(key, 0) + 1
+    threshold = math.log(APPLY / (1.0 - APPLY))
+    out: list[Span] = []
+    for key, start, end in found:
+        if _lexicon.phrase_at(text, start, end):
+            continue
+        best: tuple[float, str, str, float] | None = None
+        for original, rule, confidence in up.learned[key]:
+            if text.count(original) > POLICY.learned_leak * spun_counts[key]:
+                continue
+            margin = _context_delta(text, start, end, original, a)
+            if margin < POLICY.learned_veto:
+                continue
+            prior = math.log(confidence / (1.0 - confidence)) if confidence < 1.0 else 7.0
+            score = prior + min(margin, POLICY.learned_context_cap)
+            if score >= threshold and (best is None or margin > best[3]):
+                best = (score, original, rule, margin)
+        if best is not None:
+            score, original, rule, margin = best
+            out.append(Span(start, end, original, rule, _sigmoid(score),
+                            f"tier=learned; context margin {margin:.2f}, prior {score - min(margin, POLICY.learned_context_cap):.2f}", "learned"))
+    return out
 
 
 def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
@@ -201,28 +235,30 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     a = a or analyse(text, full=config.spin == "force")
     spun = config.spin == "force" or a.report.spun
     out: list[Span] = _userlists.user_spans(text, config.wordlists)
+    if config.wordlists:
+        out.extend(_learned(text, config.wordlists, a))
     if spun:
-        out.extend(_spin_fuzzy.spans(text, a.report.score))
+        out.extend(_fuzzy.spans(text, a.report.score))
     if a.report.family == "heavy":
         # every spun position of a clause decided together (背天下泛博 -> 向全国广大)
-        return _resolve(out + _spin_heavy.spans(text, a))
+        return _resolve(out + _heavy.spans(text, a))
     # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
     for key, start, end in a.matches:
         pair = t.sure.get(key)
         if pair is not None:
             d = a.sure_delta.get((start, end))
             if d is None:
-                d = _spin_lm.delta(text, start, end, pair.original)
-            if d >= SURE_VETO:
-                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - SURE_VETO + 2.0), "tier=sure",
+                d = _lexicon.delta(text, start, end, pair.original)
+            if d >= POLICY.sure_veto:
+                out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - POLICY.sure_veto + 2.0), "tier=sure",
                                 "sure"))
             continue
         if not spun:
             continue
         pair = t.chains.get(key)
         if pair is not None:
-            d = _spin_lm.delta(text, start, end, pair.original)
-            if d >= CHAIN_MIN:
+            d = _lexicon.delta(text, start, end, pair.original)
+            if d >= POLICY.chain_min:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
                                 f"tier=chain ({pair.source}); document score {a.report.score:.2f}", "chain"))
             continue
@@ -232,12 +268,12 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     return _resolve(out)
 
 
-_PRIORITY = {"user": 5, "phrase": 4, "sure": 3, "chain": 2, "gated": 1, "char": 0}
+_PRIORITY = {"user": 6, "phrase": 5, "sure": 4, "learned": 3, "chain": 2, "gated": 1, "char": 0}
 
 
 def _resolve(candidates: list[Span]) -> list[Span]:
-    """Non-overlapping spans: the user's pairs before phrases before sure before chain before gated,
-    longer and surer first."""
+    """Non-overlapping spans: the user's pairs before phrases before sure before learned before chain
+    before gated, longer and surer first."""
     def rank(s: Span) -> tuple[int, int, float, int]:
         return (-_PRIORITY.get(s.tier, 0), -(s.end - s.start), -(s.confidence or 0.0), s.start)
 

@@ -1,5 +1,5 @@
 """Local context judge for spin reversal: a unigram word model over ``lexicon-zh.tsv``, with the
-associations of neighbouring words (``_lm``, from open-gram's bigrams) added.
+associations of neighbouring words (``_bigrams``, from open-gram's bigrams) added.
 
 ``delta(text, start, end, replacement)`` compares the best segmentation of a small window around
 the span with and without the replacement: > 0 means the replacement reads more like Chinese.
@@ -16,9 +16,9 @@ import math
 import re
 from typing import Sequence
 
-from . import _lm
-from ._chars import HAN_CLASS
-from ._wordlists import load, load_columns
+from .._chars import HAN_CLASS
+from .._wordlists import load, load_columns
+from . import _bigrams
 
 __all__ = ["delta", "freq"]
 
@@ -125,13 +125,13 @@ def freq(word: str) -> float | None:
 def _best(s: str) -> float:
     """Log probability of the best segmentation of ``s`` into lexicon words (unknown single
     characters at ``unk``), each word scored by its unigram probability plus its association with
-    the word before it (``_lm.after``; 0 where none is listed). Every word that can end at a
+    the word before it (``_bigrams.after``; 0 where none is listed). Every word that can end at a
     position is kept as a history (at most MAX_WORD of them), so the search is exact. Only the
     lengths the words starting with a position's two characters have are looked up
     (``_Model.follow``): the result is that of trying every length up to MAX_WORD."""
     model = _model()
     counts, logp, unk, total, log = model.counts, model.logp, model.unk, model.total, math.log
-    follows, follow, after = model._follow, model.follow, _lm.after
+    follows, follow, after = model._follow, model.follow, _bigrams.after
     n = len(s)
     ends: list[dict[str, float]] = [{} for _ in range(n + 1)]  # last word -> best score
     ends[0][""] = 0.0

@@ -10,11 +10,11 @@ The restorations on the best path are the edits; a spun form several originals c
 or 世界) gets the one the context prefers.
 
 Candidates, with their prior:
-- non-word spun forms (``sure``, 年夜) and chains: ``SURE_PRIOR``;
-- word pairs (``gated``) whose evidence in this document reaches ``MIN_WEIGHT``: the pair's
-  evidence weight (nats, capped) times ``WEIGHT_PRIOR`` plus ``GATED_PRIOR``; a listed context that
-  vetoes the pair removes it, one that supports it adds ``CONDITION_PRIOR``;
-- one-character swaps (和 -> 战, ``_spin_chars``) the document shows were applied: ``CHAR_PRIOR``
+- non-word spun forms (``sure``, 年夜) and chains: ``POLICY.sure_prior``;
+- word pairs (``gated``) whose evidence in this document reaches ``POLICY.min_weight``: the pair's
+  evidence weight (nats, capped) times ``POLICY.weight_prior`` plus ``POLICY.gated_prior``; a listed context that
+  vetoes the pair removes it, one that supports it adds ``POLICY.condition_prior``;
+- one-character swaps (和 -> 战, ``_swaps``) the document shows were applied: ``POLICY.char_prior``
   plus the same share of their weight.
 """
 
@@ -24,25 +24,17 @@ import math
 import re
 from typing import NamedTuple
 
-from . import _spin_chars
-from ._chars import HAN_CLASS
-from ._context_model import model
-from ._edits import Span
-from ._spin_tables import tables
-from .detect import Analysis
+from .._chars import HAN_CLASS
+from .._context_model import model
+from .._edits import Span
+from . import _swaps
+from ._evidence import Analysis
+from ._tables import tables
+from .policy import POLICY
 
 __all__ = ["spans"]
 
-SURE_PRIOR = 2.0       # log10 odds for a non-word spun form or a chain
-GATED_PRIOR = 0.0     # ... for a word pair, before its evidence
-WEIGHT_PRIOR = 0.1    # log10 odds per nat of the pair's document evidence
-WEIGHT_CAP = 12.0      # evidence beyond this many nats adds nothing
-MIN_WEIGHT = 0.5       # word pairs with less document evidence are no candidates
-CONDITION_PRIOR = 2.0  # a listed context around the occurrence that supports the pair
-CHAR_PRIOR = -1.0      # a one-character swap, before its evidence
 
-VERIFY = 1.0           # a decoded word pair's window gain plus prior (log10) must reach this
-TIE = 0.5              # ... and beat each other original of the span by this much
 _RUN = re.compile(f"[{HAN_CLASS}]+")
 
 
@@ -57,11 +49,11 @@ class _Option(NamedTuple):
 
 
 def _prior(weight: float, base: float) -> float:
-    return base + WEIGHT_PRIOR * min(weight, WEIGHT_CAP)
+    return base + POLICY.weight_prior * min(weight, POLICY.weight_cap)
 
 
 def _options(text: str, a: Analysis) -> list[_Option]:
-    from .spin import SURE_VETO, _conditions, evidence_note
+    from ._step import _conditions, evidence_note
 
     t = tables()
     out: list[_Option] = []
@@ -70,24 +62,24 @@ def _options(text: str, a: Analysis) -> list[_Option]:
         pair = t.sure.get(key) or t.chains.get(key)
         if pair is not None:
             tier = "sure" if key in t.sure else "chain"
-            if tier == "sure" and a.sure_delta.get((s, e), SURE_VETO) < SURE_VETO:
+            if tier == "sure" and a.sure_delta.get((s, e), POLICY.sure_veto) < POLICY.sure_veto:
                 continue  # the sure tier's own veto (锦昌大酒店 holds no 昌大)
             out.append(_Option(s, e, pair.original, pair.rule,
-                               f"tier={tier}; document score {score:.2f} (heavy)", tier, SURE_PRIOR))
+                               f"tier={tier}; document score {score:.2f} (heavy)", tier, POLICY.sure_prior))
             continue
         for pair in t.gated.get(key, ()):
             ev = a.evidence.get((key, pair.original))
-            if ev is None or ev.weight < MIN_WEIGHT:
+            if ev is None or ev.weight < POLICY.min_weight:
                 continue
             cond = _conditions(pair, text, s, e)
             if cond is False:
                 continue
-            prior = _prior(ev.weight, GATED_PRIOR) + (CONDITION_PRIOR if cond else 0.0)
+            prior = _prior(ev.weight, POLICY.gated_prior) + (POLICY.condition_prior if cond else 0.0)
             out.append(_Option(s, e, pair.original, pair.rule, evidence_note(key, pair.original, ev, a),
                                "gated", prior))
-    for c in _spin_chars.candidates(text, a.report):
+    for c in _swaps.candidates(text, a.report):
         out.append(_Option(c.start, c.start + len(c.spun), c.original, c.rule, c.note, "char",
-                           _prior(c.weight, CHAR_PRIOR)))
+                           _prior(c.weight, POLICY.char_prior)))
     return out
 
 
@@ -118,8 +110,8 @@ def spans(text: str, a: Analysis) -> list[Span]:
 def _confirmed(text: str, taken: list[_Option],
                alternatives: dict[int, list[tuple[int, str, float, _Option]]]) -> list[Span]:
     """The decoded restorations that hold on their own, as spans: a word pair's (or a one-character
-    swap's) window, read with the path's other restorations applied, must gain ``VERIFY`` with its
-    prior, and beat every other original of the same span by ``TIE`` (该当: 应当 or 应该)."""
+    swap's) window, read with the path's other restorations applied, must gain ``POLICY.verify`` with its
+    prior, and beat every other original of the same span by ``POLICY.tie`` (该当: 应当 or 应该)."""
     m = model()
     path = [(o.start, o.end, o.original) for o in taken]
     out = []
@@ -127,11 +119,11 @@ def _confirmed(text: str, taken: list[_Option],
         near = [x for x in path if x[0] != o.start]
         gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
         if o.tier in ("gated", "char"):
-            if gain + o.prior < VERIFY:
+            if gain < POLICY.min_gain or gain + o.prior < POLICY.verify:
                 continue
             rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
                       for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
-            if rivals and max(rivals) > gain - TIE:
+            if rivals and max(rivals) > gain - POLICY.tie:
                 continue
         confidence = round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3)
         out.append(Span(o.start, o.end, o.original, o.rule, confidence,

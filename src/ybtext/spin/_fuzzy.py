@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 
-from . import _spin_lm
-from ._edits import Span
-from ._match import Matcher
-from ._wordlists import load
+from .._edits import Span
+from .._match import Matcher
+from .._wordlists import load
+from . import _lexicon
 
 __all__ = ["spans"]
 
@@ -37,8 +37,8 @@ def _index() -> tuple[Matcher, dict[str, list[tuple[str, str]]]]:
 
 def _cuts_word(text: str, start: int, end: int) -> bool:
     """The window boundary splits a lexicon word (综合承载力|量): the window is misaligned."""
-    return ((start > 0 and _spin_lm.freq(text[start - 1:start + 1]) is not None)
-            or (end < len(text) and _spin_lm.freq(text[end - 1:end + 1]) is not None))
+    return ((start > 0 and _lexicon.freq(text[start - 1:start + 1]) is not None)
+            or (end < len(text) and _lexicon.freq(text[end - 1:end + 1]) is not None))
 
 
 def spans(text: str, doc_score: float) -> list[Span]:
@@ -60,7 +60,9 @@ def spans(text: str, doc_score: float) -> list[Span]:
                     continue
                 if _cuts_word(text, start, start + size):
                     continue
-                from rapidfuzz.distance import Levenshtein  # on first need (see the module docstring)
+                from rapidfuzz.distance import (
+                    Levenshtein,  # on first need (see the module docstring)
+                )
                 dist = Levenshtein.distance(window, phrase, score_cutoff=MAX_EDITS)
                 if dist > MAX_EDITS:
                     continue

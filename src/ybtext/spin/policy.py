@@ -1,0 +1,137 @@
+"""Every threshold of spin detection and reversal, in one typed object.
+
+``POLICY`` is the one instance the detector (``ybtext.detect``) and the spin step read. Units:
+*nats* are natural-log likelihood ratios (the detector's pair evidence, the unigram judge, the
+trigram margins the step converts with ln 10); *log10* are the trigram model's own units (the
+heavy-family decoder works in them). Each value was set on the development benchmarks named in
+its comment (People's Daily spun with ``../shared/bench/tables/family-a.tsv`` or the 42k table,
+clean People's Daily, reviews and policy texts: see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Policy", "POLICY"]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    # --- the document's evidence (detect.py) ---------------------------------------------------
+    #: one pair cannot carry a document on its own (the verdict needs 5 nats)
+    pair_cap: float = 4.0
+    #: share of a pair's originals a spinner leaves (titles, other pairs); also of standalone
+    #: one-character originals (the ``char`` tier)
+    leak: float = 0.05
+    #: evidence (nats) of each non-word spun form
+    sure_weight: float = 4.0
+    #: evidence (nats) at which the score is 1 - 1/e
+    scale: float = 6.25
+    #: score >= this: spun (5 nats of evidence, times sqrt(chars / long))
+    score_spun: float = 0.55
+    #: chance evidence grows with length: normalize beyond this many characters
+    long: int = 1000
+    #: weaker pair evidence (nats) is not listed in the report
+    min_pair_weight: float = 2.0
+    #: count originals with the automaton beyond this many spun forms
+    many_keys: int = 48
+    #: only pairs whose original is >= this many times as common count towards the verdict
+    score_min_ratio: float = 3.0
+    #: a non-word counts only where its window reads no worse restored (锦昌大酒店: no 昌大), nats
+    sure_context_min: float = 0.0
+    #: pair evidence (nats) needed for curated and family-a pairs ...
+    attested_weight: float = 0.3
+    #: ... and for pairs mined from public tables only
+    mined_weight: float = 6.0
+    #: mined pairs: the original must be this much more frequent than the spun form
+    mined_ratio: float = 8.0
+    #: a mined pair counts towards the document's score from this (damped) weight
+    mined_doc_weight: float = 6.0
+    #: a pair this sure (nats) is applied: its spun form does not count as that word being present
+    cycle_weight: float = 6.0
+    # Context evidence (the word trigram model): for an attested pair whose original never occurs,
+    # the mean log10 margin of restoring it at its first ``context_occurrences`` occurrences, above
+    # ``context_floor`` and capped at ``context_cap``, times the damped count. A document whose
+    # counts alone do not make it spun is spun when this sums to ``context_spun``. Set on People's
+    # Daily items of 200-600 characters: 1.0 % of clean items called spun (0.8 % without), 86 % of
+    # family-a-spun ones (61 % without).
+    context_floor: float = 1.0
+    context_cap: float = 4.0
+    context_spun: float = 2.0
+    context_occurrences: int = 4
+    # Pairs no list saw a spinner use count as context evidence, and are restored outside the heavy
+    # family, only on strong and consistent evidence: the original never occurs, the spun form at
+    # least ``unseen_min_count`` times, the model prefers the original at every judged occurrence by
+    # ``unseen_min_margin`` and on average by ``unseen_mean`` (log10). Set on People's Daily items
+    # with the family-a pairs treated as unseen: recall 0.20, precision 0.98, no false edit on the
+    # clean items.
+    unseen_min_count: int = 3
+    unseen_min_margin: float = 0.5
+    unseen_mean: float = 2.5
+    #: distinct such pairs before they count as document evidence
+    unseen_document_pairs: int = 2
+
+    # --- the spin step's tiers (spin/__init__.py) ----------------------------------------------
+    #: a sure form is restored only where its window reads clearly better afterwards (nats)
+    sure_veto: float = 3.0
+    #: a chain is restored where its window reads no worse (nats)
+    chain_min: float = 0.0
+    #: context gain + evidence bonus (nats) needed for a gated restoration
+    gated_min: float = 1.5
+    #: at most this much (nats) from the document evidence of the pair
+    evidence_bonus: float = 1.0
+    #: a listed context that supports the pair (nats)
+    condition_bonus: float = 4.0
+    #: pairs mined from 伪原创 tables need this much damped evidence outside the heavy family
+    mined_outside_heavy: float = 20.0
+    #: curated as context-dependent, and no listed context here: this much more gain (nats)
+    context_margin: float = 1.0
+    #: pairs whose original is less than this many times as common as the spun form ...
+    low_ratio: float = 3.0
+    #: ... need this much more context gain (nats)
+    low_ratio_margin: float = 1.0
+    #: characters each side in which neighbouring spun forms are restored for the judge
+    neighbourhood: int = 10
+    #: nats: where the context prefers the spun form at all, a learned pair is not restored
+    learned_veto: float = 0.0
+    #: ... and the context adds at most this (nats) to the table's prior
+    learned_context_cap: float = 2.0
+    #: a document using the original more often than this share of the spun form's count was not
+    #: spun with the pair: its spun forms stand as written
+    learned_leak: float = 0.05
+
+    # --- heavy-family decoding (spin/_heavy.py), log10 -----------------------------------------
+    #: prior odds for a non-word spun form or a chain
+    sure_prior: float = 2.0
+    #: ... for a word pair, before its evidence
+    gated_prior: float = 0.0
+    #: prior odds per nat of the pair's document evidence
+    weight_prior: float = 0.1
+    #: evidence beyond this many nats adds nothing
+    weight_cap: float = 12.0
+    #: word pairs with less document evidence (nats) are no candidates
+    min_weight: float = 0.5
+    #: a listed context around the occurrence that supports the pair
+    condition_prior: float = 2.0
+    #: a one-character swap, before its evidence
+    char_prior: float = -1.0
+    #: a decoded word pair's own window gain must reach this (the model must not prefer the
+    #: spun form: the prior alone never decides; 举办 stays where 举行 reads no better) ...
+    min_gain: float = 0.0
+    #: ... and its gain plus prior must reach this ...
+    verify: float = 1.0
+    #: ... and beat each other original of the span by this much (该当: 应当 or 应该)
+    tie: float = 0.5
+
+    # --- one-character swaps of the heavy family (spin/_swaps.py) ------------------------------
+    #: pair evidence (nats) that this document's spinner applied the pair
+    char_weight: float = 6.0
+    #: distinct non-words or strongly evidenced pairs the document must show (not one name, 锦昌大酒店)
+    heavy_distinct: int = 3
+    #: clean text this long would use the original alone at least this often
+    char_expected: float = 1.0
+    #: characters per lexicon word (for the expected count)
+    char_per_word: float = 1.6
+
+
+POLICY = Policy()

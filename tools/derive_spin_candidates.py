@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Derive wordlists/spin-candidates.tsv: pairs of the public spinner tables that ybtext's spin
+lists leave out, as candidates for ``ybtext learn`` only (never restored from this list alone).
+
+    .venv/bin/python tools/derive_spin_candidates.py
+
+The shipped spin lists keep a pair only where the original is much more frequent than the spun
+form (spin-gated.tsv: >= 8x, tools/derive_spin_lists.py), since a single document must carry the
+rest. A corpus carries far more evidence, so ``learn`` considers every pair of ../shared/spin-dicts
+(the same reading as derive_spin_lists.table_pairs, without the development table family-a.tsv)
+whose two forms are Han words of two or more characters in wordlists/lexicon-zh.tsv, the original
+with frequency >= 50: those the filter drops (中央 -> 中心, 未来 -> 将来) and those the shipped
+lists hold too (their entry there gives the pair's other facts).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import derive_spin_lists as d
+
+MIN_ORIGINAL = 50
+
+
+def main() -> None:
+    lexicon = {}
+    for line in (d.OUT / "lexicon-zh.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            w, f = line.split("\t")
+            lexicon[w] = int(f)
+    rows = []
+    for (o, s), srcs in d.table_pairs().items():
+        srcs = srcs - {"family-a"}
+        if not srcs or not (d.is_han(o) and d.is_han(s)) or min(len(o), len(s)) < 2:
+            continue
+        if lexicon.get(o, 0) >= MIN_ORIGINAL and s in lexicon:
+            rows.append(f"{s}\t{o}\t{'+'.join(sorted(srcs))}")
+    d.write("spin-candidates.tsv", "spun form -> original; candidates for ybtext learn only (the corpus decides)",
+            "spun original source", rows,
+            src="pairs of ../shared/spin-dicts (funnlp 42537, itechbear, Article-Stitchers tables), both forms words "
+                "of lexicon-zh.tsv, by tools/derive_spin_candidates.py")
+
+
+if __name__ == "__main__":
+    main()
