@@ -40,10 +40,9 @@ CACHE_LIMIT = 20_000  # entries per window cache (each cleared whole beyond: a f
 VOCABULARY_AFTER = 3000  # segmentations before the vocabulary set is built (it costs ~0.1 s)
 
 
-def _long_prefixes(path: str) -> frozenset[str] | None:
-    """The first two characters of the model's words of three characters or more, read off the end
-    of the KenLM binary (where build_binary stores the words, NUL-separated, ``<unk>`` first);
-    None where the file holds no such list."""
+def _word_list(path: str) -> bytes | None:
+    """The model's words as the end of the KenLM binary stores them (build_binary writes them
+    NUL-separated, ``<unk>`` first), or None where the file holds no such list."""
     with open(path, "rb") as f:
         size = f.seek(0, 2)
         for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
@@ -51,10 +50,15 @@ def _long_prefixes(path: str) -> frozenset[str] | None:
             data = f.read()
             at = data.rfind(b"<unk>\0")
             if at >= 0:
-                break
-        else:
-            return None
-    return frozenset(_PREFIX.findall(data[at:].decode("utf-8")))
+                return data[at:]
+    return None
+
+
+def _long_prefixes(path: str) -> frozenset[str] | None:
+    """The first two characters of the model's words of three characters or more (None where the
+    file holds no word list)."""
+    data = _word_list(path)
+    return None if data is None else frozenset(_PREFIX.findall(data.decode("utf-8")))
 
 
 _PREFIX = re.compile("(?<![^\0])([^\0]{2})[^\0]")  # a word's first two characters, where a third follows
@@ -94,15 +98,8 @@ class ContextModel:
         KenLM stores the vocabulary after ``<unk>``, NUL-separated): membership tests from Python
         code that makes many of them are several times faster than ``word in model``."""
         if self._vocabulary is None:
-            with open(self.path, "rb") as f:
-                size = f.seek(0, 2)
-                for tail in (1 << 22, size):  # the list is ~1.3 MB: the last 4 MB hold it
-                    f.seek(max(0, size - tail))
-                    data = f.read()
-                    k = data.rfind(b"<unk>\0")
-                    if k >= 0:
-                        break
-            words = data[k:].decode("utf-8", "replace").split("\0")[1:] if k >= 0 else []
+            data = _word_list(self.path)
+            words = data.decode("utf-8", "replace").split("\0")[1:] if data is not None else []
             self._vocabulary = frozenset(w for w in words if w and "\ufffd" not in w)
         return self._vocabulary
 
