@@ -98,14 +98,17 @@ class Analysis:
     chosen: dict[str, tuple[Pair, PairEvidence]] = field(default_factory=dict)
     sure_delta: dict[tuple[int, int], float] = field(default_factory=dict)  # context gain per sure match
     pooled: dict[tuple[str, str], bool] = field(default_factory=dict)  # strong_context, per document
+    by_key: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # matches by form, on first use
 
     def strong_context(self, text: str, key: str, original: str) -> bool:
         """Whether the trigram model's evidence for restoring every ``key`` of ``text`` to
         ``original`` is strong and consistent (see POLICY.unseen_mean); cached per document."""
         got = self.pooled.get((key, original))
         if got is None:
-            spans = [(s, e) for k, s, e in self.matches if k == key]
-            got = self.pooled[(key, original)] = _consistent(text, spans, original)
+            if not self.by_key:
+                for k, s, e in self.matches:
+                    self.by_key.setdefault(k, []).append((s, e))
+            got = self.pooled[(key, original)] = _consistent(text, self.by_key.get(key, []), original)
         return got
 
 
