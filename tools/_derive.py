@@ -168,6 +168,11 @@ def run(tool: str, names: Iterable[str], derive: Callable[[Path], object], check
     except SourceUnavailable as e:
         print(f"{tool}: source unavailable: {e}", file=sys.stderr)
         return UNAVAILABLE
+    except subprocess.CalledProcessError as e:
+        if not any(str(part) == "download" for part in e.cmd):  # pip download, apt-get download
+            raise
+        print(f"{tool}: source unavailable: {' '.join(map(str, e.cmd))} exited {e.returncode}", file=sys.stderr)
+        return UNAVAILABLE
     where = committed.relative_to(ROOT) if committed.is_relative_to(ROOT) else committed
     print("\n".join(f"{tool}: {line}" for line in report) if report
           else f"{tool}: all {len(names)} derived lists match {where}/ ({', '.join(names)})")
