@@ -3,8 +3,9 @@
 Runs each tool's ``--check`` (tools/_derive.py: rederive into a temporary directory, compare with
 the committed files) as a subprocess. The pinned sources are fetched first, once, into
 benchmarks/.cache (``tools/_derive.py --fetch``); then the tools run two at a time (CI's machine has
-two cores; pytest waits meanwhile). About 50 s with the sources cached, 80 s on a fresh clone
-(benchmarks/README.md, "Rederiving the wordlists").
+two cores; pytest waits meanwhile). About 80 s of CPU from an empty cache: about a minute on an
+idle machine, 124 s measured under a load average of 6 (benchmarks/README.md, "Rederiving the
+wordlists").
 
 The installed packages the tools run (jieba 0.42.1, wordfreq 3.1.x) come with the test extra
 (it includes the ``derive`` extra). A source that cannot be fetched (no network) fails the test
