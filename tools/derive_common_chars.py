@@ -1,39 +1,40 @@
 #!/usr/bin/env python3
 """Derive wordlists/boilerplate-common-chars.tsv: the Han characters common in ordinary Chinese text.
 
-    python tools/derive_common_chars.py [TOP]        (default TOP = 4500)
+    python tools/derive_common_chars.py [TOP] [--check]      (default TOP = 4500)
+
+``--check`` rederives into a temporary directory and compares with wordlists/ (tools/_derive.py).
 
 Characters are ranked by the summed frequency of the jieba 0.42.1 dictionary words they occur in
 (jieba/dict.txt, MIT); the TOP most frequent are kept, plus their Traditional forms (OpenCC s2t,
 s2tw, s2hk) so that Traditional documents are not mistaken for noise. The boilerplate step treats
 long runs of characters *outside* this set as noise watermarks (catalog entry 43).
 The jieba sdist is fetched with pip into benchmarks/.cache (nothing is downloaded at run time).
+OpenCC is ybtext's own dependency and not pinned here: a release that changes its tables would show
+as a difference in ``--check``.
 """
 
 from __future__ import annotations
 
+import argparse
 import collections
-import subprocess
 import sys
 import tarfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CACHE = ROOT / "benchmarks" / ".cache"
-OUT = ROOT / "wordlists" / "boilerplate-common-chars.tsv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _derive  # noqa: E402
+
+NAME = "boilerplate-common-chars.tsv"
 
 
 def jieba_dict() -> str:
-    sdist = CACHE / "jieba-0.42.1.tar.gz"
-    if not sdist.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:",
-                        "jieba==0.42.1", "-d", str(CACHE)], check=True)
-    with tarfile.open(sdist) as tar:
+    with tarfile.open(_derive.pypi("jieba", "0.42.1")) as tar:
         return tar.extractfile("jieba-0.42.1/jieba/dict.txt").read().decode("utf-8")
 
 
-def main(top: int = 4500) -> None:
+def derive(out: Path, top: int = 4500) -> None:
+    """Write boilerplate-common-chars.tsv into the directory ``out``."""
     import opencc
 
     freq: collections.Counter[str] = collections.Counter()
@@ -61,9 +62,17 @@ def main(top: int = 4500) -> None:
         "# Columns: char rank source",
     ]
     lines = sorted(f"{ch}\t{rank[ch]}\t{src}" for ch, src in source.items())
-    OUT.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
-    print(f"{OUT.name}: {len(lines)} entries")
+    (out / NAME).write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+    print(f"{NAME}: {len(lines)} entries")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("top", type=int, nargs="?", default=4500, help="how many characters of jieba to keep")
+    _derive.add_check(ap)
+    args = ap.parse_args(argv)
+    return _derive.run("derive_common_chars", (NAME,), lambda out: derive(out, args.top), args.check)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4500)
+    sys.exit(main())

@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Derive the word associations of ybtext's context judge (bigrams) from open-gram.
 
-    .venv/bin/python tools/derive_lm.py [--bigrams 250000] [--deb-dir DIR]
+    .venv/bin/python tools/derive_lm.py [--bigrams 250000] [--deb-dir DIR] [--check]
+
+``--check`` rederives into a temporary directory and compares with wordlists/ (tools/_derive.py).
 
 open-gram is the statistical language model of the SunPinyin input method (a back-off word
 trigram model trained on a large general corpus; CC BY-SA 3.0). Debian ships it as
 ``sunpinyin-data`` (``lm_sc.t3g``, the model over word ids, and ``pydict_sc.bin``, whose string
 section holds the words in id order) and its dump tool ``tslminfo`` in ``sunpinyin-utils``. The
-script downloads the three packages with ``apt-get download`` (no root needed), unpacks them into
-a temporary directory (or uses ``--deb-dir`` where they were unpacked already), dumps the model with
-``tslminfo -v -p`` and writes:
+script downloads the three packages, at the versions pinned in tools/_derive.py, with
+``apt-get download`` (no root needed) into benchmarks/.cache, unpacks them there once (or uses
+``--deb-dir`` where they were unpacked already), dumps the model with ``tslminfo -v -p`` and writes:
 
 - wordlists/lm-bigrams.tsv  of the bigrams whose first or second word is a word of the spin
                             wordlists (a spun form or an original), both words Han only, the
@@ -17,6 +19,8 @@ a temporary directory (or uses ``--deb-dir`` where they were unpacked already), 
                             its association ln p(b|a) - ln p(b) (kept where it is at least MIN_PMI
                             either way), one line per first word: ``second=association``, space-
                             separated (the run time parses a first word's line when it first needs it).
+
+The spin words are those of the committed spin wordlists, as ybtext loads them.
 
 The run time keeps its own unigram model (lexicon-zh.tsv, from jieba) and adds these associations
 to it: where a pair is not listed, the two words count as independent, exactly as before.
@@ -35,11 +39,15 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _derive  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "wordlists"
 sys.path.insert(0, str(ROOT / "src"))
 
-PACKAGES = ("sunpinyin-data", "sunpinyin-utils", "libsunpinyin3v5")
+PACKAGES = ("sunpinyin-data", "sunpinyin-utils", "libsunpinyin3v5")  # versions: _derive.DEBIAN
+DERIVED = ("lm-bigrams.tsv",)
 DATA = "usr/lib/x86_64-linux-gnu/sunpinyin/data"
 MIN_PMI = 0.25  # weaker associations are left out (the pair counts as independent)
 SPIN_LISTS = ("spin-chains.tsv", "spin-chars.tsv", "spin-context.tsv", "spin-gated.tsv", "spin-sure.tsv")
@@ -57,11 +65,15 @@ def _han(word: str) -> bool:
 def unpack(deb_dir: Path | None) -> Path:
     if deb_dir is not None:
         return deb_dir
-    tmp = Path(tempfile.mkdtemp(prefix="ybtext-open-gram-"))
-    subprocess.run(["apt-get", "download", *PACKAGES], cwd=tmp, check=True, capture_output=True)
-    for deb in tmp.glob("*.deb"):
-        subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp / "x")], check=True)
-    return tmp / "x"
+    versions = _derive.DEBIAN
+    target = _derive.CACHE / f"open-gram-{versions['sunpinyin-data']}-tslminfo-{versions['sunpinyin-utils']}"
+    if not (target / DATA / "lm_sc.t3g").exists():
+        debs = [_derive.deb(p) for p in PACKAGES]  # fetched first: a failure names the package
+        with tempfile.TemporaryDirectory(dir=_derive.CACHE, prefix=".unpack-") as tmp:
+            for deb in debs:
+                subprocess.run(["dpkg-deb", "-x", str(deb), str(Path(tmp) / "x")], check=True)
+            os.replace(Path(tmp) / "x", target)
+    return target
 
 
 def words_by_id(root: Path) -> list[str]:
@@ -101,11 +113,8 @@ def header(name: str, fmt: str, columns: str) -> list[str]:
             f"# Columns: {columns}"]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bigrams", type=int, default=250_000)
-    ap.add_argument("--deb-dir", type=Path, help="where the three packages are unpacked already")
-    args = ap.parse_args()
+def derive(out: Path, args: argparse.Namespace) -> None:
+    """Write lm-bigrams.tsv into the directory ``out``."""
     root = unpack(args.deb_dir)
     words = words_by_id(root)
     unigram: dict[int, tuple[float, float]] = {}
@@ -138,9 +147,18 @@ def main() -> None:
                    f"{args.bigrams:,} most probable bigrams that touch a word of the spin wordlists, those "
                    f"whose association is at least {MIN_PMI} either way (other pairs count as independent)",
                    "first followers") + rows
-    (OUT / "lm-bigrams.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "lm-bigrams.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{sum(map(len, followers.values())):,} bigrams written, of {len(scored):,} that touch spin words")
 
 
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bigrams", type=int, default=250_000)
+    ap.add_argument("--deb-dir", type=Path, help="where the three packages are unpacked already")
+    _derive.add_check(ap)
+    args = ap.parse_args(argv)
+    return _derive.run("derive_lm", DERIVED, lambda out: derive(out, args), args.check, out=OUT)
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Derive wordlists/ocr-char-frequency.tsv: how common each confusable character is in running text.
 
-    python tools/derive_ocr_char_frequency.py
+    python tools/derive_ocr_char_frequency.py [--check]
+
+``--check`` rederives into a temporary directory and compares with wordlists/ (tools/_derive.py).
 
 Input: the shipped word trigram model (src/ybtext/_model/zh_CN.lm, fcitx5, LGPL-2.1-or-later) and
-wordlists/ocr-confusions.tsv. A character's frequency is the sum, over the model's words, of the
+the committed wordlists/ocr-confusions.tsv (as ybtext loads it). A character's frequency is the sum, over the model's words, of the
 word's unigram probability times the number of times the character occurs in it (log10, two
 decimals): the share of running text that is this character, as the model sees it. Computing it
 takes a second of KenLM calls, so it is derived once here rather than at every start.
@@ -16,6 +18,7 @@ overturn, and those characters are most of running text.
 
 from __future__ import annotations
 
+import argparse
 import collections
 import math
 import sys
@@ -23,10 +26,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from derive_ocr_lists import header, write  # noqa: E402
+import _derive  # noqa: E402
+from derive_ocr_lists import header, write, writing_into  # noqa: E402
 
 from ybtext._context_model import model  # noqa: E402
 from ybtext._ocr_context import confusions  # noqa: E402
+
+DERIVED = ("ocr-char-frequency.tsv",)
 
 
 def main() -> None:
@@ -50,5 +56,17 @@ def main() -> None:
     write("ocr-char-frequency.tsv", head, rows)
 
 
+def derive(out: Path) -> None:
+    with writing_into(out):
+        main()
+
+
+def cli(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _derive.add_check(ap)
+    args = ap.parse_args(argv)
+    return _derive.run("derive_ocr_char_frequency", DERIVED, derive, args.check)
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(cli())

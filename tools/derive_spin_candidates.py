@@ -2,7 +2,11 @@
 """Derive wordlists/spin-candidates.tsv: pairs of the public spinner tables that ybtext's spin
 lists leave out, as candidates for ``ybtext learn`` only (never restored from this list alone).
 
-    .venv/bin/python tools/derive_spin_candidates.py
+    .venv/bin/python tools/derive_spin_candidates.py [--check]
+
+``--check`` rederives into a temporary directory and compares with wordlists/ (tools/_derive.py).
+Reads the committed wordlists/lexicon-zh.tsv (tools/derive_spin_lists.py derives it) and
+../shared/spin-dicts; no pinned package.
 
 The shipped spin lists keep a pair only where the original is much more frequent than the spun
 form (spin-gated.tsv: >= 8x, tools/derive_spin_lists.py), since a single document must carry the
@@ -15,17 +19,21 @@ lists hold too (their entry there gives the pair's other facts).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-import derive_spin_lists as d
+import _derive  # noqa: E402
+import derive_spin_lists as d  # noqa: E402
 
 MIN_ORIGINAL = 50
+DERIVED = ("spin-candidates.tsv",)
 
 
-def main() -> None:
+def derive(out: Path) -> None:
+    """Write spin-candidates.tsv into the directory ``out``."""
     lexicon = {}
     for line in (d.OUT / "lexicon-zh.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -38,11 +46,18 @@ def main() -> None:
             continue
         if lexicon.get(o, 0) >= MIN_ORIGINAL and s in lexicon:
             rows.append(f"{s}\t{o}\t{'+'.join(sorted(srcs))}")
-    d.write("spin-candidates.tsv", "spun form -> original; candidates for ybtext learn only (the corpus decides)",
+    d.write(out, "spin-candidates.tsv", "spun form -> original; candidates for ybtext learn only (the corpus decides)",
             "spun original source", rows,
             src="pairs of ../shared/spin-dicts (funnlp 42537, itechbear, Article-Stitchers tables), both forms words "
                 "of lexicon-zh.tsv, by tools/derive_spin_candidates.py")
 
 
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    _derive.add_check(ap)
+    args = ap.parse_args(argv)
+    return _derive.run("derive_spin_candidates", DERIVED, derive, args.check)
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

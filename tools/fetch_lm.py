@@ -5,46 +5,46 @@
 
 The model is fcitx5's Chinese word trigram model (libime; KenLM binary format, quantized trie,
 about 165k words, 2.0M bigrams, 634k trigrams; LGPL-2.1-or-later), as Debian ships it in
-``libime-data-language-model``. The script downloads the pinned package with ``apt-get download``
-(no root needed), checks the package's sha256, unpacks it with ``dpkg-deb -x`` into a temporary
-directory, checks the model file's sha256 and copies it into place. ``--check`` only compares the
-committed file with the package (exit 1 if they differ).
+``libime-data-language-model``. The script downloads the pinned package (tools/_derive.py) with
+``apt-get download`` (no root needed) into benchmarks/.cache, checks the package's sha256, unpacks
+it with ``dpkg-deb -x`` into a temporary directory, checks the model file's sha256 and copies it into
+place. ``--check`` only compares the committed file with the package (exit 1 if they differ, 3 if
+the package cannot be fetched), like the derive tools' ``--check``.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _derive  # noqa: E402
+from _derive import sha256  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "ybtext" / "_model" / "zh_CN.lm"
 PACKAGE = "libime-data-language-model"
-VERSION = "1.0.16-1"
+VERSION = _derive.DEBIAN[PACKAGE]  # 1.0.16-1
 DEB_SHA256 = "a9363f915fbefc8ae1ddab3a8147b6c77fdeaa8adb8ab580bc130601d1539665"  # amd64
 LM_PATH = "usr/lib/x86_64-linux-gnu/libime/zh_CN.lm"
 LM_SHA256 = "e4097ca9ca1082928c2ea7d5e368080a696611efa0714dfe563c769f26a415d2"
 
 
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--check", action="store_true", help="compare the committed file with the package; write nothing")
-    args = ap.parse_args()
+    ap.add_argument("--check", action="store_true", help="compare the committed file with the package; write nothing "
+                    f"(exit 1 if they differ, {_derive.UNAVAILABLE} if the package cannot be fetched)")
+    args = ap.parse_args(argv)
+    try:
+        deb = _derive.deb(PACKAGE)
+    except _derive.SourceUnavailable as e:
+        print(f"fetch_lm: source unavailable: {e}", file=sys.stderr)
+        return _derive.UNAVAILABLE
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["apt-get", "download", f"{PACKAGE}:amd64={VERSION}"], cwd=tmp, check=True)
-        deb = next(Path(tmp).glob("*.deb"))
         if sha256(deb) != DEB_SHA256:
             print(f"fetch_lm: {deb.name}: sha256 differs from the pinned {DEB_SHA256}", file=sys.stderr)
             return 1
