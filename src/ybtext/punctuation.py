@@ -27,10 +27,10 @@ import bisect
 import functools
 import itertools
 import re
-from typing import Callable, Iterable
+from typing import Callable, Sequence
 
 from ._chars import HAN_CLASS, is_han
-from ._edits import Cleaned, Edit, Span, apply_spans, until_stable
+from ._edits import Cleaned, Edit, Span, apply_spans, placed, until_stable
 from .config import Config
 
 __all__ = ["step"]
@@ -128,16 +128,13 @@ def _again(text: str, lines: list[int], config: Config) -> list[Edit]:
 _CHAINING = frozenset(',;:!?.()" \t〝〞“”‘’')
 
 
-def _chaining_lines(text: str, edits: Iterable[Edit]) -> list[int]:
+def _chaining_lines(text: str, edits: Sequence[Edit]) -> list[int]:
     """Positions (in the edited text) of one edit per line whose edits may have changed the context
     of a neighbouring mark: a mark, a quote or a space stands within two characters of it (digits
     around a width fix never chain)."""
     out: list[int] = []
-    shift = 0
     last_line: int | None = None
-    for e in edits:
-        pos = e.start + shift
-        shift += len(e.after) - (e.end - e.start)
+    for e, (pos, _) in zip(edits, placed(edits)):
         around = text[max(0, e.start - 2):e.start] + text[e.end:e.end + 2]
         if _CHAINING.isdisjoint(around):
             continue
