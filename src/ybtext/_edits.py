@@ -2,15 +2,16 @@
 
 An :class:`Edit` is a span of the text *its step received*, what stood there, what replaces it
 and why. Steps build their edits with :func:`edits_from_spans` and turn them into text with
-:func:`apply_spans`; no step computes offsets by hand. :func:`apply_edits` replays a whole
-pipeline's edits, step by step, on the original text.
+:func:`apply_spans`; no step computes offsets by hand. A step that runs in passes (or runs again
+on its own output) makes one group of edits of them with :func:`compose` and :func:`until_stable`.
+:func:`apply_edits` replays a whole pipeline's edits, step by step, on the original text.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Sequence
 
 from .errors import YbtextError
 
@@ -163,26 +164,97 @@ def apply_spans(step: str, text: str, spans: Iterable[Span]) -> Cleaned:
     return Cleaned("".join(out), tuple(edits))
 
 
-def compose_deletions(step: str, text: str, first: Sequence[Edit], second: Sequence[Edit]) -> Cleaned:
-    """One group of edits over ``text`` that does what the deletions ``first`` (over ``text``) and
-    then the deletions ``second`` (over the text ``first`` left) do. A deletion of the second group
-    that spans one of the first takes it in."""
-    if any(e.after for e in (*first, *second)):
-        raise YbtextError(f"step {step!r}: only deletions compose")
-    # kept[i]: the position in ``text`` of character i of the text the first group left
-    kept: list[int] = []
-    pos = 0
-    for e in first:
-        kept.extend(range(pos, e.start))
-        pos = e.end
-    kept.extend(range(pos, len(text)))
-    spans = [Span(kept[e.start], kept[e.end - 1] + 1, "", e.rule, e.confidence, e.note) for e in second]
-    starts = [sp.start for sp in spans]
-    for e in first:
-        k = bisect.bisect_right(starts, e.start) - 1
-        if k < 0 or spans[k].end <= e.start:  # not inside a deletion of the second group
-            spans.append(Span(e.start, e.end, "", e.rule, e.confidence, e.note))
+def compose(step: str, text: str, first: Sequence[Edit], second: Sequence[Edit]) -> Cleaned:
+    """One group of edits over ``text`` that does what ``first`` (edits over ``text``) and then
+    ``second`` (edits over the text ``first`` left) do.
+
+    In the text ``first`` left, each of its edits occupies the span of its replacement. An edit of
+    ``second`` whose span overlaps such a span merges with that edit (as does a zero-width one
+    strictly inside the other, or two zero-width ones at one position), and so on transitively; edits
+    that merely meet at a boundary stay apart. A merged edit replaces everything its parts touched in
+    ``text``: its rule joins their rules (split on ``+``, each once, sorted, joined with ``+``), its
+    confidence is the least of theirs (None when none has one), its note joins their non-empty notes
+    with `` | `` (in order of position), and its tier is their common tier ("" when they differ). An
+    edit the other pass does not touch keeps its rule, confidence, note and tier; one of ``second``
+    is moved to its place in ``text``. A merged edit that restores what stood there is dropped.
+    """
+    # (start, end, pass, edit) in the text ``first`` left; at one position ``first`` comes first
+    items = sorted([(a, b, 0, e) for (a, b), e in zip(placed(first), first)] +
+                   [(e.start, e.end, 1, e) for e in second], key=lambda t: (t[0], t[1], t[2]))
+    groups: list[list[tuple[int, int, int, Edit]]] = []
+    lo = hi = -1
+    for it in items:
+        a, b = it[0], it[1]
+        if groups and (a < hi or a == b == lo == hi):
+            groups[-1].append(it)
+            hi = max(hi, b)
+        else:
+            groups.append([it])
+            lo, hi = a, b
+    middle: str | None = None
+    spans: list[Span] = []
+    shift = 0  # length change of the edits of ``first`` placed before the current group
+    for g in groups:
+        delta = sum(len(e.after) - (e.end - e.start) for _, _, p, e in g if p == 0)
+        if all(p == 0 for _, _, p, _e in g):
+            spans.extend(_span(e) for *_, e in g)
+        elif all(p == 1 for _, _, p, _e in g):
+            spans.extend(_span(e)._replace(start=e.start - shift, end=e.end - shift) for *_, e in g)
+        else:
+            if middle is None:
+                middle = apply_spans(step, text, [_span(e) for e in first]).text
+            x, y = g[0][0], max(t[1] for t in g)
+            pieces: list[str] = []
+            pos = x
+            for _, _, p, e in g:
+                if p == 1:
+                    pieces += (middle[pos:e.start], e.after)
+                    pos = e.end
+            pieces.append(middle[pos:y])
+            parts = [e for *_, e in g]
+            rules = sorted({r for e in parts for r in e.rule.split("+")})
+            known = [e.confidence for e in parts if e.confidence is not None]
+            tiers = {e.tier for e in parts}
+            spans.append(Span(x - shift, y - shift - delta, "".join(pieces), "+".join(rules),
+                              min(known) if known else None, " | ".join(e.note for e in parts if e.note),
+                              tiers.pop() if len(tiers) == 1 else ""))
+        shift += delta
     return apply_spans(step, text, spans)
+
+
+def until_stable(step: str, text: str, once: Callable[[str], Cleaned], passes: int,
+                 again: Callable[[str, tuple[Edit, ...]], Sequence[Edit]] | None = None) -> Cleaned:
+    """Run ``once`` on ``text``, then again on what it left, composing the passes (:func:`compose`)
+    into one group of edits over ``text``, until a pass changes nothing or ``passes`` passes ran.
+
+    ``again(current, edits)``, where given, replaces ``once`` from the second pass on: it gets the
+    current text and the edits so far (over ``text``) and returns edits over ``current``, so it can
+    look only where the last changes may have made a difference. The first pass's notices are kept.
+    """
+    result = once(text)
+    for _ in range(passes - 1):
+        if not result.edits:
+            break
+        more = again(result.text, result.edits) if again is not None else once(result.text).edits
+        if not more:
+            break
+        result = compose(step, text, result.edits, more)._replace(notices=result.notices)
+    return result
+
+
+def placed(edits: Sequence[Edit]) -> list[tuple[int, int]]:
+    """Where the replacement of each edit of one group stands in the text the group leaves."""
+    out: list[tuple[int, int]] = []
+    grown = 0
+    for e in edits:
+        start = e.start + grown
+        out.append((start, start + len(e.after)))
+        grown += len(e.after) - (e.end - e.start)
+    return out
+
+
+def _span(e: Edit) -> Span:
+    return Span(e.start, e.end, e.after, e.rule, e.confidence, e.note, e.tier)
 
 
 def drop_overlaps(spans: Iterable[Span]) -> list[Span]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Callable, Iterable, Iterator, Unpack
 
-from ._edits import Cleaned, Edit, Notice, compose_deletions
+from ._edits import Cleaned, Edit, Notice, compose
 from .config import STEPS, Config, Options
 
 __all__ = ["Cleaner", "clean", "clean_and_explain"]
@@ -105,7 +105,7 @@ class Cleaner:
                     if edits[-1].step == name:  # no step changed the text since its last pass
                         del edits[last[0]:]
                         text = last[1]
-                        result = compose_deletions(name, text, edits_of_last, result.edits)
+                        result = compose(name, text, edits_of_last, result.edits)
                 if result.edits:
                     last = (len(edits), text)  # where this step's edits start, the text it received
                     edits_of_last = result.edits

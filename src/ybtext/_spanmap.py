@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Sequence
 
-from ._edits import Edit, Notice, apply_edits
+from ._edits import Edit, Notice, apply_edits, placed
 from .config import STEPS
 from .errors import YbtextError
 
@@ -37,14 +37,9 @@ class _Group:
         self.first = first  # index of the group's first edit in the run's edit list
         self.src_s = [e.start for e in edits]
         self.src_e = [e.end for e in edits]
-        self.dst_s: list[int] = []
-        self.dst_e: list[int] = []
-        delta = 0
-        for e in edits:
-            start = e.start + delta
-            self.dst_s.append(start)
-            self.dst_e.append(start + len(e.after))
-            delta += len(e.after) - (e.end - e.start)
+        spots = placed(edits)
+        self.dst_s = [a for a, _ in spots]
+        self.dst_e = [b for _, b in spots]
 
     def forward(self, pos: int, side: int) -> int:
         return _map(pos, self.src_s, self.src_e, self.dst_s, self.dst_e, side)

@@ -18,7 +18,7 @@ Precision first: the step runs on every document and must leave correct text alo
 
 from __future__ import annotations
 
-from ._edits import Cleaned, Span, apply_spans
+from ._edits import Cleaned, Span, apply_spans, until_stable
 from ._ocr_model import HAN, lexicon, scanner, segment, surnames, typos
 from .config import Config
 
@@ -43,35 +43,10 @@ PASSES = 3
 
 
 def step(text: str, config: Config) -> Cleaned:
+    # Passes run until nothing changes, which keeps the step idempotent; their edits are composed
+    # over the received text (a correction that overlaps an earlier one merges with it).
     context = config.ocr == "context"
-    spans = _spans(text, context)
-    if not spans:
-        return Cleaned(text, ())
-    # Corrections keep the length, so later passes index the same positions; they run until
-    # nothing changes, which keeps the step idempotent, and overlapping spans are merged.
-    passes = [spans]
-    current = apply_spans("ocr", text, spans).text
-    for _ in range(PASSES - 1):
-        more = _spans(current, context)
-        if not more:
-            break
-        passes.append(more)
-        current = apply_spans("ocr", current, more).text
-    if len(passes) == 1:
-        return apply_spans("ocr", text, spans)
-    return apply_spans("ocr", text, _merge(text, current, [s for p in passes for s in p]))
-
-
-def _merge(text: str, final: str, spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, s.end)):
-        if merged and s.start < merged[-1].end:
-            last = merged.pop()
-            end = max(last.end, s.end)
-            conf = min(c for c in (last.confidence, s.confidence) if c is not None)
-            s = Span(last.start, end, "", f"{last.rule}+{s.rule}", conf, f"{last.note} | {s.note}")
-        merged.append(s)
-    return [s._replace(after=final[s.start:s.end]) for s in merged]
+    return until_stable("ocr", text, lambda t: apply_spans("ocr", t, _spans(t, context)), PASSES)
 
 
 def _spans(text: str, context: bool = False) -> list[Span]:

@@ -27,10 +27,10 @@ import bisect
 import functools
 import itertools
 import re
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from ._chars import HAN_CLASS, is_han
-from ._edits import Cleaned, Edit, Span, apply_spans
+from ._edits import Cleaned, Edit, Span, apply_spans, placed, until_stable
 from .config import Config
 
 __all__ = ["step"]
@@ -103,17 +103,13 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 
 def step(text: str, config: Config) -> Cleaned:
     """Apply the rules until nothing changes (a converted mark can put its neighbour in Chinese
-    context: ``本.,`` → ``本。,`` → ``本。，``); the edits are composed over the received text."""
-    result = _once(text, config)
-    for _ in range(3):
-        lines = _chaining_lines(text, result.edits)
-        if not lines:
-            return result
-        again = _again(result.text, lines, config)
-        if not again:
-            return result
-        result = apply_spans("punctuation", text, _compose(text, result.edits, again))
-    return result
+    context: ``本.,`` → ``本。,`` → ``本。，``); the edits are composed over the received text. After
+    the first pass only the lines where an edit may have changed a neighbour's context run again."""
+    def again(current: str, edits: tuple[Edit, ...]) -> list[Edit]:
+        lines = _chaining_lines(text, edits)
+        return _again(current, lines, config) if lines else []
+
+    return until_stable("punctuation", text, lambda t: _once(t, config), 4, again)
 
 
 def _again(text: str, lines: list[int], config: Config) -> list[Edit]:
@@ -132,16 +128,13 @@ def _again(text: str, lines: list[int], config: Config) -> list[Edit]:
 _CHAINING = frozenset(',;:!?.()" \t〝〞“”‘’')
 
 
-def _chaining_lines(text: str, edits: Iterable[Edit]) -> list[int]:
+def _chaining_lines(text: str, edits: Sequence[Edit]) -> list[int]:
     """Positions (in the edited text) of one edit per line whose edits may have changed the context
     of a neighbouring mark: a mark, a quote or a space stands within two characters of it (digits
     around a width fix never chain)."""
     out: list[int] = []
-    shift = 0
     last_line: int | None = None
-    for e in edits:
-        pos = e.start + shift
-        shift += len(e.after) - (e.end - e.start)
+    for e, (pos, _) in zip(edits, placed(edits)):
         around = text[max(0, e.start - 2):e.start] + text[e.end:e.end + 2]
         if _CHAINING.isdisjoint(around):
             continue
@@ -149,46 +142,6 @@ def _chaining_lines(text: str, edits: Iterable[Edit]) -> list[int]:
         if line != last_line:
             out.append(pos)
             last_line = line
-    return out
-
-
-def _compose(text: str, first: Sequence[Edit], second: Sequence[Edit]) -> list[Span]:
-    """Spans over ``text`` equivalent to applying ``first`` (edits over ``text``) then ``second``
-    (edits over the result). Edits of the second pass that touch those of the first merge with them."""
-    shift = 0
-    mapped: list[tuple[int, int, Edit]] = []
-    for e in first:
-        ns = e.start + shift
-        ne = ns + len(e.after)
-        mapped.append((ns, ne, e))
-        shift += len(e.after) - (e.end - e.start)
-    # (start, end) in the intermediate text, pass, edit
-    items = [(ns, ne, 1, e) for ns, ne, e in mapped] + [(e.start, e.end, 2, e) for e in second]
-    items.sort(key=lambda t: (t[0], t[1]))
-    groups: list[list[tuple[int, int, int, Edit]]] = []
-    for it in items:
-        if groups and it[0] < max(g[1] for g in groups[-1]) or groups and it[0] == it[1] == groups[-1][-1][0]:
-            groups[-1].append(it)
-        else:
-            groups.append([it])
-    middle = apply_spans("punctuation", text, [Span(e.start, e.end, e.after, e.rule) for e in first]).text
-    out: list[Span] = []
-    for g in groups:
-        if all(t[2] == 1 for t in g):
-            out.extend(Span(t[3].start, t[3].end, t[3].after, t[3].rule) for t in g)
-            continue
-        x, y = min(t[0] for t in g), max(t[1] for t in g)
-        before_x = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= x and ns < x or ne < x)
-        before_y = sum(len(e.after) - (e.end - e.start) for ns, ne, e in mapped if ne <= y and (ns < y or ne < y))
-        pieces: list[str] = []
-        pos = x
-        for e in sorted((t[3] for t in g if t[2] == 2), key=lambda e: e.start):
-            pieces.append(middle[pos:e.start])
-            pieces.append(e.after)
-            pos = e.end
-        pieces.append(middle[pos:y])
-        rules = sorted({t[3].rule for t in g})
-        out.append(Span(x - before_x, y - before_y, "".join(pieces), "+".join(rules)))
     return out
 
 
