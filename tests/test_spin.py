@@ -413,3 +413,37 @@ def test_heavy_decoding_never_lets_the_prior_alone_decide():
     edits = _edits(text)
     assert not [e for e in edits if e.before == "举办"]
     assert [e.after for e in edits if e.before == "经由过程"] == ["通过"] * 60
+
+
+# A heavy-family notice (经由过程, 年夜, 不克不及) in which the spinner's own table swapped 部门 and
+# 部分 both ways: 各有闭部分卖力人 meant 部门, 一部门题目 meant 部分.
+SWAPPED = "经由过程年夜会会商，市当局各有闭部分卖力人暗示，只要一部门题目必需立刻处置，不克不及推诿。"
+
+
+def test_heavy_table_pairs_restore_swapped_words_both_ways():
+    edits = {(e.before, e.after): e for e in _edits(SWAPPED)}
+    for before, after in (("部分", "部门"), ("部门", "部分")):
+        e = edits[(before, after)]
+        assert e.tier == "table"
+        name, line = e.rule.split(":")
+        row = spin_heavy_rows()[int(line)]
+        assert name == "spin-heavy.tsv" and row[:3] == [before, after, "swap"]
+
+
+def test_heavy_table_pairs_need_the_original_gone_or_a_swap():
+    # 推诿 is what the table writes for 推脱 (one way only): restored where 推脱 occurs nowhere,
+    # left alone once the document holds a 推脱 of its own
+    assert ("推诿", "推脱") in {(e.before, e.after) for e in _edits(SWAPPED)}
+    assert "推诿" not in {e.before for e in _edits(SWAPPED + "有人推脱责任。")}
+
+
+def test_heavy_table_stays_out_of_documents_that_are_not_heavy():
+    text = "各部分负责人参加了会议，会议讨论了一部分问题，有人推诿责任。"
+    assert ybtext.clean(text) == text
+    assert not _edits(text, spin="force")
+
+
+def spin_heavy_rows() -> dict[int, list[str]]:
+    from importlib.resources import files
+    lines = (files("ybtext.wordlists") / "spin-heavy.tsv").read_text(encoding="utf-8").split("\n")
+    return {i + 1: line.split("\t") for i, line in enumerate(lines)}

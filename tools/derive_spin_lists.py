@@ -58,7 +58,7 @@ WEB_ONLY_AGREED_ZIPF_GAP = 1.0  # ... or >= 10x where two or more tables list th
 # the installed packages whose versions the committed lists were derived with (see their Source
 # headers; _derive.INSTALLED pins them)
 PINNED = ("jieba", "wordfreq")
-DERIVED = ("lexicon-zh.tsv", "spin-sure.tsv", "spin-gated.tsv", "spin-chars.tsv", "spin-chains.tsv")
+DERIVED = ("lexicon-zh.tsv", "spin-sure.tsv", "spin-gated.tsv", "spin-chars.tsv", "spin-chains.tsv", "spin-heavy.tsv")
 SHORT = {"funnlp_42537.txt": "funnlp", "itechbear_synonyms.txt": "itechbear",
          "stitchers_SYNONYMS.txt": "stitchers", "stitchers_pre2_SYNONYMS.txt": "stitchers2",
          "stitchers_pre_SYNONYMS.txt": "stitchers0"}
@@ -244,6 +244,25 @@ def derive_all(out: Path) -> None:
     ch = chains(gated, jb)
     write(out, "spin-chains.tsv", "chain form -> original; two gated pairs applied in sequence",
           "spun original source", [f"{c}\t{x}\t{via}" for c, (x, via) in ch.items()])
+    write(out, "spin-heavy.tsv", "spun form -> original, every pair of the heavy family's table; kind: swap "
+          "(the table also writes the original for the spun form) or one-way; candidates for heavy-family "
+          "documents only, each occurrence judged by the context model", "spun original kind",
+          heavy_table(), src="../shared/spin-dicts/funnlp_42537.txt (the 伪原创 table of the heavy family), "
+          "inverted and annotated by tools/derive_spin_lists.py",
+          lic="facts (which word a spinner writes for which); list MIT")
+
+
+def heavy_table() -> list[str]:
+    """The heavy family's own table (funnlp 42537, a directed 伪原创 table), inverted: spun form,
+    original, and whether the table also writes the original for the spun form (a swap: 部门 and
+    部分 are each written for the other, so a spun document has both). Every pair, unfiltered: these
+    are candidates the context model judges in heavy-family documents only. Both forms Han only."""
+    pairs = set()
+    for line in (SHARED / "spin-dicts" / "funnlp_42537.txt").read_text(encoding="utf-8").splitlines():
+        parts = [p.strip() for p in line.split("→")]
+        if len(parts) == 2 and parts[0] != parts[1] and all(map(is_han, parts)) and all(parts):
+            pairs.add((parts[0], parts[1]))
+    return [f"{s}\t{o}\t{'swap' if (s, o) in pairs else 'one-way'}" for o, s in pairs]
 
 
 def main(argv: list[str] | None = None) -> int:

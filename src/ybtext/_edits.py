@@ -29,7 +29,7 @@ class Edit:
     edits is replayed step by step. ``rule`` is a wordlist ``file:line`` or a named rule;
     ``confidence`` is a float in [0, 1] where the step computed one, else None. ``note`` carries
     anything else worth showing a reviewer (document evidence for gated edits). ``tier`` is the
-    spin tier that made the edit (``user``, ``phrase``, ``sure``, ``learned``, ``chain``, ``gated``, ``char``),
+    spin tier that made the edit (``user``, ``phrase``, ``sure``, ``learned``, ``chain``, ``gated``, ``table``, ``char``),
     "" for the other steps.
     """
 

@@ -15,13 +15,18 @@ Candidates, with their prior:
   evidence weight (nats, capped) times ``POLICY.weight_prior`` plus ``POLICY.gated_prior``; a listed context that
   vetoes the pair removes it, one that supports it adds ``POLICY.condition_prior``;
 - one-character swaps (和 -> 战, ``_swaps``) the document shows were applied: ``POLICY.char_prior``
-  plus the same share of their weight.
+  plus the same share of their weight;
+- every other pair of the heavy family's own table (``spin-heavy.tsv``, tier ``table``): where the
+  original occurs nowhere in the document (the spinner replaced it everywhere),
+  ``POLICY.table_prior``; where the table writes each form for the other (部门 and 部分, so a
+  spun document holds both), ``POLICY.swap_prior``.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from .._chars import HAN_CLASS
@@ -29,7 +34,7 @@ from .._context_model import model
 from .._edits import Span
 from . import _swaps
 from ._evidence import Analysis
-from ._tables import tables
+from ._tables import heavy_table, tables
 from .policy import POLICY
 
 __all__ = ["spans"]
@@ -80,6 +85,26 @@ def _options(text: str, a: Analysis) -> list[_Option]:
     for c in _swaps.candidates(text, a.report):
         out.append(_Option(c.start, c.start + len(c.spun), c.original, c.rule, c.note, "char",
                            _prior(c.weight, POLICY.char_prior)))
+    have = {(o.start, o.end, o.original) for o in out}
+    h = heavy_table()
+    absent: dict[str, bool] = {}
+    found = h.overlapping.find(text)
+    if len(h.unspun.find(text)) > POLICY.table_fit * len(found):
+        return out  # the words this table rewrites stand as written: another spinner's document
+    seen = Counter(k for k, _s, _e in found)
+    for key, s, e in found:
+        for original, swap, rule in h.pairs[key]:
+            if (s, e, original) in have:
+                continue
+            gone = absent.get(original)
+            if gone is None:
+                gone = absent[original] = original not in text
+            if gone and seen[key] >= POLICY.table_min_count:
+                out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
+                                   "table", POLICY.table_prior))
+            elif swap:
+                out.append(_Option(s, e, original, rule, f"tier=table; the table swaps {key} and {original}",
+                                   "table", POLICY.swap_prior))
     return out
 
 
@@ -118,7 +143,7 @@ def _confirmed(text: str, taken: list[_Option],
     for o in taken:
         near = [x for x in path if x[0] != o.start]
         gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
-        if o.tier in ("gated", "char"):
+        if o.tier in ("gated", "char", "table"):
             if gain < POLICY.min_gain or gain + o.prior < POLICY.verify:
                 continue
             rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)

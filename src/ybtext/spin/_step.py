@@ -268,7 +268,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     return _resolve(out)
 
 
-_PRIORITY = {"user": 6, "phrase": 5, "sure": 4, "learned": 3, "chain": 2, "gated": 1, "char": 0}
+_PRIORITY = {"user": 6, "phrase": 5, "sure": 4, "learned": 3, "chain": 2, "gated": 1, "table": 0, "char": 0}
 
 
 def _resolve(candidates: list[Span]) -> list[Span]:

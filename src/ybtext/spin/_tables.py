@@ -4,6 +4,8 @@
 - ``spin-gated.tsv``: spun forms that are words; restored only with document evidence.
 - ``spin-context.tsv``: curated context conditions for gated pairs (adds pairs too).
 - ``spin-chains.tsv``: forms two pairs made in sequence (进呈现 <- 发展示); gated.
+- ``spin-heavy.tsv``: every pair of the heavy family's own table, candidates in heavy-family
+  documents only (``heavy_table``, loaded the first time such a document comes).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Callable
 from .._match import Matcher
 from .._wordlists import load, load_rows, parse_conditions
 
-__all__ = ["Pair", "Tables", "tables"]
+__all__ = ["HeavyTable", "Pair", "Tables", "heavy_table", "tables"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +124,24 @@ def tables() -> Tables:
     frozen = {k: tuple(v) for k, v in gated.items()}
     keys = [*sure, *chains, *frozen]
     return Tables(sure, chains, frozen, Matcher(keys, overlapping=True))
+
+
+@dataclass(frozen=True, slots=True)
+class HeavyTable:
+    """``spin-heavy.tsv``: spun form -> ((original, swap, rule), ...), and a matcher of the forms."""
+
+    pairs: dict[str, tuple[tuple[str, bool, str], ...]]
+    overlapping: Matcher
+    #: the words the table rewrites but never writes: a document this table spun holds few of them
+    unspun: Matcher
+
+
+@functools.lru_cache(maxsize=1)
+def heavy_table() -> HeavyTable:
+    first, spun, original, kind = load_rows("spin-heavy.tsv", "spun", "original", "kind")
+    pairs: dict[str, list[tuple[str, bool, str]]] = {}
+    for i, (s, o, k) in enumerate(zip(spun, original, kind)):
+        pairs.setdefault(s, []).append((o, k == "swap", f"spin-heavy.tsv:{first + i}"))
+    frozen = {k: tuple(v) for k, v in pairs.items()}
+    only = {o for v in frozen.values() for o, _swap, _rule in v}.difference(frozen)
+    return HeavyTable(frozen, Matcher(frozen, overlapping=True), Matcher(only))

@@ -115,6 +115,16 @@ class Policy:
     condition_prior: float = 2.0
     #: a one-character swap, before its evidence
     char_prior: float = -1.0
+    #: a pair of the heavy family's table (spin-heavy.tsv) whose original the document lacks ...
+    table_prior: float = 1.0
+    #: ... or that the table applies both ways (部门 <-> 部分)
+    swap_prior: float = 1.5
+    #: ... and, where the original is only absent, whose spun form occurs this often (one 趣味
+    #: and no 兴趣 in a short notice proves nothing)
+    table_min_count: int = 1
+    #: the table's pairs are candidates only where the words it rewrites but never writes occur at
+    #: most this often per occurrence of its spun forms (spun People's Daily: 0.07-0.12; clean: 0.3)
+    table_fit: float = 0.2
     #: a decoded word pair's own window gain must reach this (the model must not prefer the
     #: spun form: the prior alone never decides; 举办 stays where 举行 reads no better) ...
     min_gain: float = 0.0
