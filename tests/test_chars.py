@@ -21,3 +21,16 @@ def test_what_is_han_and_what_is_not():
         assert not is_han(c)
     assert not is_han("")
     assert HAN_CLASS.startswith("\u3400-")
+
+
+def test_no_module_writes_its_own_han_range():
+    """Issue 21: one definition of "a Han character". A module that spells out the BMP block's
+    bounds (U+4E00 or U+9FFF, escaped or literal) instead of importing ``ybtext._chars`` has its
+    own, probably different, idea of it."""
+    import re
+    from pathlib import Path
+    src = Path(__file__).resolve().parents[1] / "src" / "ybtext"
+    spelled = re.compile(r"\\u4e00|\\u9fff|\\u4E00|\\u9FFF|0x4e00|0x4E00|\u4e00-\u9fff")
+    offenders = [str(p.relative_to(src)) for p in sorted(src.rglob("*.py"))
+                 if p.name != "_chars.py" and spelled.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

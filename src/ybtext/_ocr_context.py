@@ -26,6 +26,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Callable, NamedTuple
 
+from ._chars import HAN_CLASS
 from ._context_model import model
 from ._ocr_model import lexicon, surnames
 from ._wordlists import shipped_rows
@@ -62,7 +63,7 @@ READ_SPAN = 2
 CONTEXT = 6
 
 _EMPTY: frozenset[str] = frozenset()
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
 #: Titles, quotations, and a classical quotation introduced by 曰/云 (to the end of its sentence).
 _QUOTED = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,60}”|「[^「」\n]{0,60}」|『[^『』\n]{0,60}』|[曰云][:：][^。！？\n]{0,80}")
 
