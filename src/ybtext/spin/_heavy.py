@@ -85,26 +85,40 @@ def _options(text: str, a: Analysis) -> list[_Option]:
     for c in _swaps.candidates(text, a.report):
         out.append(_Option(c.start, c.start + len(c.spun), c.original, c.rule, c.note, "char",
                            _prior(c.weight, POLICY.char_prior)))
-    have = {(o.start, o.end, o.original) for o in out}
+    out.extend(_table_options(text, {(o.start, o.end, o.original) for o in out}))
+    return out
+
+
+def _table_options(text: str, have: set[tuple[int, int, str]]) -> list[_Option]:
+    """The candidates of the heavy family's table (tier ``table``). Matched run by run of Han text
+    (its forms are Han), so that no list of every match of a long document is ever held: the
+    table's forms include common characters, matched at nearly every position."""
     h = heavy_table()
+    runs = [m.span() for m in _RUN.finditer(text)]
+    seen: Counter[str] = Counter()
+    unspun = 0
+    for lo, hi in runs:
+        seen.update(h.overlapping.count(text[lo:hi]))
+        unspun += len(h.unspun.find(text[lo:hi]))
+    if unspun > POLICY.table_fit * sum(seen.values()):
+        return []  # the words this table rewrites stand as written: another spinner's document
+    out: list[_Option] = []
     absent: dict[str, bool] = {}
-    found = h.overlapping.find(text)
-    if len(h.unspun.find(text)) > POLICY.table_fit * len(found):
-        return out  # the words this table rewrites stand as written: another spinner's document
-    seen = Counter(k for k, _s, _e in found)
-    for key, s, e in found:
-        for original, swap, rule in h.pairs[key]:
-            if (s, e, original) in have:
-                continue
-            gone = absent.get(original)
-            if gone is None:
-                gone = absent[original] = original not in text
-            if gone and seen[key] >= POLICY.table_min_count:
-                out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
-                                   "table", POLICY.table_prior))
-            elif swap:
-                out.append(_Option(s, e, original, rule, f"tier=table; the table swaps {key} and {original}",
-                                   "table", POLICY.swap_prior))
+    for lo, hi in runs:
+        for key, s, e in h.overlapping.find(text[lo:hi]):
+            s, e = s + lo, e + lo
+            for original, swap, rule in h.pairs[key]:
+                if (s, e, original) in have:
+                    continue
+                gone = absent.get(original)
+                if gone is None:
+                    gone = absent[original] = original not in text
+                if gone and seen[key] >= POLICY.table_min_count:
+                    out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
+                                       "table", POLICY.table_prior))
+                elif swap:
+                    out.append(_Option(s, e, original, rule, f"tier=table; the table swaps {key} and {original}",
+                                       "table", POLICY.swap_prior))
     return out
 
 
