@@ -272,12 +272,14 @@ def lint(path: str | Path) -> list[WordlistError]:
 def lint_text(name: str, data: bytes) -> list[WordlistError]:
     """All problems of wordlist ``data`` (named ``name`` in the messages)."""
     problems: list[WordlistError] = []
-    parse(name, data, strict=True, problems=problems)
+    _parse_strict(name, data, problems, keep=False)
     return problems
 
 
-def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) -> Wordlist:
-    """:func:`parse` in strict mode: every rule of the module docstring, line by line."""
+def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None, *,
+                  keep: bool = True) -> Wordlist:
+    """:func:`parse` in strict mode: every rule of the module docstring, line by line. Without
+    ``keep`` (lint) no Entry is made: the big lists have hundreds of thousands of lines."""
 
     def problem(line: int | None, message: str) -> None:
         err = WordlistError(name, line, message)
@@ -304,8 +306,9 @@ def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) 
     if not columns:
         return Wordlist(name, headers, (), ())
     key_cols = [k for k, c in enumerate(columns) if c not in _IGNORED_FOR_UNIQUENESS]
+    whole = len(key_cols) == len(columns)   # then a line is its own identity
     entries: list[Entry] = []
-    seen: dict[tuple[str, ...], int] = {}
+    seen: dict[str, int] = {}
     previous = None
     for lineno, raw in enumerate(_entry_lines(text[pos:]), count + 1):
         if raw.endswith("\r"):
@@ -314,7 +317,7 @@ def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) 
         if not raw.strip() or raw.startswith("#"):
             problem(lineno, "blank line or comment among the entries")
             continue
-        if unicodedata.normalize("NFC", raw) != raw:
+        if not unicodedata.is_normalized("NFC", raw):
             problem(lineno, "not NFC-normalized")
         parts = raw.split("\t")
         if len(parts) != len(columns):
@@ -327,12 +330,13 @@ def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) 
         if previous is not None and raw < previous:
             problem(lineno, "not sorted (entries must be in code point order)")
         previous = raw
-        ident = tuple(parts[k] for k in key_cols)
+        ident = raw if whole else "\t".join([parts[k] for k in key_cols])
         if ident in seen:
             problem(lineno, f"duplicate of line {seen[ident]}")
         else:
             seen[ident] = lineno
-        entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
+        if keep:
+            entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
     return Wordlist(name, headers, columns, tuple(entries))
 
 
