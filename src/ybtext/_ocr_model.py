@@ -67,8 +67,9 @@ class Typos:
     a wrong character are adjacent and found by binary search. ``forms(x)`` also returns the set of
     two-character neighbourhoods (``"?x"`` and ``"x?"``) that some form of ``x`` has, a cheap test
     before the full lookups. A form's row gives the right character and the kind (``rows``); the
-    correct word and the rule (the form's line) are made only when a form is found in a text
-    (:meth:`correction`), so a parsed character costs one dict entry per form: a long text touches
+    correct word is made only when a form is found in a text (:meth:`correction`), the rule (the
+    form's line) only when it becomes an edit (:meth:`rule`), so a parsed character costs one dict
+    entry per form: a long text touches
     nearly every wrong character, and a tuple and a corrected word per form held 75 MB once all
     were parsed.
     """
@@ -119,14 +120,18 @@ class Typos:
             self.shapes[wrong] = tuple(sorted(shapes, key=lambda s: (-s[0], s[1])))
         return got
 
-    def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str, str]:
-        """(correct word, index of the wrong character, kind, rule) of a form of ``wrong``; the
-        rule is ``ocr-typos.tsv:<line>``, the form's line."""
+    def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str]:
+        """(correct word, index of the wrong character, kind) of a form of ``wrong``."""
         right, kind = self.rows[wrong][row]
         i = form.find(wrong)
+        return form[:i] + right + form[i + 1:], i, kind
+
+    def rule(self, wrong: str, form: str) -> str:
+        """``ocr-typos.tsv:<line>``, the line of a form of ``wrong`` (one search and a line count:
+        made for the edits only, not for every form found)."""
+        right, kind = self.rows[wrong][self.forms(wrong)[0][form]]
         offset = self._raw.find(f"{wrong}\t{right}\t{kind}\t{form}")
-        rule = f"{self._raw.name}:{self._raw.line(offset) if offset is not None else '?'}"
-        return form[:i] + right + form[i + 1:], i, kind, rule
+        return f"{self._raw.name}:{self._raw.line(offset) if offset is not None else '?'}"
 
 
 @functools.lru_cache(maxsize=1)
