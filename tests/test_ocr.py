@@ -182,3 +182,13 @@ def test_confusion_list_is_derived_and_named():
 def test_brand_names_with_yi_stay():
     """壹基金 is a charity's name and 小壹 a product's: neither becomes 一."""
     assert ybtext.clean("壹基金向灾区捐款，智能助手小壹也上线了。") == "壹基金向灾区捐款，智能助手小壹也上线了。"
+
+
+def test_malformed_typo_line_names_its_line():
+    """ocr-typos.tsv is read column-wise; a malformed line still stops with its line number."""
+    from ybtext._ocr_model import Typos
+    from ybtext._wordlists import SortedLines
+    from ybtext.errors import WordlistError
+    data = "# File: t.tsv\n# Columns: wrong right kind form\n己\t已\tcurated\t己经\n己\t已已\tshape\t己任\n"
+    with pytest.raises(WordlistError, match=r"^t\.tsv:4: "):
+        Typos(SortedLines("t.tsv", data.encode("utf-8"))).forms("己")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
 
 from ._chars import HAN
 from ._wordlists import SortedLines, shipped_rows
@@ -94,19 +95,18 @@ class Typos:
     def forms(self, wrong: str) -> tuple[dict[str, int], frozenset[str]]:
         got = self.parsed.get(wrong)
         if got is None:
-            table: dict[str, int] = {}
-            rows: dict[tuple[str, str], int] = {}
             pairs: set[str] = set()
             shapes: set[tuple[int, int]] = set()
             offset, lines = self._raw.lines(wrong + "\t")
-            for k, line in enumerate(lines.split("\n")[:-1]):
-                fields = line.split("\t")
-                if len(fields) != 4 or len(fields[1]) != 1 or wrong not in fields[3]:
-                    raise WordlistError(self._raw.name, self._raw.line(offset) + k,
-                                        "expected: wrong, right, kind, form (holding the wrong character)")
-                _, right, kind, form = fields
-                row = rows.setdefault((right, kind), len(rows))
-                table[form] = row   # a form listed twice: the later line wins
+            # column-wise, in C: wrong, right, kind, form, wrong, ..., form, ""
+            cells = lines.replace("\n", "\t").split("\t")
+            forms, keys = cells[3::4], list(zip(cells[1::4], cells[2::4]))
+            if (len(cells) != 4 * len(forms) + 1 or any(len(right) != 1 for right, _kind in set(keys))
+                    or not all(map(str.__contains__, forms, repeat(wrong)))):
+                raise WordlistError(self._raw.name, self._raw.line(offset) + self._first_bad(wrong, lines),
+                                    "expected: wrong, right, kind, form (holding the wrong character)")
+            rows = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+            table = dict(zip(forms, map(rows.__getitem__, keys)))   # a form listed twice: the later line wins
             for form in table:
                 i = form.find(wrong)
                 if i > 0:
@@ -119,6 +119,15 @@ class Typos:
             self.rows[wrong] = tuple(rows)
             self.shapes[wrong] = tuple(sorted(shapes, key=lambda s: (-s[0], s[1])))
         return got
+
+    @staticmethod
+    def _first_bad(wrong: str, lines: str) -> int:
+        """Index of the first malformed line among the lines of ``wrong`` (for the error)."""
+        for k, line in enumerate(lines.split("\n")):
+            fields = line.split("\t")
+            if len(fields) != 4 or len(fields[1]) != 1 or wrong not in fields[3]:
+                return k
+        return 0
 
     def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str]:
         """(correct word, index of the wrong character, kind) of a form of ``wrong``."""
