@@ -93,3 +93,55 @@ def test_a_source_that_cannot_be_fetched_exits_3(tool, tmp_path, capsys):
     assert "t: source unavailable: could not fetch jieba" in err and "pip download jionlp==1.5.31 exited 1" in err
     with pytest.raises(subprocess.CalledProcessError):
         tool.run("t", ("a.tsv",), other_failure, check=True, committed=tmp_path)
+
+
+# The writers of the big lists (issue 21: one entry a line). Rederiving needs downloads, so these
+# tests prove the other half: the entries of each committed list, given back to the tool's writer
+# in any order, come out as the committed file, byte for byte (header included).
+
+WORDLISTS = TOOL.parents[1] / "wordlists"
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(name, TOOL.parent / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _entries(name):
+    text = (WORDLISTS / name).read_text(encoding="utf-8")
+    return text, [line.split("\t") for line in text.split("\n")[:-1] if not line.startswith("#")]
+
+
+def test_ocr_writers_reproduce_the_committed_lists():
+    tool = _load("derive_ocr_lists")
+    text, rows = _entries("ocr-lexicon.tsv")
+    costs = {word: int(cost) for word, cost in reversed(rows)}
+    assert len(costs) == len(rows)
+    assert tool.render(*tool.lexicon_list(costs)) == text
+    text, rows = _entries("ocr-typos.tsv")
+    groups = {}
+    for wrong, right, kind, form in reversed(rows):
+        groups.setdefault((wrong, right, kind), []).append(form)
+    assert tool.render(*tool.typos_list(groups)) == text
+
+
+def test_lm_writer_reproduces_the_committed_list():
+    tool = _load("derive_lm")
+    text, rows = _entries("lm-bigrams.tsv")
+    followers = {}
+    for first, second, value in reversed(rows):
+        followers.setdefault(first, []).append((second, float(value)))
+    assert tool.render(*tool.bigrams_list(followers, 250_000)) == text
+
+
+def test_writers_write_one_entry_a_line_sorted():
+    ocr, lm = _load("derive_ocr_lists"), _load("derive_lm")
+    head, rows = ocr.lexicon_list({"一丁": 27, "一": 60})
+    assert head[-1] == "# Columns: word cost" and sorted(rows) == ["一\t60", "一丁\t27"]
+    text = ocr.render(*ocr.typos_list({("己", "已", "curated"): ["己经", "己然"], ("丁", "争", "sound"): ["竞丁"]}))
+    assert text.split("\n")[4:] == ["# Columns: wrong right kind form", "丁\t争\tsound\t竞丁",
+                                    "己\t已\tcurated\t己然", "己\t已\tcurated\t己经", ""]
+    text = lm.render(*lm.bigrams_list({"维护": [("和平", 0.5), ("世界", 1.804)]}, 10))
+    assert text.split("\n")[4:] == ["# Columns: first second value", "维护\t世界\t1.80", "维护\t和平\t0.50", ""]

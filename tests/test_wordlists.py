@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import importlib.resources
 
 import pytest
@@ -22,7 +23,11 @@ def test_there_are_shipped_wordlists():
     assert "spin-sure.tsv" in SHIPPED
 
 
-@pytest.mark.parametrize("name", SHIPPED)
+#: one entry a line, hundreds of thousands of lines: read by SortedLines, never by load()
+SEARCHED = ("lm-bigrams.tsv", "ocr-lexicon.tsv", "ocr-typos.tsv")
+
+
+@pytest.mark.parametrize("name", [n for n in SHIPPED if n not in SEARCHED])
 def test_shipped_wordlist_passes_lint_and_loads(name):
     """The strict parser finds no problem, and the fast path reads the same entries."""
     data = (importlib.resources.files("ybtext.wordlists") / name).read_bytes()
@@ -33,6 +38,49 @@ def test_shipped_wordlist_passes_lint_and_loads(name):
     assert wordlist == strict
     assert len(wordlist) > 0 and wordlist.header("File") == name
     assert wordlist.header("License"), f"{name} names no licence"
+
+
+@pytest.mark.parametrize("name", SEARCHED)
+def test_searched_wordlist_passes_lint_and_searches(name):
+    """The big lists pass lint (without an Entry per line), and SortedLines finds the lines of a
+    sample of first columns at their line numbers."""
+    assert _wordlists.lint_text(name, (importlib.resources.files("ybtext.wordlists") / name).read_bytes()) == []
+    found = _wordlists.SortedLines(name)
+    lines = found.data.decode("utf-8").split("\n")[:-1]
+    first = next(k for k, line in enumerate(lines) if not line.startswith("#"))
+    assert found.line(found.start) == first + 1 and found.header("File") == name and found.header("License")
+    keys = {line.split("\t")[0] for line in lines[first:]}
+    if name == "ocr-typos.tsv":   # keys() searches once per key: checked where it is used
+        assert found.keys() == keys
+    for key in sorted(keys)[::max(1, len(keys) // 200)]:
+        offset, text = found.lines(key + "\t")
+        start = bisect.bisect_left(lines, key + "\t", first)
+        want = list(range(start, bisect.bisect_left(lines, key + "\t\U0010ffff", start)))
+        assert text.split("\n")[:-1] == [lines[k] for k in want]
+        assert found.line(offset) == want[0] + 1
+        assert found.find(lines[want[-1]]) is not None and found.line(found.find(lines[want[-1]])) == want[-1] + 1
+
+
+def test_sorted_lines_searches_prefixes_and_counts_lines(monkeypatch):
+    """SortedLines on a small list, with a line-number block of 16 bytes: every prefix's lines, the
+    exact lines, their line numbers, the first columns."""
+    monkeypatch.setattr(_wordlists.SortedLines, "BLOCK", 16)
+    rows = sorted({f"{a}{b}\t{c}" for a in "一丁七万" for b in ("", "丁", "七", "x七") for c in ("1", "22", "甲")})
+    data = ("# File: t.tsv\n# Columns: word cost\n" + "\n".join(rows) + "\n").encode("utf-8")
+    found = _wordlists.SortedLines("t.tsv", data)
+    for prefix in ("", "一", "一丁", "一x", "万七\t", "丁\t", "七x七\t甲", "三", "\t", "#", "乙", "\U00020000"):
+        offset, text = found.lines(prefix)
+        want = [r for r in rows if r.startswith(prefix)]
+        assert text == "".join(r + "\n" for r in want), prefix
+        if want:
+            assert found.line(offset) == rows.index(want[0]) + 3
+    for k, row in enumerate(rows):
+        at = found.find(row)
+        assert at is not None and found.line(at) == k + 3
+    assert found.find("一\t2") is None and found.find("万x七\t甲x") is None
+    assert found.keys() == {r.split("\t")[0] for r in rows}
+    empty = _wordlists.SortedLines("e.tsv", b"# File: e.tsv\n")
+    assert empty.lines("一") == (len(b"# File: e.tsv\n"), "") and empty.keys() == set()
 
 
 def test_a_good_list_has_no_problems():

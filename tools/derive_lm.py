@@ -17,8 +17,9 @@ script downloads the three packages, at the versions pinned in tools/_derive.py,
                             wordlists (a spun form or an original), both words Han only, the
                             ``--bigrams`` most probable (joint probability p(a) p(b|a)), each with
                             its association ln p(b|a) - ln p(b) (kept where it is at least MIN_PMI
-                            either way), one line per first word: ``second=association``, space-
-                            separated (the run time parses a first word's line when it first needs it).
+                            either way), one bigram a line: ``first<TAB>second<TAB>association``
+                            (sorted, so a first word's bigrams are adjacent: the run time finds
+                            them by binary search when it first needs them).
 
 The spin words are those of the committed spin wordlists, as ybtext loads them.
 
@@ -113,6 +114,21 @@ def header(name: str, fmt: str, columns: str) -> list[str]:
             f"# Columns: {columns}"]
 
 
+def bigrams_list(followers: dict[str, list[tuple[str, float]]], bigrams: int) -> tuple[list[str], list[str]]:
+    """Header and entries of lm-bigrams.tsv from first word -> [(second word, association)]: one
+    bigram a line, ``first<TAB>second<TAB>association`` (two decimals)."""
+    head = header("lm-bigrams.tsv", "first word, second word, their association ln p(second | first) - "
+                  f"ln p(second); of the {bigrams:,} most probable bigrams that touch a word of the spin "
+                  f"wordlists, those whose association is at least {MIN_PMI} either way (other pairs count as "
+                  "independent); one bigram a line", "first second value")
+    return head, [f"{a}\t{b}\t{pmi:.2f}" for a, pairs in followers.items() for b, pmi in pairs]
+
+
+def render(head: list[str], rows: list[str]) -> str:
+    """A wordlist's text: the header lines, then the entries sorted and unique."""
+    return "\n".join(head + sorted(set(rows))) + "\n"
+
+
 def derive(out: Path, args: argparse.Namespace) -> None:
     """Write lm-bigrams.tsv into the directory ``out``."""
     root = unpack(args.deb_dir)
@@ -136,18 +152,12 @@ def derive(out: Path, args: argparse.Namespace) -> None:
     wanted = {best[w] for w in spin_words() if w in best}
     scored = sorted(((unigram[a][0] * p, a, b, p) for a, b, p in bigrams
                      if p > 0 and a in kept and b in kept and (a in wanted or b in wanted)), reverse=True)
-    followers: dict[str, list[str]] = {}
+    followers: dict[str, list[tuple[str, float]]] = {}
     for _j, a, b, p in scored[:args.bigrams]:
         pmi = math.log(p) - math.log(unigram[b][0])
         if abs(pmi) >= MIN_PMI:
-            followers.setdefault(words[a], []).append(f"{words[b]}={pmi:.2f}")
-    rows = sorted(f"{w}\t{' '.join(sorted(f))}" for w, f in followers.items())
-    lines = header("lm-bigrams.tsv", "first word, then the words that follow it with their association "
-                   "ln p(second | first) - ln p(second), as second=value separated by spaces; of the "
-                   f"{args.bigrams:,} most probable bigrams that touch a word of the spin wordlists, those "
-                   f"whose association is at least {MIN_PMI} either way (other pairs count as independent)",
-                   "first followers") + rows
-    (out / "lm-bigrams.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            followers.setdefault(words[a], []).append((words[b], pmi))
+    (out / "lm-bigrams.tsv").write_text(render(*bigrams_list(followers, args.bigrams)), encoding="utf-8")
     print(f"{sum(map(len, followers.values())):,} bigrams written, of {len(scored):,} that touch spin words")
 
 

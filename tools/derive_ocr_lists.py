@@ -133,10 +133,43 @@ def header(name: str, fmt: str, source: str, licence: str, columns: str) -> list
             f"# Columns: {columns}"]
 
 
+def render(head: list[str], rows: list[str]) -> str:
+    """A wordlist's text: the header lines, then the entries sorted and unique."""
+    return "\n".join(head + sorted(set(rows))) + "\n"
+
+
 def write(name: str, head: list[str], rows: list[str]) -> None:
-    rows = sorted(set(rows))
-    (WORDLISTS / name).write_text("\n".join(head + rows) + "\n", encoding="utf-8")
-    print(f"{name}: {len(rows)} entries", file=sys.stderr)
+    (WORDLISTS / name).write_text(render(head, rows), encoding="utf-8")
+    print(f"{name}: {len(set(rows))} entries", file=sys.stderr)
+
+
+LEXICON_SOURCE = ("jionlp 1.5.31 dictionary/word_distribution.zip and char_distribution.zip (web word counts); "
+                  "words of jieba 0.42.1 dict.txt (MIT) and pycorrector 1.1.4 word_freq.txt missing there, at the "
+                  "minimum count; pycorrector 1.1.4 data/common_char_set.txt; derived by tools/derive_ocr_lists.py")
+TYPOS_SOURCE = ("confusion sets from pycorrector 1.1.4 data/same_stroke.txt, same_pinyin.txt, stroke.txt "
+                "and tools/ocr-curated-pairs.tsv; word counts from jionlp 1.5.31 word_distribution; "
+                "derived by tools/derive_ocr_lists.py")
+
+
+def lexicon_list(costs: dict[str, int]) -> tuple[list[str], list[str]]:
+    """Header and entries of ocr-lexicon.tsv from word -> cost: one word a line, ``word<TAB>cost``."""
+    head = header("ocr-lexicon.tsv", "word, cost = 10*log10(web count); words of 1-4 Han characters with count "
+                  f">= {LEXICON_MIN_COUNT}, plus every common character; one word a line (the words of a first "
+                  "character are adjacent, so loading reads only the ones a text uses)",
+                  LEXICON_SOURCE, "Apache-2.0 (jionlp, pycorrector); derived list MIT", "word cost")
+    return head, [f"{w}\t{c}" for w, c in costs.items()]
+
+
+def typos_list(groups: dict[tuple[str, str, str], list[str]]) -> tuple[list[str], list[str]]:
+    """Header and entries of ocr-typos.tsv from (wrong, right, kind) -> typo forms: one form a line,
+    ``wrong<TAB>right<TAB>kind<TAB>form``."""
+    head = header("ocr-typos.tsv", "wrong character, right character, kind (curated: a pair of "
+                  "tools/ocr-curated-pairs.tsv, shape: look-alike, sound: sound-alike), typo form: a frequent "
+                  "word with the right character replaced by the wrong one, at least "
+                  f"{RATIO}x rarer on the web than the word; one form a line; corrected only when the "
+                  "context agrees (see ocr.py)",
+                  TYPOS_SOURCE, "Apache-2.0 (pycorrector, jionlp); derived list MIT", "wrong right kind form")
+    return head, [f"{x}\t{y}\t{kind}\t{form}" for (x, y, kind), forms in groups.items() for form in forms]
 
 
 def main() -> None:
@@ -179,18 +212,8 @@ def main() -> None:
                 typos[form].add((w, kind))
     for form in typos:       # a typo form is no word, however often the web misspells it
         lexicon.pop(form, None)
-    buckets: dict[str, list[str]] = collections.defaultdict(list)
-    for w, c in lexicon.items():
-        buckets[w[0]].append(f"{w}:{round(10 * math.log10(c))}")
-    rows = [f"{first}\t{' '.join(sorted(items))}" for first, items in buckets.items()]
-    write("ocr-lexicon.tsv",
-          header("ocr-lexicon.tsv", "first character -> its words as word:cost, cost = 10*log10(web count); "
-                 f"words of 1-4 Han characters with count >= {LEXICON_MIN_COUNT}, plus every common "
-                 "character (one line per first character, so that loading parses only what a text uses)",
-                 "jionlp 1.5.31 dictionary/word_distribution.zip and char_distribution.zip (web word counts); "
-                 "words of jieba 0.42.1 dict.txt (MIT) and pycorrector 1.1.4 word_freq.txt missing there, at the "
-                 "minimum count; pycorrector 1.1.4 data/common_char_set.txt; derived by tools/derive_ocr_lists.py",
-                 "Apache-2.0 (jionlp, pycorrector); derived list MIT", "first words"), rows)
+    costs = {w: round(10 * math.log10(c)) for w, c in lexicon.items()}
+    write("ocr-lexicon.tsv", *lexicon_list(costs))
     # (no per-entry source column in the two large lists: every entry has the one source in the header)
 
     # Which wrong characters to scan for: the most useful per unit of text share, within budget.
@@ -219,16 +242,7 @@ def main() -> None:
         if form.count(form[i]) > 1:
             continue    # the wrong character must be unambiguous inside its form
         groups[(form[i], best[0][i], best[1])].append(form)
-    rows = [f"{x}\t{y}\t{kind}\t{' '.join(sorted(forms))}" for (x, y, kind), forms in groups.items()]
-    write("ocr-typos.tsv",
-          header("ocr-typos.tsv", "wrong character, right character, kind (curated: a pair of tools/ocr-curated-pairs.tsv, shape: look-alike, sound: "
-                 "sound-alike), typo forms: frequent words with the right character replaced by the wrong "
-                 f"one, each form at least {RATIO}x rarer on the web than its word; corrected only when the "
-                 "context agrees (see ocr.py)",
-                 "confusion sets from pycorrector 1.1.4 data/same_stroke.txt, same_pinyin.txt, stroke.txt "
-                 "and tools/ocr-curated-pairs.tsv; word counts from jionlp 1.5.31 word_distribution; "
-                 "derived by tools/derive_ocr_lists.py", "Apache-2.0 (pycorrector, jionlp); derived list MIT",
-                 "wrong right kind forms"), rows)
+    write("ocr-typos.tsv", *typos_list(groups))
 
     surnames: collections.Counter = collections.Counter()
     for line in pycorrector_file("person_name.txt").splitlines():

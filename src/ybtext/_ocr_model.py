@@ -1,15 +1,17 @@
 """The data behind the ``ocr`` step: a word-cost lexicon, the typo forms, and a local segmenter.
 
-Both lists are large (tens of thousands of lines), so they are read as
+Both lists are large (one entry a line: 541,277 words, 222,601 typo forms), so they are read as
 :class:`ybtext._wordlists.SortedLines` instead of :func:`ybtext._wordlists.load` (which builds an
-Entry per line): the same file format, the same header. The tests lint both files with the
-ordinary linter.
+Entry per line): the file is searched in its raw bytes, and only the lines of the characters a text
+uses are parsed. The same file format, the same header; the tests lint both files with the ordinary
+linter.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from itertools import repeat
 
 from ._chars import HAN
 from ._wordlists import SortedLines, shipped_rows
@@ -24,8 +26,9 @@ MAX_WORD = 4
 class Lexicon:
     """word -> cost (10*log10 of its web count; higher is more frequent), parsed per first character.
 
-    ``ocr-lexicon.tsv`` has one line per first character; a bucket is decoded and parsed the first
-    time a text asks for one of its words, so loading costs one ``bytes.split``.
+    ``ocr-lexicon.tsv`` has one ``word<TAB>cost`` a line, sorted, so the words of a first character
+    are adjacent; that bucket is found by binary search, decoded and parsed the first time a text
+    asks for one of its words, so loading costs nothing per line.
     """
 
     __slots__ = ("_raw", "_parsed")
@@ -37,20 +40,16 @@ class Lexicon:
     def bucket(self, first: str) -> dict[str, int]:
         got = self._parsed.get(first)
         if got is None:
-            got = {}
-            for _lineno, line in self._raw.get(first):
-                got.update(self._parse(line[line.find("\t") + 1:]))
+            offset, lines = self._raw.lines(first)
+            cells = lines.replace("\n", "\t").split("\t")   # word, cost, word, cost, ..., ""
+            try:
+                if len(cells) != 2 * lines.count("\n") + 1:
+                    raise ValueError("expected: word, cost")
+                got = dict(zip(cells[0:-1:2], map(int, cells[1::2])))
+            except ValueError as err:
+                raise WordlistError(self._raw.name, self._raw.line(offset),
+                                    f"bad entry among the words of {first!r}: {err}") from err
             self._parsed[first] = got
-        return got
-
-    @staticmethod
-    def _parse(items: str) -> dict[str, int]:
-        got = {}
-        for item in items.split():
-            word, _, cost = item.rpartition(":")
-            if not cost.isdigit():
-                raise WordlistError("ocr-lexicon.tsv", None, f"bad entry {item!r}")
-            got[word] = int(cost)
         return got
 
     def get(self, word: str) -> int | None:
@@ -63,14 +62,17 @@ def lexicon() -> Lexicon:
 
 
 class Typos:
-    """wrong character -> {typo form: index of its line among that character's lines}.
+    """wrong character -> {typo form: index of its (right character, kind) among that character's}.
 
-    ``forms(x)`` also returns the set of two-character neighbourhoods (``"?x"`` and ``"x?"``) that
-    some form of ``x`` has, a cheap test before the full lookups. A form's line gives the right
-    character, the kind and the rule (``rows``); the correct word is built only when a form is
-    found in a text (:meth:`correction`), so a parsed character costs one dict entry per form:
-    a long text touches nearly every wrong character, and a tuple and a corrected word per form
-    held 75 MB once all were parsed.
+    ``ocr-typos.tsv`` has one ``wrong<TAB>right<TAB>kind<TAB>form`` a line, sorted, so the forms of
+    a wrong character are adjacent and found by binary search. ``forms(x)`` also returns the set of
+    two-character neighbourhoods (``"?x"`` and ``"x?"``) that some form of ``x`` has, a cheap test
+    before the full lookups. A form's row gives the right character and the kind (``rows``); the
+    correct word is made only when a form is found in a text (:meth:`correction`), the rule (the
+    form's line) only when it becomes an edit (:meth:`rule`), so a parsed character costs one dict
+    entry per form: a long text touches
+    nearly every wrong character, and a tuple and a corrected word per form held 75 MB once all
+    were parsed.
     """
 
     __slots__ = ("_raw", "parsed", "rows", "shapes")
@@ -79,8 +81,8 @@ class Typos:
         self._raw = raw
         #: wrong character -> (forms, pairs), filled by :meth:`forms`
         self.parsed: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
-        #: wrong character -> its lines, as (right character, kind, rule)
-        self.rows: dict[str, tuple[tuple[str, str, str], ...]] = {}
+        #: wrong character -> the (right character, kind) of its lines, in file order
+        self.rows: dict[str, tuple[tuple[str, str], ...]] = {}
         #: wrong character -> the (length, index of the wrong character) its forms of 2-4
         #: characters have, longest first: the only slices worth looking up around a hit
         self.shapes: dict[str, tuple[tuple[int, int], ...]] = {}
@@ -93,19 +95,18 @@ class Typos:
     def forms(self, wrong: str) -> tuple[dict[str, int], frozenset[str]]:
         got = self.parsed.get(wrong)
         if got is None:
-            table: dict[str, int] = {}
-            rows: list[tuple[str, str, str]] = []
             pairs: set[str] = set()
             shapes: set[tuple[int, int]] = set()
-            for lineno, line in self._raw.get(wrong):
-                fields = line.split("\t")
-                if len(fields) != 4 or len(fields[1]) != 1:
-                    raise WordlistError("ocr-typos.tsv", lineno, "expected: wrong, right, kind, forms")
-                _, right, kind, forms = fields
-                row = len(rows)
-                rows.append((right, kind, f"ocr-typos.tsv:{lineno}"))
-                for form in forms.split():
-                    table[form] = row   # a form listed twice: the later line wins
+            offset, lines = self._raw.lines(wrong + "\t")
+            # column-wise, in C: wrong, right, kind, form, wrong, ..., form, ""
+            cells = lines.replace("\n", "\t").split("\t")
+            forms, keys = cells[3::4], list(zip(cells[1::4], cells[2::4]))
+            if (len(cells) != 4 * len(forms) + 1 or any(len(right) != 1 for right, _kind in set(keys))
+                    or not all(map(str.__contains__, forms, repeat(wrong)))):
+                raise WordlistError(self._raw.name, self._raw.line(offset) + self._first_bad(wrong, lines),
+                                    "expected: wrong, right, kind, form (holding the wrong character)")
+            rows = {key: k for k, key in enumerate(dict.fromkeys(keys))}
+            table = dict(zip(forms, map(rows.__getitem__, keys)))   # a form listed twice: the later line wins
             for form in table:
                 i = form.find(wrong)
                 if i > 0:
@@ -119,11 +120,27 @@ class Typos:
             self.shapes[wrong] = tuple(sorted(shapes, key=lambda s: (-s[0], s[1])))
         return got
 
-    def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str, str]:
-        """(correct word, index of the wrong character, kind, rule) of a form of ``wrong``."""
-        right, kind, rule = self.rows[wrong][row]
+    @staticmethod
+    def _first_bad(wrong: str, lines: str) -> int:
+        """Index of the first malformed line among the lines of ``wrong`` (for the error)."""
+        for k, line in enumerate(lines.split("\n")):
+            fields = line.split("\t")
+            if len(fields) != 4 or len(fields[1]) != 1 or wrong not in fields[3]:
+                return k
+        return 0
+
+    def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str]:
+        """(correct word, index of the wrong character, kind) of a form of ``wrong``."""
+        right, kind = self.rows[wrong][row]
         i = form.find(wrong)
-        return form[:i] + right + form[i + 1:], i, kind, rule
+        return form[:i] + right + form[i + 1:], i, kind
+
+    def rule(self, wrong: str, form: str) -> str:
+        """``ocr-typos.tsv:<line>``, the line of a form of ``wrong`` (one search and a line count:
+        made for the edits only, not for every form found)."""
+        right, kind = self.rows[wrong][self.forms(wrong)[0][form]]
+        offset = self._raw.find(f"{wrong}\t{right}\t{kind}\t{form}")
+        return f"{self._raw.name}:{self._raw.line(offset) if offset is not None else '?'}"
 
 
 @functools.lru_cache(maxsize=1)

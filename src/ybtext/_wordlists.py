@@ -19,7 +19,8 @@ One parser reads them all, :func:`parse`: not strict for the shipped lists (:fun
 lint them, so only the header and the field counts are checked), strict for user lists and lint
 (:func:`lint`, :func:`lint_text`; every rule above). :func:`load_rows` / :func:`load_columns` read
 big shipped lists column-wise with the same header reader and field-count check, and
-:class:`SortedLines` searches the biggest ones without parsing them.
+:class:`SortedLines` binary-searches the biggest ones (one entry a line, hundreds of thousands of
+lines) in their raw bytes without splitting them into lines.
 
 Conditions live in named columns whose value is ``key=value|value;key=value``
 (see :func:`parse_conditions`).
@@ -27,9 +28,9 @@ Conditions live in named columns whose value is ``key=value|value;key=value``
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib.resources
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,43 +162,93 @@ def shipped_rows(name: str, columns: int) -> tuple[list[list[str]], int]:
 
 
 class SortedLines:
-    """The entry lines of a large, sorted shipped wordlist, as raw UTF-8 bytes, searched by first
-    character with bisect (UTF-8 byte order is code point order). Loading is one ``bytes.split``;
-    lines are decoded only when a text asks for their character.
+    """A large sorted shipped wordlist, searched in its raw UTF-8 bytes (UTF-8 byte order is code
+    point order), like ``look(1)``: a binary search over byte offsets, each probe finding the start
+    of the line it falls in. Loading reads the file and skips the header, nothing per line; the
+    lines of a prefix are adjacent and decoded only when a text asks for them, and a line number is
+    counted only when someone needs it (:meth:`line`: an edit's rule).
     """
 
-    __slots__ = ("name", "lines", "first")
+    __slots__ = ("name", "data", "start", "_marks")
 
-    def __init__(self, name: str) -> None:
-        lines = _read_shipped(name).split(b"\n")
-        if lines and lines[-1] == b"":
-            lines.pop()
-        k = 0
-        while k < len(lines) and lines[k].startswith(b"#"):
-            k += 1
-        self.name, self.lines, self.first = name, lines[k:], k + 1
+    #: bytes per block of the line-number index (:meth:`line`)
+    BLOCK = 1 << 16
 
-    def get(self, key: str) -> list[tuple[int, str]]:
-        """[(line number, line)] of the entries whose first column is ``key``."""
-        prefix = key.encode("utf-8") + b"\t"
-        i = bisect.bisect_left(self.lines, prefix)
-        out = []
-        while i < len(self.lines) and self.lines[i].startswith(prefix):
-            try:
-                out.append((self.first + i, self.lines[i].decode("utf-8")))
-            except UnicodeDecodeError as err:
-                raise WordlistError(self.name, self.first + i, "not UTF-8") from err
-            i += 1
-        return out
+    def __init__(self, name: str, data: bytes | None = None) -> None:
+        """The shipped wordlist ``name`` (or ``data``, named ``name``)."""
+        if data is None:
+            data = _read_shipped(name)
+        pos = 0
+        while data.startswith(b"#", pos):
+            nl = data.find(b"\n", pos)
+            pos = len(data) if nl < 0 else nl + 1
+        self.name, self.data, self.start = name, data, pos
+        self._marks: list[int] | None = None
+
+    def header(self, key: str) -> str:
+        """The value of header line ``# key: value`` ("" if there is none)."""
+        return dict(_header(self.data[:self.start].decode("utf-8"))[0]).get(key, "")
+
+    def _lower(self, key: bytes, lo: int = 0) -> int:
+        """Offset of the first entry line not less than ``key`` (at or after ``lo``, a line start),
+        or the end of the data."""
+        data = self.data
+        lo, hi = max(lo, self.start), len(data)
+        # lo and hi are line starts; the lines before lo are < key, the line at hi (if any) is not
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = max(data.rfind(b"\n", lo, mid) + 1, lo)   # the start of the line mid falls in
+            e = data.find(b"\n", s, hi)
+            if e < 0:
+                e = hi
+            if data[s:e] < key:
+                lo = min(e + 1, hi)
+            else:
+                hi = s
+        return lo
+
+    def span(self, prefix: bytes) -> tuple[int, int]:
+        """[start, end) byte offsets of the entry lines that start with ``prefix``."""
+        lo = self._lower(prefix)
+        return lo, self._lower(prefix + b"\xff", lo)   # no UTF-8 byte is 0xff
+
+    def lines(self, prefix: str) -> tuple[int, str]:
+        """(offset, text): the entry lines that start with ``prefix``, decoded, each ending with a
+        newline ("" if none), and the byte offset of the first."""
+        a, b = self.span(prefix.encode("utf-8"))
+        try:
+            return a, self.data[a:b].decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise WordlistError(self.name, self.line(a + err.start), "not UTF-8") from err
+
+    def find(self, line: str) -> int | None:
+        """Byte offset of the entry line equal to ``line`` (None if there is none)."""
+        key = line.encode("utf-8") + b"\n"
+        at = self._lower(key[:-1])
+        return at if self.data.startswith(key, at) else None
+
+    def line(self, offset: int) -> int:
+        """The line number (1-based, header lines counted) of the line at byte ``offset``. The
+        first call counts the newlines of each BLOCK once; each call then counts within one block."""
+        data, block = self.data, self.BLOCK
+        marks = self._marks
+        if marks is None:
+            marks, n = [0], 0
+            for b in range(0, len(data), block):
+                n += data.count(b"\n", b, b + block)
+                marks.append(n)
+            self._marks = marks
+        k = offset // block
+        return marks[k] + data.count(b"\n", k * block, offset) + 1
 
     def keys(self) -> set[str]:
-        """Every distinct first column: one bisect per key, not a pass over every line."""
-        out, i, lines = set(), 0, self.lines
-        while i < len(lines):
-            key = lines[i].split(b"\t", 1)[0]
-            out.add(key.decode("utf-8"))
-            i = bisect.bisect_left(lines, key + b"\t\xff", i)
-        return out
+        """Every distinct first column (the text before a line's first TAB): one regex match per
+        run of lines that share it, the runs matched in C (a search per key took 6x longer)."""
+        return {m.group(1).decode("utf-8") for m in _RUNS.finditer(self.data, self.start)}
+
+
+#: a run of lines with the same first column (group 1), each line ending with a newline
+_RUNS = re.compile(rb"([^\t\n]++)\t(?:[^\n]*+\n\1\t)*+[^\n]*+\n")
 
 
 def _header(text: str) -> tuple[tuple[tuple[str, str], ...], int, int]:
@@ -272,12 +323,14 @@ def lint(path: str | Path) -> list[WordlistError]:
 def lint_text(name: str, data: bytes) -> list[WordlistError]:
     """All problems of wordlist ``data`` (named ``name`` in the messages)."""
     problems: list[WordlistError] = []
-    parse(name, data, strict=True, problems=problems)
+    _parse_strict(name, data, problems, keep=False)
     return problems
 
 
-def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) -> Wordlist:
-    """:func:`parse` in strict mode: every rule of the module docstring, line by line."""
+def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None, *,
+                  keep: bool = True) -> Wordlist:
+    """:func:`parse` in strict mode: every rule of the module docstring, line by line. Without
+    ``keep`` (lint) no Entry is made: the big lists have hundreds of thousands of lines."""
 
     def problem(line: int | None, message: str) -> None:
         err = WordlistError(name, line, message)
@@ -304,8 +357,9 @@ def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) 
     if not columns:
         return Wordlist(name, headers, (), ())
     key_cols = [k for k, c in enumerate(columns) if c not in _IGNORED_FOR_UNIQUENESS]
+    whole = len(key_cols) == len(columns)   # then a line is its own identity
     entries: list[Entry] = []
-    seen: dict[tuple[str, ...], int] = {}
+    seen: dict[str, int] = {}
     previous = None
     for lineno, raw in enumerate(_entry_lines(text[pos:]), count + 1):
         if raw.endswith("\r"):
@@ -314,7 +368,7 @@ def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) 
         if not raw.strip() or raw.startswith("#"):
             problem(lineno, "blank line or comment among the entries")
             continue
-        if unicodedata.normalize("NFC", raw) != raw:
+        if not unicodedata.is_normalized("NFC", raw):
             problem(lineno, "not NFC-normalized")
         parts = raw.split("\t")
         if len(parts) != len(columns):
@@ -327,12 +381,13 @@ def _parse_strict(name: str, data: bytes, problems: list[WordlistError] | None) 
         if previous is not None and raw < previous:
             problem(lineno, "not sorted (entries must be in code point order)")
         previous = raw
-        ident = tuple(parts[k] for k in key_cols)
+        ident = raw if whole else "\t".join([parts[k] for k in key_cols])
         if ident in seen:
             problem(lineno, f"duplicate of line {seen[ident]}")
         else:
             seen[ident] = lineno
-        entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
+        if keep:
+            entries.append(Entry(tuple(zip(columns, parts)), name, lineno))
     return Wordlist(name, headers, columns, tuple(entries))
 
 

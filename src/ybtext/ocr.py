@@ -52,7 +52,7 @@ def step(text: str, config: Config) -> Cleaned:
 def _spans(text: str, context: bool = False) -> list[Span]:
     """The typo-form stage's spans, and the context stage's with ``context``."""
     table = typos()
-    hits: list[tuple[int, int, int, str, str, str]] = []
+    hits: list[tuple[int, int, int, str, str]] = []
     n = len(text)
     parsed, shapes = table.parsed, table.shapes
     for m in scanner().finditer(text):
@@ -69,8 +69,8 @@ def _spans(text: str, context: bool = False) -> list[Span]:
                 form = text[s:s + length]
                 row = forms.get(form)
                 if row is not None and form.find(x) == k:
-                    correct, _k, kind, rule = table.correction(x, form, row)
-                    hits.append((s, s + length, p, correct, kind, rule))
+                    correct, _k, kind = table.correction(x, form, row)
+                    hits.append((s, s + length, p, correct, kind))
     spans = _judge(text, hits) if hits else []
     return (spans + _context_spans(text, spans)) if context else spans
 
@@ -91,11 +91,11 @@ def _context_spans(text: str, taken: list[Span]) -> list[Span]:
     return out
 
 
-def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[Span]:
+def _judge(text: str, hits: list[tuple[int, int, int, str, str]]) -> list[Span]:
     lex = lexicon()
     names = surnames()
     scored = []
-    for start, end, wrong, correct, kind, rule in set(hits):
+    for start, end, wrong, correct, kind in set(hits):
         left = start
         while left > start - CONTEXT and left > 0 and HAN.match(text, left - 1):
             left -= 1
@@ -116,15 +116,17 @@ def _judge(text: str, hits: list[tuple[int, int, int, str, str, str]]) -> list[S
         gain = segment(after, lex)[0] - old
         margin = MARGIN[kind] - (LONG_FORM_BONUS if end - start > 2 else 0)
         if gain >= margin:
-            scored.append((gain, start, end, correct, kind, rule, margin))
+            scored.append((gain, start, end, correct, kind, wrong, margin))
     spans: list[Span] = []
     taken: list[tuple[int, int]] = []
-    for gain, start, end, correct, kind, rule, margin in sorted(scored, reverse=True):
+    table = typos()
+    for gain, start, end, correct, kind, wrong, margin in sorted(scored, reverse=True):
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
         # 0.9 at the margin, 0.99 from 36 units (about 10^3.6) above it: injected swaps corrected
         # at or above the margin were right 98.7% of the time (benchmarks/ocr_clean_bench.py).
         confidence = round(min(0.99, 0.9 + (gain - margin) / 400), 3)
+        rule = table.rule(text[wrong], text[start:end])   # the form's line, counted for edits only
         spans.append(Span(start, end, correct, rule, confidence, f"{kind}; gain={gain / 10:.1f} log10"))
     return spans
