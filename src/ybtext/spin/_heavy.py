@@ -150,15 +150,21 @@ def _confirmed(text: str, taken: list[_Option],
                alternatives: dict[int, list[tuple[int, str, float, _Option]]]) -> list[Span]:
     """The decoded restorations that hold on their own, as spans: a word pair's (or a one-character
     swap's) window, read with the path's other restorations applied, must gain ``POLICY.verify`` with its
-    prior, and beat every other original of the same span by ``POLICY.tie`` (该当: 应当 or 应该)."""
+    prior (``POLICY.verify_single`` where its spun form occurs once), and beat every other original
+    of the same span by ``POLICY.tie`` (该当: 应当 or 应该)."""
     m = model()
     path = [(o.start, o.end, o.original) for o in taken]
+    counts: dict[str, bool] = {}  # spun form -> whether the document has it twice or more
     out = []
     for o in taken:
         near = [x for x in path if x[0] != o.start]
         gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
         if o.tier in ("gated", "char", "table"):
-            if gain < POLICY.min_gain or gain + o.prior < POLICY.verify:
+            form = text[o.start:o.end]
+            repeated = counts.get(form)
+            if repeated is None:
+                repeated = counts[form] = text.count(form) >= 2
+            if gain < POLICY.min_gain or gain + o.prior < (POLICY.verify if repeated else POLICY.verify_single):
                 continue
             rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
                       for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
