@@ -85,9 +85,9 @@ def test_streaming_runs_in_constant_memory(tmp_path, monkeypatch):
     monkeypatch.setattr(_io, "WHOLE_BELOW", 0)
     correct = "我们在这项工作上取得重大进展，各方都很满意，下一步将继续推进。\n" * 20 + "\n"
     text = (correct + PARAGRAPH) * (500_000 // len(correct + PARAGRAPH))
-    # load wordlists and compile patterns before measuring: a whole block, so that the lists only
-    # a heavy-family document loads (spin-heavy.tsv) are loaded too
-    ybtext.clean(text[:1 << 14])
+    # before measuring, the same command on a few blocks: the wordlists (spin-heavy.tsv too, which
+    # only a heavy-family document loads), the patterns and the modules the command imports load
+    _peak_memory_of_clean(tmp_path, text[:1 << 16])
     small = _peak_memory_of_clean(tmp_path, text)
     large = _peak_memory_of_clean(tmp_path, text * 4)
     assert large < 1.5 * small and large < len(text) * 4 * 2 / 4, (small, large)

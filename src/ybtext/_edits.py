@@ -1,7 +1,7 @@
 """Edits: the record of every change a step makes, and their replay.
 
 An :class:`Edit` is a span of the text *its step received*, what stood there, what replaces it
-and why. Steps propose :class:`Span`\ s and turn them into text and edits with
+and why. Steps propose spans (:class:`Span`) and turn them into text and edits with
 :func:`apply_spans`; no step computes offsets by hand. A step that runs in passes (or runs again
 on its own output) makes one group of edits of them with :func:`compose` and :func:`until_stable`.
 :func:`apply_edits` replays a whole pipeline's edits, step by step, on the original text.

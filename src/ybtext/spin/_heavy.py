@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from .._chars import HAN_CLASS
 from .._context_model import model
@@ -85,31 +85,29 @@ def _options(text: str, a: Analysis) -> list[_Option]:
     for c in _swaps.candidates(text, a.report):
         out.append(_Option(c.start, c.start + len(c.spun), c.original, c.rule, c.note, "char",
                            _prior(c.weight, POLICY.char_prior)))
-    out.extend(_table_options(text, {(o.start, o.end, o.original) for o in out}))
     return out
 
 
-def _table_options(text: str, have: set[tuple[int, int, str]]) -> list[_Option]:
-    """The candidates of the heavy family's table (tier ``table``). Matched run by run of Han text
-    (its forms are Han), so that no list of every match of a long document is ever held: the
-    table's forms include common characters, matched at nearly every position."""
+def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
+    """The candidates of the heavy family's table (tier ``table``) in ``text[lo:hi]``, a run of Han
+    text, or None where the document does not fit the table. Matched run by run (the table's forms
+    are Han), so that no list of every match of a long document is ever held: its forms include
+    common characters, matched at nearly every position."""
     h = heavy_table()
-    runs = [m.span() for m in _RUN.finditer(text)]
     seen: Counter[str] = Counter()
     unspun = 0
-    for lo, hi in runs:
-        seen.update(h.overlapping.count(text[lo:hi]))
-        unspun += len(h.unspun.find(text[lo:hi]))
+    for run in _RUN.finditer(text):
+        seen.update(h.overlapping.count(run.group()))
+        unspun += len(h.unspun.find(run.group()))
     if unspun > POLICY.table_fit * sum(seen.values()):
-        return []  # the words this table rewrites stand as written: another spinner's document
-    out: list[_Option] = []
+        return None  # the words this table rewrites stand as written: another spinner's document
     absent: dict[str, bool] = {}
-    for lo, hi in runs:
+
+    def at(lo: int, hi: int) -> list[_Option]:
+        out: list[_Option] = []
         for key, s, e in h.overlapping.find(text[lo:hi]):
             s, e = s + lo, e + lo
             for original, swap, rule in h.pairs[key]:
-                if (s, e, original) in have:
-                    continue
                 gone = absent.get(original)
                 if gone is None:
                     gone = absent[original] = original not in text
@@ -119,15 +117,17 @@ def _table_options(text: str, have: set[tuple[int, int, str]]) -> list[_Option]:
                 elif swap:
                     out.append(_Option(s, e, original, rule, f"tier=table; the table swaps {key} and {original}",
                                        "table", POLICY.swap_prior))
-    return out
+        return out
+
+    return at
 
 
 def spans(text: str, a: Analysis) -> list[Span]:
     """The restorations of a heavy-family document, decoded run by run (non-overlapping)."""
-    options = _options(text, a)
-    if not options:
+    options = sorted(_options(text, a))
+    table = _table(text)
+    if not options and table is None:
         return []
-    options.sort()
     m = model()
     out: list[Span] = []
     i = 0
@@ -135,12 +135,19 @@ def spans(text: str, a: Analysis) -> list[Span]:
         lo, hi = run.span()
         while i < len(options) and options[i].start < lo:
             i += 1
+        j = i
+        while j < len(options) and options[j].start < hi:
+            j += 1
+        here, i = options[i:j], j
+        if table is not None:
+            have = {(o.start, o.end, o.original) for o in here}
+            more = [o for o in table(lo, hi) if (o.start, o.end, o.original) not in have]
+            if more:
+                here = sorted(here + more)
         alternatives: dict[int, list[tuple[int, str, float, _Option]]] = {}
-        while i < len(options) and options[i].start < hi:
-            o = options[i]
+        for o in here:
             if o.end <= hi:
                 alternatives.setdefault(o.start, []).append((o.end, o.original, o.prior, o))
-            i += 1
         if alternatives:
             out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives))
     return out
