@@ -149,16 +149,17 @@ def spans(text: str, a: Analysis) -> list[Span]:
             if o.end <= hi:
                 alternatives.setdefault(o.start, []).append((o.end, o.original, o.prior, o))
         if alternatives:
-            out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives))
+            out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives, table is not None))
     return out
 
 
-def _confirmed(text: str, taken: list[_Option],
-               alternatives: dict[int, list[tuple[int, str, float, _Option]]]) -> list[Span]:
+def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tuple[int, str, float, _Option]]],
+               fits: bool = False) -> list[Span]:
     """The decoded restorations that hold on their own, as spans: a word pair's (or a one-character
     swap's) window, read with the path's other restorations applied, must gain ``POLICY.verify`` with its
-    prior (``POLICY.verify_single`` where its spun form occurs once), and beat every other original
-    of the same span by ``POLICY.tie`` (该当: 应当 or 应该)."""
+    prior (``POLICY.verify_single`` where its spun form occurs once, or where the document does not
+    ``fits`` the heavy family's table), and beat every other original of the same span by
+    ``POLICY.tie`` (该当: 应当 or 应该)."""
     m = model()
     path = [(o.start, o.end, o.original) for o in taken]
     counts: dict[str, bool] = {}  # spun form -> whether the document has it twice or more
@@ -170,7 +171,7 @@ def _confirmed(text: str, taken: list[_Option],
             form = text[o.start:o.end]
             repeated = counts.get(form)
             if repeated is None:
-                repeated = counts[form] = text.count(form) >= 2
+                repeated = counts[form] = fits and text.count(form) >= 2
             if gain < POLICY.min_gain or gain + o.prior < (POLICY.verify if repeated else POLICY.verify_single):
                 continue
             rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)

@@ -128,9 +128,11 @@ class Policy:
     #: a decoded word pair's own window gain must reach this (the model must not prefer the
     #: spun form: the prior alone never decides; 举办 stays where 举行 reads no better) ...
     min_gain: float = 0.0
-    #: ... and its gain plus prior must reach this (where its spun form occurs twice or more) ...
+    #: ... and its gain plus prior must reach this (where its spun form occurs twice or more in a
+    #: document that fits the heavy family's table, ``table_fit``) ...
     verify: float = 0.5
-    #: ... or this, where the spun form occurs once (one 趣味 in a short notice: 趣味运动会 stays)
+    #: ... or this, elsewhere (one 趣味 in a short notice: 趣味运动会 stays; a hotel's reply that
+    #: reads as heavy-spun but does not fit the table keeps its 具备)
     verify_single: float = 1.0
     #: ... and beat each other original of the span by this much (该当: 应当 or 应该)
     tie: float = 0.5
