@@ -431,10 +431,19 @@ def test_heavy_table_pairs_restore_swapped_words_both_ways():
 
 
 def test_heavy_table_pairs_need_the_original_gone_or_a_swap():
-    # 推诿 is what the table writes for 推脱 (one way only): restored where 推脱 occurs nowhere,
-    # left alone once the document holds a 推脱 of its own
+    # 推诿 is what the table writes for 推脱 (one way only): restored where 推脱 occurs nowhere; in a
+    # longer document of the same kind that holds one 推脱 of its own, every 推诿 stays, while the
+    # swapped 部分 is still restored
     assert ("推诿", "推脱") in {(e.before, e.after) for e in _edits(SWAPPED)}
-    assert "推诿" not in {e.before for e in _edits(SWAPPED + "有人推脱责任。")}
+    made = {(e.before, e.after) for e in _edits(SWAPPED * 6 + "推脱。") if e.tier == "table"}
+    assert ("部分", "部门") in made and ("推诿", "推脱") not in made
+
+
+def test_heavy_table_needs_a_document_that_fits_it():
+    # 推脱 is a word the table rewrites wherever it stands: in a short document, one 推脱 is enough
+    # to show another spinner (or none) wrote it, and the table makes no edit there at all
+    assert any(e.tier == "table" for e in _edits(SWAPPED))
+    assert not [e for e in _edits(SWAPPED + "推脱。") if e.tier == "table"]
 
 
 def test_heavy_table_stays_out_of_documents_that_are_not_heavy():

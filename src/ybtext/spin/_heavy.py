@@ -111,7 +111,7 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
                 gone = absent.get(original)
                 if gone is None:
                     gone = absent[original] = original not in text
-                if gone and seen[key] >= POLICY.table_min_count:
+                if gone:
                     out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
                                        "table", POLICY.table_prior))
                 elif swap:
