@@ -19,7 +19,8 @@ Candidates, with their prior:
 - every other pair of the heavy family's own table (``spin-heavy.tsv``, tier ``table``): where the
   original occurs nowhere in the document (the spinner replaced it everywhere),
   ``POLICY.table_prior``; where the table writes each form for the other (部门 and 部分, so a
-  spun document holds both), ``POLICY.swap_prior``.
+  spun document holds both), ``POLICY.swap_prior``. Only in a document that fits the table: the
+  words it rewrites but never writes are rare there (``POLICY.table_fit``).
 """
 
 from __future__ import annotations
