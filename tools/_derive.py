@@ -158,6 +158,14 @@ def add_check(ap: argparse.ArgumentParser, committed: str = "wordlists/") -> Non
                          f"(exit 1 if any differs, {UNAVAILABLE} if a source cannot be fetched)")
 
 
+def cli(tool: str, doc: str | None, names: Iterable[str], derive: Callable[[Path], object],
+        argv: list[str] | None = None) -> int:
+    """The command line of a tool whose only option is ``--check``: parse ``argv``, then :func:`run`."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_check(ap)
+    return run(tool, names, derive, ap.parse_args(argv).check)
+
+
 def run(tool: str, names: Iterable[str], derive: Callable[[Path], object], check: bool,
         out: Path = WORDLISTS, committed: Path = WORDLISTS) -> int:
     """Derive the lists ``names`` with ``derive(directory)``: into ``out``, or with ``check`` into a

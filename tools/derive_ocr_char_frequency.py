@@ -18,7 +18,6 @@ overturn, and those characters are most of running text.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import math
 import sys
@@ -62,10 +61,7 @@ def derive(out: Path) -> None:
 
 
 def cli(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _derive.add_check(ap)
-    args = ap.parse_args(argv)
-    return _derive.run("derive_ocr_char_frequency", DERIVED, derive, args.check)
+    return _derive.cli("derive_ocr_char_frequency", __doc__, DERIVED, derive, argv)
 
 
 if __name__ == "__main__":

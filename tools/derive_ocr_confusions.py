@@ -19,7 +19,6 @@ shape, sound, tone. Only pairs of common characters are kept, so the list is a f
 
 from __future__ import annotations
 
-import argparse
 import collections
 import sys
 from pathlib import Path
@@ -95,10 +94,7 @@ def derive(out: Path) -> None:
 
 
 def cli(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _derive.add_check(ap)
-    args = ap.parse_args(argv)
-    return _derive.run("derive_ocr_confusions", DERIVED, derive, args.check)
+    return _derive.cli("derive_ocr_confusions", __doc__, DERIVED, derive, argv)
 
 
 if __name__ == "__main__":

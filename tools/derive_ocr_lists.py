@@ -26,7 +26,6 @@ imitates), not text from the sources.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import contextlib
 import io
@@ -300,10 +299,7 @@ def derive(out: Path) -> None:
 
 
 def cli(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _derive.add_check(ap)
-    args = ap.parse_args(argv)
-    return _derive.run("derive_ocr_lists", DERIVED, derive, args.check)
+    return _derive.cli("derive_ocr_lists", __doc__, DERIVED, derive, argv)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ lists hold too (their entry there gives the pair's other facts).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -53,10 +52,7 @@ def derive(out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    _derive.add_check(ap)
-    args = ap.parse_args(argv)
-    return _derive.run("derive_spin_candidates", DERIVED, derive, args.check)
+    return _derive.cli("derive_spin_candidates", __doc__, DERIVED, derive, argv)
 
 
 if __name__ == "__main__":
