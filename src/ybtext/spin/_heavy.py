@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from typing import Callable, NamedTuple
 
 from .._chars import HAN_CLASS
@@ -95,12 +94,11 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
     are Han), so that no list of every match of a long document is ever held: its forms include
     common characters, matched at nearly every position."""
     h = heavy_table()
-    seen: Counter[str] = Counter()
-    unspun = 0
+    forms = unspun = 0
     for run in _RUN.finditer(text):
-        seen.update(h.overlapping.count(run.group()))
+        forms += sum(h.overlapping.count(run.group()).values())
         unspun += len(h.unspun.find(run.group()))
-    if unspun > POLICY.table_fit * sum(seen.values()):
+    if unspun > POLICY.table_fit * forms:
         return None  # the words this table rewrites stand as written: another spinner's document
     absent: dict[str, bool] = {}
 
