@@ -129,6 +129,7 @@ def spans(text: str, a: Analysis) -> list[Span]:
         return []
     m = model()
     out: list[Span] = []
+    repeated: dict[str, bool] = {}  # spun form -> whether the document has it twice or more
     i = 0
     for run in _RUN.finditer(text):
         lo, hi = run.span()
@@ -148,20 +149,23 @@ def spans(text: str, a: Analysis) -> list[Span]:
             if o.end <= hi:
                 alternatives.setdefault(o.start, []).append((o.end, o.original, o.prior, o))
         if alternatives:
-            out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives, table is not None))
+            out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives, table is not None,
+                                  repeated))
     return out
 
 
 def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tuple[int, str, float, _Option]]],
-               fits: bool = False) -> list[Span]:
+               fits: bool = False, counts: dict[str, bool] | None = None) -> list[Span]:
     """The decoded restorations that hold on their own, as spans: a word pair's (or a one-character
     swap's) window, read with the path's other restorations applied, must gain ``POLICY.verify`` with its
     prior (``POLICY.verify_single`` where its spun form occurs once, or where the document does not
     ``fits`` the heavy family's table), and beat every other original of the same span by
-    ``POLICY.tie`` (该当: 应当 or 应该)."""
+    ``POLICY.tie`` (该当: 应当 or 应该). ``counts`` caches, per document, whether a spun form
+    occurs twice or more."""
     m = model()
     path = [(o.start, o.end, o.original) for o in taken]
-    counts: dict[str, bool] = {}  # spun form -> whether the document has it twice or more
+    if counts is None:
+        counts = {}
     out = []
     for o in taken:
         near = [x for x in path if x[0] != o.start]
