@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from . import _boilerplate_rules as rules
 from ._chars import HAN_CLASS
 from ._edits import Span
+from ._lazyre import Patterns
 
 if TYPE_CHECKING:
     from .boilerplate import _Doc
@@ -50,18 +51,18 @@ _TAGS_BODY = 3000       # characters of the text under the row that the tags are
 def _patterns() -> dict[str, re.Pattern[str]]:
     han = HAN_CLASS
     label = "|".join(sorted(rules.vocabulary().meta, key=len, reverse=True))
-    return {
-        "tag": re.compile(f"[{han}A-Za-z0-9]{{1,8}}"),
-        "year": re.compile(r"(?:19|20)[0-9]{2}"),
+    return Patterns({
+        "tag": lambda: re.compile(f"[{han}A-Za-z0-9]{{1,8}}"),
+        "year": lambda: re.compile(r"(?:19|20)[0-9]{2}"),
         # 编者:______ 日 期:______ (labels may be spaced out, blanks are underscores)
-        "form": re.compile(f"(?:(?:[{han}][ \u3000]?){{1,6}}[:：]?[ \t\u3000]*[_＿]{{3,}}[ \t\u3000]*)+"),
-        "form_label": re.compile(f"((?:[{han}][ \u3000]?){{1,6}})[:：]?[ \t\u3000]*[_＿]{{3,}}"),
+        "form": lambda: re.compile(f"(?:(?:[{han}][ \u3000]?){{1,6}}[:：]?[ \t\u3000]*[_＿]{{3,}}[ \t\u3000]*)+"),
+        "form_label": lambda: re.compile(f"((?:[{han}][ \u3000]?){{1,6}})[:：]?[ \t\u3000]*[_＿]{{3,}}"),
         # label：value fields of a CMS meta line; a value is short and holds no sentence punctuation
-        "cms_field": re.compile(f"[【\\[]?(?:{label})[】\\]]?[ \t\u3000]*[:：][ \t\u3000]*"
+        "cms_field": lambda: re.compile(f"[【\\[]?(?:{label})[】\\]]?[ \t\u3000]*[:：][ \t\u3000]*"
                                 f"([^\\s:：，。！？；,;!?]{{0,24}}(?:[ \t][0-9:：]{{4,8}})?)"),
-        "login": re.compile(rules.vocabulary().alternation("login")),
-        "han_space": re.compile(f"(?<=[{han}]) (?=[{han}])"),
-    }
+        "login": lambda: re.compile(rules.vocabulary().alternation("login")),
+        "han_space": lambda: re.compile(f"(?<=[{han}]) (?=[{han}])"),
+    })
 
 
 def page_rules(doc: _Doc, masked: dict[int, str]) -> None:

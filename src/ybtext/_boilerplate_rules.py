@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ._chars import HAN_CLASS, HAN_RANGES, is_han
+from ._lazyre import Patterns
 from ._wordlists import load, load_columns
 from .errors import WordlistError
 
@@ -85,9 +86,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
     voc = vocabulary()
     num = r"[0-9０-９]{1,4}"
     page = "[页頁]"
-    return {
+    return Patterns({
         # a whole line that is only a page counter
-        "page_line": re.compile(
+        "page_line": lambda: re.compile(
             f"(?:第\\s*)?{num}\\s*{page}(?:\\s*[/,，／]?\\s*共\\s*{num}\\s*{page})?"
             f"|共\\s*{num}\\s*{page}(?:\\s*[,，]?\\s*第\\s*{num}\\s*{page})?"
             f"|{num}\\s*[/／]\\s*{num}"
@@ -99,32 +100,32 @@ def patterns() -> dict[str, re.Pattern[str]]:
             # <title> - 第2页 - <site>: a page counter between separators
             f"|.{{1,80}}?\\s[-–—|｜]\\s*第\\s*{num}\\s*{page}(?:\\s*[-–—|｜]\\s*.{{1,20}})?"),
         # page counters pasted inside a line (distinctive enough to remove anywhere)
-        "page_inline": re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
+        "page_inline": lambda: re.compile(f"第\\s*{num}\\s*{page}\\s*[/,，／(（]?\\s*共\\s*{num}\\s*{page}\\s*[)）]?"
                                   f"|第\\s*PAGE\\s*[0-9]+\\s*{page}"),
-        "number_line": re.compile(r"[0-9]{1,4}"),
-        "contact": re.compile("(?:" + voc.alternation("contact") + r")\s*[:：]?\s*"
+        "number_line": lambda: re.compile(r"[0-9]{1,4}"),
+        "contact": lambda: re.compile("(?:" + voc.alternation("contact") + r")\s*[:：]?\s*"
                               r"(?:[0-9０-９][0-9０-９ -]{4,}|[\w.+-]+@[\w-]+\.[\w.]+)"),
-        "domain": re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
+        "domain": lambda: re.compile(r"(?:https?://|www\.)[\w./?=&%-]+|[\w-]+\.(?:com|cn|net|org)\b"),
         # a site's own name: a few characters and a site word (云帆文库, 知行资料网, 青橙题库)
-        "sitename": re.compile(_HAN + r"{2,4}(?:" + voc.alternation("site-name") + ")"),
-        "masked": re.compile(r"\w\*{2,}\w?"),
-        "field": re.compile(r"(?:^|\s)(?:" + _HAN + r"{1,5}|ID)\s*[:：]\s*\S"),
-        "filename": re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
-        "separators": re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
-        "year_bump": re.compile(r"20[0-9]{4}年"),
+        "sitename": lambda: re.compile(_HAN + r"{2,4}(?:" + voc.alternation("site-name") + ")"),
+        "masked": lambda: re.compile(r"\w\*{2,}\w?"),
+        "field": lambda: re.compile(r"(?:^|\s)(?:" + _HAN + r"{1,5}|ID)\s*[:：]\s*\S"),
+        "filename": lambda: re.compile(r"\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)\b", re.I),
+        "separators": lambda: re.compile(r"[\s|｜/／>＞›»•·●\-—_,，.。:：;；!！?？()（）【】\[\]]+"),
+        "year_bump": lambda: re.compile(r"20[0-9]{4}年"),
         # a page count in a sentence: 共22页, 还剩17页, 第3页 / 共9页
-        "pages": re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
+        "pages": lambda: re.compile(r"(?:共|剩|还有|第)\s*[0-9０-９]{1,4}\s*页"),
         # a download-box field on a line of its own (ID:1102988, 大小:25KB, 页数:3页, 格式:DOCX)
-        "field_line": re.compile("(?:" + voc.alternation("field-line") + r")\s*[:：]\s*[^\s，。]{1,30}"),
+        "field_line": lambda: re.compile("(?:" + voc.alternation("field-line") + r")\s*[:：]\s*[^\s，。]{1,30}"),
         # a file name on a line of its own (某某工作总结.docx, ….docxVIP)
-        "file_line": re.compile(r"[^/\\:*?\"<>|\s]{1,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)(?:VIP)?", re.I),
-        "site_chars": re.compile(r"[./:：页]"),
-        "crumb_sep": re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
-        "crumb_head": re.compile(r"\s*(?:" + voc.alternation("crumb-head") + "|" + _HAN + "{2,4}(?:"
+        "file_line": lambda: re.compile(r"[^/\\:*?\"<>|\s]{1,80}\.(?:docx?|pdf|pptx?|xlsx?|wps|txt|rar|zip)(?:VIP)?", re.I),
+        "site_chars": lambda: re.compile(r"[./:：页]"),
+        "crumb_sep": lambda: re.compile(r"\s*(?:>>|>|›|»|＞)\s*"),
+        "crumb_head": lambda: re.compile(r"\s*(?:" + voc.alternation("crumb-head") + "|" + _HAN + "{2,4}(?:"
                                  + voc.alternation("crumb-site") + "))"),
-        "page_word": re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
-        "digits": re.compile(r"[0-9０-９]+"),
-    }
+        "page_word": lambda: re.compile(r"第\s*#\s*[页頁]|[Pp]age\s*#|#\s*/\s*#"),
+        "digits": lambda: re.compile(r"[0-9０-９]+"),
+    })
 
 
 def names_site(line: str) -> bool:
@@ -263,6 +264,14 @@ _NOISE_GAP = 3        # common Han characters a cluster may hold between two unc
 @functools.lru_cache(maxsize=1)
 def _noise_probe() -> re.Pattern[str]:
     return re.compile(_rare_class())  # one rare character
+
+
+def has_noise_run(s: str) -> bool:
+    """``noise_pattern().search(s)``, as a truth value: two rare characters in a row, found with the
+    one-character probe that noise_spans compiles anyway (the class is 9k characters long:
+    compiling it a second time was ~10 ms of the first clean())."""
+    probe = _noise_probe()
+    return any(probe.match(s, m.end()) for m in probe.finditer(s))
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:

@@ -138,12 +138,11 @@ def may_judge_again(received: str, now: str) -> bool:
     head block). A sentence whose punctuation, spacing or words changed cannot turn into furniture."""
     old = set(received.split("\n"))
     p = rules.patterns()
-    noise = rules.noise_pattern()
     voc = rules.vocabulary()
     for line in now.split("\n"):
         if line in old or not (s := line.strip()):
             continue
-        if p["page_inline"].search(s) or p["page_word"].search(s) or noise.search(s) or voc.trigger.search(s):
+        if p["page_inline"].search(s) or p["page_word"].search(s) or rules.has_noise_run(s) or voc.trigger.search(s):
             return True
         score, anchor, _ = rules.score_line(s)
         if anchor or score >= _JUDGED_SCORE:

@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from ._chars import HAN_CLASS
 from ._edits import Cleaned, Span, apply_spans
+from ._lazyre import Patterns
 from .config import Config
 
 __all__ = ["step"]
@@ -34,19 +35,19 @@ _CHUNK_GAP = 150  # characters between two preview-chunk numbers, at least
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    return {
-        "sep": re.compile("(\r\n|\r|\n)"),
-        "x000d": re.compile("_x000D_(\n?)"),
-        "title_word": re.compile(f"[{HAN_CLASS}0-9A-Za-z]{{1,6}}"),
+    return Patterns({
+        "sep": lambda: re.compile("(\r\n|\r|\n)"),
+        "x000d": lambda: re.compile("_x000D_(\n?)"),
+        "title_word": lambda: re.compile(f"[{HAN_CLASS}0-9A-Za-z]{{1,6}}"),
         # list items, headings and other line starts that always begin a new paragraph
-        "block_start": re.compile(
+        "block_start": lambda: re.compile(
             "[ \t\u3000]|[0-9]{1,3}[、.．)）]|[（(〔][0-9一二三四五六七八九十]{1,3}[）)〕]"
             "|[一二三四五六七八九十百]{1,3}[、是]|第[0-9一二三四五六七八九十百]{1,4}[章节条部篇款项]"
             "|[①-⑳⑴-⒇●○■□◆◇•·▲△★☆※>＞\\-—*#]"),
-        "chunk": re.compile(f"[\r\n]([0-9]{{1,3}})、(?=[{HAN_CLASS}])"),
-        "doubled": re.compile("(?:(.{2,40}?)\\1[ \t\u3000]*)+"),
-        "han": re.compile(f"[{HAN_CLASS}]"),
-    }
+        "chunk": lambda: re.compile(f"[\r\n]([0-9]{{1,3}})、(?=[{HAN_CLASS}])"),
+        "doubled": lambda: re.compile("(?:(.{2,40}?)\\1[ \t\u3000]*)+"),
+        "han": lambda: re.compile(f"[{HAN_CLASS}]"),
+    })
 
 
 def step(text: str, config: Config) -> Cleaned:

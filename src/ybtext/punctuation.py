@@ -31,6 +31,7 @@ from typing import Callable, Sequence
 
 from ._chars import HAN_CLASS, is_han
 from ._edits import Cleaned, Edit, Span, apply_spans, placed, until_stable
+from ._lazyre import Patterns
 from .config import Config
 
 __all__ = ["step"]
@@ -45,19 +46,19 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).is
 def _patterns() -> dict[str, re.Pattern[str]]:
     # Every pattern starts with a literal or a tiny class, so the regex engine skips ahead at C
     # speed; the context checks that need lookbehind are done in Python at the few candidates.
-    return {
-        "han": re.compile(f"[{HAN_CLASS}]"),
-        "latin": re.compile("[A-Za-z]"),
-        "paren": re.compile(r"\(([^()\n]{0,120})\)"),
-        "stop": re.compile(r"\.(?![.0-9A-Za-z_@/\\-])"),
-        "open_run": re.compile("“[^”“\n]*“"),
-        "close_run": re.compile("”[^“”\n]*”"),
-        "quote": re.compile('[“”〝〞"]'),
-        "space": re.compile(f" [ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
-        "tab": re.compile(f"\t[ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
-        "list_bracket": re.compile("〔([一二三四五六七八九十]{1,3}|[0-9]{1,2})〕(?!\\d*号)"),
-        "fullwidth": re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"),
-    }
+    return Patterns({
+        "han": lambda: re.compile(f"[{HAN_CLASS}]"),
+        "latin": lambda: re.compile("[A-Za-z]"),
+        "paren": lambda: re.compile(r"\(([^()\n]{0,120})\)"),
+        "stop": lambda: re.compile(r"\.(?![.0-9A-Za-z_@/\\-])"),
+        "open_run": lambda: re.compile("“[^”“\n]*“"),
+        "close_run": lambda: re.compile("”[^“”\n]*”"),
+        "quote": lambda: re.compile('[“”〝〞"]'),
+        "space": lambda: re.compile(f" [ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
+        "tab": lambda: re.compile(f"\t[ \t]*(?=[{HAN_CLASS}{_CJK_PUNCT}])"),
+        "list_bracket": lambda: re.compile("〔([一二三四五六七八九十]{1,3}|[0-9]{1,2})〕(?!\\d*号)"),
+        "fullwidth": lambda: re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+"),
+    })
 
 
 def _is_cjk(ch: str) -> bool:

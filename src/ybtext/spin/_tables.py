@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator, Mapping
 
 from .._match import Matcher
 from .._wordlists import load, load_rows, parse_conditions
@@ -43,7 +43,7 @@ class Pair:
 class Tables:
     sure: dict[str, Pair]
     chains: dict[str, Pair]
-    gated: dict[str, tuple[Pair, ...]]
+    gated: Mapping[str, tuple[Pair, ...]]
     overlapping: Matcher           # every occurrence of every key (大水|水道 both count)
 
     def count_originals(self, text: str) -> dict[str, int]:
@@ -59,7 +59,9 @@ def _originals(t: "Tables") -> Matcher:
     """The originals' automaton, built on first need (most documents never need it)."""
     m = _ORIGINALS.get(id(t))
     if m is None:
-        m = _ORIGINALS[id(t)] = Matcher({p.original for ps in t.gated.values() for p in ps}, overlapping=True)
+        g = t.gated
+        originals = g.originals() if isinstance(g, _Gated) else {p.original for ps in g.values() for p in ps}
+        m = _ORIGINALS[id(t)] = Matcher(originals, overlapping=True)
     return m
 
 
@@ -112,18 +114,55 @@ def tables() -> Tables:
     # (spun, original) -> (rule, conditions, source); a curated entry replaces the derived one
     context = {(e["spun"], e["original"]): (e.rule, _seen_through(parse_conditions(e["context"], where=e), spun_of),
                                             "curated") for e in context_entries}
-    rows: dict[tuple[str, str], tuple[str, tuple[tuple[str, tuple[str, ...]], ...], str]] = {}
+    # the rule of a gated line is its line number until the pair is built
+    rows: dict[tuple[str, str], tuple[str | int, _Conditions, str]] = {}
     for i, key in enumerate(zip(g_spun, g_original)):
-        rows[key] = context.pop(key) if key in context else (f"spin-gated.tsv:{first + i}", (), g_source[i])
+        rows[key] = context.pop(key) if key in context else (first + i, (), g_source[i])
     rows.update(context)
-    from ._lexicon import _model, freq
-    absent = math.log(ABSENT_COUNT) - _model().total
-    gated: dict[str, list[Pair]] = {}
+    grouped: dict[str, list[tuple[str, str | int, _Conditions, str]]] = {}
     for (spun, original), (rule, conds, source) in rows.items():
-        gated.setdefault(spun, []).append(_gated_pair(spun, original, rule, conds, source, freq, absent))
-    frozen = {k: tuple(v) for k, v in gated.items()}
-    keys = [*sure, *chains, *frozen]
-    return Tables(sure, chains, frozen, Matcher(keys, overlapping=True))
+        grouped.setdefault(spun, []).append((original, rule, conds, source))
+    keys = [*sure, *chains, *grouped]
+    return Tables(sure, chains, _Gated(grouped), Matcher(keys, overlapping=True))
+
+
+_Conditions = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+class _Gated(Mapping[str, tuple[Pair, ...]]):
+    """spun form -> its gated pairs (in table order), a form's Pair objects built the first time it is
+    asked for: a document meets a few dozen of the 7k forms, and building them all (a lexicon look-up
+    of both words each) was a quarter of the first clean()."""
+
+    __slots__ = ("_rows", "_pairs")
+
+    def __init__(self, rows: dict[str, list[tuple[str, str | int, _Conditions, str]]]) -> None:
+        self._rows = rows
+        self._pairs: dict[str, tuple[Pair, ...]] = {}
+
+    def __getitem__(self, key: str) -> tuple[Pair, ...]:
+        got = self._pairs.get(key)
+        if got is None:
+            rows = self._rows[key]
+            from ._lexicon import _model, freq
+            absent = math.log(ABSENT_COUNT) - _model().total
+            built = tuple(_gated_pair(key, original, rule if isinstance(rule, str) else f"spin-gated.tsv:{rule}",
+                                      conds, source, freq, absent) for original, rule, conds, source in rows)
+            got = self._pairs.setdefault(key, built)  # another thread's, if it came first: pairs compare by identity
+        return got
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def originals(self) -> set[str]:
+        """Every pair's original, without building the pairs."""
+        return {row[0] for rows in self._rows.values() for row in rows}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 @dataclass(frozen=True, slots=True)
