@@ -127,21 +127,10 @@ def test_ocr_writers_reproduce_the_committed_lists():
     assert tool.render(*tool.typos_list(groups)) == text
 
 
-def test_lm_writer_reproduces_the_committed_list():
-    tool = _load("derive_lm")
-    text, rows = _entries("lm-bigrams.tsv")
-    followers = {}
-    for first, second, value in reversed(rows):
-        followers.setdefault(first, []).append((second, float(value)))
-    assert tool.render(*tool.bigrams_list(followers, 250_000)) == text
-
-
 def test_writers_write_one_entry_a_line_sorted():
-    ocr, lm = _load("derive_ocr_lists"), _load("derive_lm")
+    ocr = _load("derive_ocr_lists")
     head, rows = ocr.lexicon_list({"一丁": 27, "一": 60})
     assert head[-1] == "# Columns: word cost" and sorted(rows) == ["一\t60", "一丁\t27"]
     text = ocr.render(*ocr.typos_list({("己", "已", "curated"): ["己经", "己然"], ("丁", "争", "sound"): ["竞丁"]}))
     assert text.split("\n")[4:] == ["# Columns: wrong right kind form", "丁\t争\tsound\t竞丁",
                                     "己\t已\tcurated\t己然", "己\t已\tcurated\t己经", ""]
-    text = lm.render(*lm.bigrams_list({"维护": [("和平", 0.5), ("世界", 1.804)]}, 10))
-    assert text.split("\n")[4:] == ["# Columns: first second value", "维护\t世界\t1.80", "维护\t和平\t0.50", ""]

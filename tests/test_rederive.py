@@ -31,7 +31,6 @@ SHARED = ROOT.parent / "shared"
 UNAVAILABLE = 3  # tools/_derive.py: a pinned source could not be fetched
 # Every tool with --check, longest first (so that two workers finish together): what it checks.
 TOOLS = {
-    "derive_lm.py": "lm-bigrams.tsv",
     "derive_ocr_lists.py": "ocr-lexicon.tsv, ocr-typos.tsv, ocr-surnames.tsv, script-*.tsv",
     "derive_spin_lists.py": "lexicon-zh.tsv, spin-sure/gated/chars/chains.tsv",
     "derive_ocr_pair_margins.py": "ocr-pair-margins.tsv",

@@ -456,3 +456,17 @@ def spin_heavy_rows() -> dict[int, list[str]]:
     from importlib.resources import files
     lines = (files("ybtext.wordlists") / "spin-heavy.tsv").read_text(encoding="utf-8").split("\n")
     return {i + 1: line.split("\t") for i, line in enumerate(lines)}
+
+
+def test_one_judge_reads_the_window_for_every_tier():
+    """The sure and chain tiers ask the word trigram model, as the gated ones do: in 维护天下和平
+    it prefers 世界 (the collocation) by far and 全国 not at all, and a non-word spun form reads
+    clearly worse than its original (经由过程 -> 通过, more than the sure tier's veto)."""
+    from ybtext.spin._evidence import judge
+    from ybtext.spin.policy import POLICY
+
+    text = "我们要维护天下和平。"
+    assert judge(text, 5, 7, "世界") > POLICY.sure_veto > 0.0 >= judge(text, 5, 7, "全国") - 0.5
+    text = "这次调查经由过程问卷进行。"
+    start = text.index("经由过程")
+    assert judge(text, start, start + 4, "通过") > POLICY.sure_veto

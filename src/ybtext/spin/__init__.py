@@ -5,7 +5,7 @@
 - ``_step``: the tiers and the step itself (``step``, ``spans``);
 - ``_heavy``: heavy-family documents, every candidate of a clause decoded with the trigram model;
 - ``_swaps``: the heavy family's one-character swaps (和 -> 战); ``_fuzzy``: canonical phrases;
-- ``_lexicon`` and ``_bigrams``: the unigram judge of sure and chain forms;
+- ``_lexicon``: word frequencies (pair ratios) and canonical phrases;
 - ``policy``: every threshold, in one typed object (``POLICY``).
 
 Importing the package loads none of them: ``step`` and the rest are looked up on first use, so

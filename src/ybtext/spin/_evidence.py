@@ -112,6 +112,14 @@ class Analysis:
         return got
 
 
+def judge(text: str, start: int, end: int, replacement: str) -> float:
+    """The word trigram model's margin for restoring ``replacement`` at ``[start, end)``, in nats:
+    the one context judge of every tier (sure forms' veto, chains, gated pairs)."""
+    from .._context_model import model
+
+    return math.log(10) * model().margin(text, start, end, replacement)
+
+
 def _consistent(text: str, spans: list[tuple[int, int]], original: str) -> bool:
     from .._context_model import model
     from ._lexicon import phrase_at
@@ -271,7 +279,6 @@ def _bound(t: Tables, key: str, n: int) -> float:
 def analyse(text: str, *, full: bool = False) -> Analysis:
     """Scan once; count originals only when the document could be spun (or ``full``)."""
     from . import _lexicon
-    from ._lexicon import delta
     from ._swaps import _standalone
     from ._tables import tables
 
@@ -283,7 +290,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     for key, start, end in matches:
         pair = t.sure.get(key)
         if pair is not None:
-            d = sure_delta[(start, end)] = delta(text, start, end, pair.original)
+            d = sure_delta[(start, end)] = judge(text, start, end, pair.original)
             if d >= POLICY.sure_context_min:
                 sure_counts[(pair.spun, pair.original, pair.tier)] += 1
     gated_keys = []

@@ -1,51 +1,34 @@
-"""Local context judge for spin reversal: a unigram word model over ``lexicon-zh.tsv``, with the
-associations of neighbouring words (``_bigrams``, from open-gram's bigrams) added.
+"""Word frequencies for spin reversal, and its canonical phrases.
 
-``delta(text, start, end, replacement)`` compares the best segmentation of a small window around
-the span with and without the replacement: > 0 means the replacement reads more like Chinese.
-Canonical phrases (``spin-phrases.tsv``) count as frequent words, so 中心城市 or 根本遵循 hold.
-Only called at candidate positions; never over the whole text.
+``freq(word)`` is a word's log probability in ``lexicon-zh.tsv`` (jieba's dictionary counts),
+where canonical phrases (``spin-phrases.tsv``) count as common words: the pairs' frequency ratios
+and the one-character swaps read it. ``phrase_at`` and ``in_phrase`` keep canonical phrases as
+written (中心城市, 根本遵循): the word trigram model does not know every official term. The context
+judge itself is the trigram model (``_evidence.judge``).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import math
-import re
-from typing import Sequence
 
-from .._chars import HAN_CLASS
 from .._wordlists import load, load_columns
-from . import _bigrams
 
-__all__ = ["delta", "freq"]
+__all__ = ["freq", "in_phrase", "phrase_at"]
 
-MAX_WORD = 8
-CONTEXT = 4          # characters of context on each side (stops at non-Han characters)
 PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
 
 
 class _Model:
     """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
-    word's log probability is computed the first time it is asked for, then cached.
+    word's log probability is computed the first time it is asked for, then cached."""
 
-    ``follow(c)`` tells the segmenter which words can start with ``c``: second character -> the
-    lengths (up to MAX_WORD, ascending) of the words starting with the two. It is read off the
-    sorted word list (the shipped lexicon is sorted: the tests lint it), per first character, on
-    demand."""
+    __slots__ = ("counts", "logp", "total", "unk")
 
-    __slots__ = ("counts", "logp", "total", "unk", "words", "phrases", "_follow")
-
-    def __init__(self, counts: dict[str, str], total: float, words: Sequence[str] = (),
-                 phrases: dict[str, list[str]] | None = None) -> None:
+    def __init__(self, counts: dict[str, str], total: float) -> None:
         self.counts, self.total = counts, total
         self.logp: dict[str, float] = {}
         self.unk = math.log(0.5) - total
-        self.words = words                # sorted
-        self.phrases = phrases or {}      # first character -> words added beyond ``words``
-        self._follow: dict[str, dict[str, tuple[int, ...]]] = {}
 
     def get(self, word: str) -> float | None:
         lp = self.logp.get(word)
@@ -56,29 +39,14 @@ class _Model:
             lp = self.logp[word] = math.log(int(c)) - self.total
         return lp
 
-    def follow(self, first: str) -> dict[str, tuple[int, ...]]:
-        got = self._follow.get(first)
-        if got is None:
-            words = self.words
-            lo = bisect.bisect_left(words, first)
-            hi = bisect.bisect_left(words, chr(ord(first) + 1), lo) if first < "\U0010ffff" else len(words)
-            lengths: dict[str, set[int]] = {}
-            for w in itertools.chain(words[lo:hi], self.phrases.get(first, ())):
-                if 1 < len(w) <= MAX_WORD:
-                    lengths.setdefault(w[1], set()).add(len(w))
-            got = self._follow[first] = {k: tuple(sorted(v)) for k, v in lengths.items()}
-        return got
-
 
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
     words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")  # 105k lines: no Entry objects
     counts: dict[str, str] = dict(zip(words, freqs))
-    phrases: dict[str, list[str]] = {}
     for e in load("spin-phrases.tsv"):
         counts[e["phrase"]] = str(max(int(counts.get(e["phrase"], 0)), PHRASE_FREQ))
-        phrases.setdefault(e["phrase"][0], []).append(e["phrase"])
-    return _Model(counts, math.log(sum(map(int, counts.values()))), words, phrases)
+    return _Model(counts, math.log(sum(map(int, counts.values()))))
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,77 +87,3 @@ def in_phrase(text: str, start: int, end: int, replacement: str) -> bool:
 def freq(word: str) -> float | None:
     """Log probability of ``word`` in the lexicon, None when absent."""
     return _model().get(word)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _best(s: str) -> float:
-    """Log probability of the best segmentation of ``s`` into lexicon words (unknown single
-    characters at ``unk``), each word scored by its unigram probability plus its association with
-    the word before it (``_bigrams.after``; 0 where none is listed). Every word that can end at a
-    position is kept as a history (at most MAX_WORD of them), so the search is exact. Only the
-    lengths the words starting with a position's two characters have are looked up
-    (``_Model.follow``): the result is that of trying every length up to MAX_WORD."""
-    model = _model()
-    counts, logp, unk, total, log = model.counts, model.logp, model.unk, model.total, math.log
-    follows, follow, after = model._follow, model.follow, _bigrams.after
-    n = len(s)
-    ends: list[dict[str, float]] = [{} for _ in range(n + 1)]  # last word -> best score
-    ends[0][""] = 0.0
-    for i in range(n):
-        cur = ends[i]
-        if not cur:
-            continue
-        hist: list[tuple[float, dict[str, float] | None]] = [
-            (score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
-        c = s[i]
-        lp = logp.get(c)
-        if lp is None:
-            k = counts.get(c)
-            lp = unk if k is None else logp.setdefault(c, log(int(k)) - total)
-        _extend(ends[i + 1], c, lp, hist)
-        if i + 1 == n:
-            break
-        lengths = (follows.get(c) or follow(c)).get(s[i + 1])
-        if lengths is None:
-            continue
-        for length in lengths:
-            j = i + length
-            if j > n:
-                break
-            w = s[i:j]
-            lp = logp.get(w)
-            if lp is None:
-                k = counts.get(w)
-                if k is None:
-                    continue
-                lp = logp[w] = log(int(k)) - total
-            _extend(ends[j], w, lp, hist)
-    return max(ends[n].values())
-
-
-def _extend(nxt: dict[str, float], w: str, lp: float, hist: list[tuple[float, dict[str, float] | None]]) -> None:
-    best = -math.inf
-    for score, assoc in hist:
-        x = score + lp + (assoc.get(w, 0.0) if assoc else 0.0)
-        if x > best:
-            best = x
-    if best > nxt.get(w, -math.inf):
-        nxt[w] = best
-
-
-_LEFT = re.compile(f"[{HAN_CLASS}]*\\Z")
-_RIGHT = re.compile(f"[{HAN_CLASS}]*")
-
-
-def window(text: str, start: int, end: int) -> tuple[str, str]:
-    """Up to CONTEXT Han characters on each side of the span (stops at the first non-Han one)."""
-    # both patterns match the empty string, so they always match
-    left = _LEFT.search(text, max(0, start - CONTEXT), start).group()  # type: ignore[union-attr]
-    right = _RIGHT.match(text, end, end + CONTEXT).group()  # type: ignore[union-attr]
-    return left, right
-
-
-def delta(text: str, start: int, end: int, replacement: str) -> float:
-    """Log-probability gain of replacing ``text[start:end]`` by ``replacement`` in its local window."""
-    left, right = window(text, start, end)
-    return _best(left + replacement + right) - _best(left + text[start:end] + right)

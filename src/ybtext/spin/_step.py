@@ -7,7 +7,7 @@ Three tiers, from the wordlists (see ``_tables``):
 - chain: forms two sequential pairs made (进呈现 <- 发展示) are restored in spun documents;
 - gated: spun forms that are also words (进展, 效劳, 中心) are restored only in documents the
   detector calls spun, only for pairs with evidence there (the original never occurs), only where
-  the local context agrees (``_lexicon``) and curated context conditions hold.
+  the word trigram model agrees (``judge``) and curated context conditions hold.
 
 Pairs of the user's wordlists (``Config.wordlists``, tier ``user``) are restored wherever their
 spun form occurs, in any document, and win over every other tier where they overlap
@@ -33,7 +33,7 @@ from .. import _userlists
 from .._edits import Cleaned, Span, apply_spans
 from ..config import Config
 from . import _fuzzy, _heavy, _lexicon
-from ._evidence import Analysis, PairEvidence, analyse, damped_weight, eligible
+from ._evidence import Analysis, PairEvidence, analyse, damped_weight, eligible, judge
 from ._tables import Pair, tables
 from .policy import POLICY
 
@@ -248,7 +248,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
         if pair is not None:
             d = a.sure_delta.get((start, end))
             if d is None:
-                d = _lexicon.delta(text, start, end, pair.original)
+                d = judge(text, start, end, pair.original)
             if d >= POLICY.sure_veto:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d - POLICY.sure_veto + 2.0), "tier=sure",
                                 "sure"))
@@ -257,7 +257,7 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
             continue
         pair = t.chains.get(key)
         if pair is not None:
-            d = _lexicon.delta(text, start, end, pair.original)
+            d = judge(text, start, end, pair.original)
             if d >= POLICY.chain_min:
                 out.append(Span(start, end, pair.original, pair.rule, _sigmoid(d),
                                 f"tier=chain ({pair.source}); document score {a.report.score:.2f}", "chain"))
