@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 
+from ybtext._wordlists import SortedLines, load, load_columns
 from ybtext.spin import _lexicon as _spin_lm
 
 WINDOWS = ("中心城市建设", "经由过程调查发现", "推动经济社会进展取得新成效", "根本遵循", "中华人民共和国成立",
@@ -60,3 +61,40 @@ def test_associations_of_neighbouring_words_decide_where_frequencies_tie(monkeyp
     finally:
         _spin_lm._best.cache_clear()
     assert abs(flat) < 1.0 < gap - flat
+
+
+def test_lexicon_total_header_is_the_sum_of_its_counts():
+    """The model divides by the ``# Total`` header tools/derive_spin_lists.py writes rather than
+    summing 105k counts at first use: it must be that sum."""
+    (freqs,) = load_columns("lexicon-zh.tsv", "freq")
+    assert int(SortedLines("lexicon-zh.tsv").header("Total")) == sum(map(int, freqs))
+
+
+def test_lazy_model_equals_the_whole_lexicon_read_at_once():
+    """The model reads the words of a first character when a look-up needs them; what it answers
+    (log probabilities, membership, the lengths that follow a first pair, the total) is what a
+    dict of the whole lexicon, phrases raised to PHRASE_FREQ, gives."""
+    words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")
+    counts = dict(zip(words, map(int, freqs)))
+    phrases = [e["phrase"] for e in load("spin-phrases.tsv")]
+    for p in phrases:
+        counts[p] = max(counts.get(p, 0), _spin_lm.PHRASE_FREQ)
+    total = math.log(sum(counts.values()))
+    _spin_lm._model.cache_clear()
+    try:
+        model = _spin_lm._model()
+        assert model.total == total and model.unk == math.log(0.5) - total
+        sample = words[::97] + phrases + ["", "x", "中国x", "\U0010ffff", "的的的的"]
+        for w in sample:
+            want = math.log(counts[w]) - total if w in counts else None
+            assert model.get(w) == want, w
+            assert (w in model.counts) == (w in counts), w
+        lengths: dict[str, dict[str, set[int]]] = {w[0]: {} for w in sample if w}
+        for w in counts:
+            if w[0] in lengths and 1 < len(w) <= _spin_lm.MAX_WORD:
+                lengths[w[0]].setdefault(w[1], set()).add(len(w))
+        for first, after in lengths.items():
+            assert model.follow(first) == {k: tuple(sorted(v)) for k, v in after.items()}, first
+    finally:
+        _spin_lm._model.cache_clear()
+        _spin_lm._best.cache_clear()

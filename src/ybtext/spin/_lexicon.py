@@ -9,15 +9,13 @@ Only called at candidate positions; never over the whole text.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import math
 import re
-from typing import Sequence
 
 from .._chars import HAN_CLASS
-from .._wordlists import load, load_columns
+from .._wordlists import SortedLines, load
 from . import _bigrams
 
 __all__ = ["delta", "freq"]
@@ -28,57 +26,94 @@ PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
 
 
 class _Model:
-    """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
-    word's log probability is computed the first time it is asked for, then cached.
+    """word -> log probability. The lexicon's lines stay raw bytes (a SortedLines over the sorted
+    file: the tests lint it) until a look-up needs a word starting with a character not read yet;
+    then the lines of that first character, a block of adjacent lines, are read into ``known``
+    (word -> count as a string, canonical phrases at PHRASE_FREQ at least). A word's log
+    probability is computed the first time it is asked for, then cached. The total the counts
+    are divided by is the file's ``# Total`` header, adjusted for the phrases.
 
     ``follow(c)`` tells the segmenter which words can start with ``c``: second character -> the
-    lengths (up to MAX_WORD, ascending) of the words starting with the two. It is read off the
-    sorted word list (the shipped lexicon is sorted: the tests lint it), per first character, on
-    demand."""
+    lengths (up to MAX_WORD, ascending) of the words starting with the two. Asking for it reads
+    the words of ``c``. ``counts`` answers ``in`` for any word (a Container for ``_standalone``)."""
 
-    __slots__ = ("counts", "logp", "total", "unk", "words", "phrases", "_follow")
+    __slots__ = ("lines", "known", "counts", "logp", "total", "unk", "phrases", "_follow")
 
-    def __init__(self, counts: dict[str, str], total: float, words: Sequence[str] = (),
-                 phrases: dict[str, list[str]] | None = None) -> None:
-        self.counts, self.total = counts, total
+    def __init__(self, lines: SortedLines, total: float, phrases: dict[str, list[str]] | None = None) -> None:
+        self.lines, self.total = lines, total
+        self.known: dict[str, str] = {}
+        self.counts = _Counts(self)
         self.logp: dict[str, float] = {}
         self.unk = math.log(0.5) - total
-        self.words = words                # sorted
-        self.phrases = phrases or {}      # first character -> words added beyond ``words``
+        self.phrases = phrases or {}      # first character -> canonical phrases starting with it
         self._follow: dict[str, dict[str, tuple[int, ...]]] = {}
 
     def get(self, word: str) -> float | None:
         lp = self.logp.get(word)
         if lp is None:
-            c = self.counts.get(word)
-            if c is None:
+            if not word:
                 return None
+            c = self.known.get(word)
+            if c is None:
+                if word[0] in self._follow:   # its first character's words are read: absent
+                    return None
+                self.follow(word[0])
+                c = self.known.get(word)
+                if c is None:
+                    return None
             lp = self.logp[word] = math.log(int(c)) - self.total
         return lp
 
     def follow(self, first: str) -> dict[str, tuple[int, ...]]:
         got = self._follow.get(first)
         if got is None:
-            words = self.words
-            lo = bisect.bisect_left(words, first)
-            hi = bisect.bisect_left(words, chr(ord(first) + 1), lo) if first < "\U0010ffff" else len(words)
+            block = self.lines.lines(first)[1]
+            cells = block[:-1].replace("\n", "\t").split("\t") if block else []
+            words = cells[0::2]
+            known = self.known
+            known.update(zip(words, cells[1::2]))
+            phrases = self.phrases.get(first, ())
+            for p in phrases:
+                known[p] = str(max(int(known.get(p, 0)), PHRASE_FREQ))
             lengths: dict[str, set[int]] = {}
-            for w in itertools.chain(words[lo:hi], self.phrases.get(first, ())):
+            for w in itertools.chain(words, phrases):
                 if 1 < len(w) <= MAX_WORD:
                     lengths.setdefault(w[1], set()).add(len(w))
             got = self._follow[first] = {k: tuple(sorted(v)) for k, v in lengths.items()}
         return got
 
 
+class _Counts:
+    """``word in counts``: whether the lexicon (with the canonical phrases) has ``word``."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, model: _Model) -> None:
+        self._model = model
+
+    def __contains__(self, word: object) -> bool:
+        model = self._model
+        if word in model.known:
+            return True
+        if not isinstance(word, str) or not word or word[0] in model._follow:
+            return False
+        model.follow(word[0])
+        return word in model.known
+
+
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
-    words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")  # 105k lines: no Entry objects
-    counts: dict[str, str] = dict(zip(words, freqs))
+    lines = SortedLines("lexicon-zh.tsv")   # 105k lines: read as one bytes object, nothing per line
+    total = int(lines.header("Total"))      # the sum of the freq column (tools/derive_spin_lists.py)
     phrases: dict[str, list[str]] = {}
     for e in load("spin-phrases.tsv"):
-        counts[e["phrase"]] = str(max(int(counts.get(e["phrase"], 0)), PHRASE_FREQ))
-        phrases.setdefault(e["phrase"][0], []).append(e["phrase"])
-    return _Model(counts, math.log(sum(map(int, counts.values()))), words, phrases)
+        p = e["phrase"]
+        if p[0] not in phrases or p not in phrases[p[0]]:
+            line = lines.lines(p + "\t")[1]
+            count = int(line[len(p) + 1:-1]) if line else 0
+            total += max(count, PHRASE_FREQ) - count
+        phrases.setdefault(p[0], []).append(p)
+    return _Model(lines, math.log(total), phrases)
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,7 +165,7 @@ def _best(s: str) -> float:
     lengths the words starting with a position's two characters have are looked up
     (``_Model.follow``): the result is that of trying every length up to MAX_WORD."""
     model = _model()
-    counts, logp, unk, total, log = model.counts, model.logp, model.unk, model.total, math.log
+    counts, logp, unk, total, log = model.known, model.logp, model.unk, model.total, math.log
     follows, follow, after = model._follow, model.follow, _bigrams.after
     n = len(s)
     ends: list[dict[str, float]] = [{} for _ in range(n + 1)]  # last word -> best score
@@ -142,6 +177,9 @@ def _best(s: str) -> float:
         hist: list[tuple[float, dict[str, float] | None]] = [
             (score, after(prev)) if prev else (score, None) for prev, score in cur.items()]
         c = s[i]
+        fol = follows.get(c)
+        if fol is None:
+            fol = follow(c)   # reads the words starting with c into counts
         lp = logp.get(c)
         if lp is None:
             k = counts.get(c)
@@ -149,7 +187,7 @@ def _best(s: str) -> float:
         _extend(ends[i + 1], c, lp, hist)
         if i + 1 == n:
             break
-        lengths = (follows.get(c) or follow(c)).get(s[i + 1])
+        lengths = fol.get(s[i + 1])
         if lengths is None:
             continue
         for length in lengths:
