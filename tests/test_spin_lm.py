@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import random
 
+import pytest
+
 from ybtext._wordlists import SortedLines, load, load_columns
 from ybtext.spin import _lexicon as _spin_lm
 
@@ -70,10 +72,13 @@ def test_lexicon_total_header_is_the_sum_of_its_counts():
     assert int(SortedLines("lexicon-zh.tsv").header("Total")) == sum(map(int, freqs))
 
 
-def test_lazy_model_equals_the_whole_lexicon_read_at_once():
-    """The model reads the words of a first character when a look-up needs them; what it answers
-    (log probabilities, membership, the lengths that follow a first pair, the total) is what a
-    dict of the whole lexicon, phrases raised to PHRASE_FREQ, gives."""
+@pytest.mark.parametrize("read_all_after", [10**9, 3])
+def test_lazy_model_equals_the_whole_lexicon_read_at_once(monkeypatch, read_all_after):
+    """The model reads the words of a first character when a look-up needs them (and the whole
+    lexicon after READ_ALL_AFTER of them); what it answers (log probabilities, membership, the
+    lengths that follow a first pair, the total) is what a dict of the whole lexicon, phrases
+    raised to PHRASE_FREQ, gives."""
+    monkeypatch.setattr(_spin_lm, "READ_ALL_AFTER", read_all_after)
     words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")
     counts = dict(zip(words, map(int, freqs)))
     phrases = [e["phrase"] for e in load("spin-phrases.tsv")]

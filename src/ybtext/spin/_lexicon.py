@@ -9,13 +9,15 @@ Only called at candidate positions; never over the whole text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
 import re
+from typing import Sequence
 
 from .._chars import HAN_CLASS
-from .._wordlists import SortedLines, load
+from .._wordlists import SortedLines, load, load_columns
 from . import _bigrams
 
 __all__ = ["delta", "freq"]
@@ -23,21 +25,24 @@ __all__ = ["delta", "freq"]
 MAX_WORD = 8
 CONTEXT = 4          # characters of context on each side (stops at non-Han characters)
 PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
+READ_ALL_AFTER = 128  # first characters read one at a time before the whole lexicon is read
 
 
 class _Model:
     """word -> log probability. The lexicon's lines stay raw bytes (a SortedLines over the sorted
     file: the tests lint it) until a look-up needs a word starting with a character not read yet;
     then the lines of that first character, a block of adjacent lines, are read into ``known``
-    (word -> count as a string, canonical phrases at PHRASE_FREQ at least). A word's log
-    probability is computed the first time it is asked for, then cached. The total the counts
-    are divided by is the file's ``# Total`` header, adjusted for the phrases.
+    (word -> count as a string, canonical phrases at PHRASE_FREQ at least). After READ_ALL_AFTER
+    such blocks (a long text, or many) the whole lexicon is read at once, as one split in C: a
+    binary search per first character costs more than that over a few thousand characters. A
+    word's log probability is computed the first time it is asked for, then cached. The total the
+    counts are divided by is the file's ``# Total`` header, adjusted for the phrases.
 
     ``follow(c)`` tells the segmenter which words can start with ``c``: second character -> the
     lengths (up to MAX_WORD, ascending) of the words starting with the two. Asking for it reads
     the words of ``c``. ``counts`` answers ``in`` for any word (a Container for ``_standalone``)."""
 
-    __slots__ = ("lines", "known", "counts", "logp", "total", "unk", "phrases", "_follow")
+    __slots__ = ("lines", "known", "counts", "logp", "total", "unk", "phrases", "words", "_read", "_follow")
 
     def __init__(self, lines: SortedLines, total: float, phrases: dict[str, list[str]] | None = None) -> None:
         self.lines, self.total = lines, total
@@ -46,41 +51,70 @@ class _Model:
         self.logp: dict[str, float] = {}
         self.unk = math.log(0.5) - total
         self.phrases = phrases or {}      # first character -> canonical phrases starting with it
+        self.words: list[str] | None = None   # every word, sorted, once the whole lexicon is read
+        self._read: set[str] = set()          # first characters whose words are in known
         self._follow: dict[str, dict[str, tuple[int, ...]]] = {}
+
+    def read(self, first: str) -> bool:
+        """Read the words starting with ``first`` into ``known`` (after READ_ALL_AFTER first
+        characters, the whole lexicon). False if they were read before."""
+        if self.words is not None or first in self._read:
+            return False
+        self._block(first)
+        return True
+
+    def _block(self, first: str) -> list[str]:
+        """Read (again) the words starting with ``first`` into ``known``: the words, or [] once the
+        whole lexicon is read."""
+        self._read.add(first)
+        if len(self._read) > READ_ALL_AFTER:
+            self._read_all()
+            return []
+        text = self.lines.lines(first)[1]
+        cells = text[:-1].replace("\n", "\t").split("\t") if text else []
+        words = cells[0::2]
+        self.known.update(zip(words, cells[1::2]))
+        self._raise_phrases(first)
+        return words
 
     def get(self, word: str) -> float | None:
         lp = self.logp.get(word)
         if lp is None:
-            if not word:
-                return None
             c = self.known.get(word)
-            if c is None:
-                if word[0] in self._follow:   # its first character's words are read: absent
-                    return None
-                self.follow(word[0])
+            if c is None and word and self.read(word[0]):
                 c = self.known.get(word)
-                if c is None:
-                    return None
+            if c is None:
+                return None
             lp = self.logp[word] = math.log(int(c)) - self.total
         return lp
 
     def follow(self, first: str) -> dict[str, tuple[int, ...]]:
         got = self._follow.get(first)
         if got is None:
-            block = self.lines.lines(first)[1]
-            cells = block[:-1].replace("\n", "\t").split("\t") if block else []
-            words = cells[0::2]
-            known = self.known
-            known.update(zip(words, cells[1::2]))
-            phrases = self.phrases.get(first, ())
-            for p in phrases:
-                known[p] = str(max(int(known.get(p, 0)), PHRASE_FREQ))
+            words: Sequence[str] = () if self.words is not None else self._block(first)
+            if self.words is not None:
+                every = self.words
+                lo = bisect.bisect_left(every, first)
+                hi = bisect.bisect_left(every, chr(ord(first) + 1), lo) if first < "\U0010ffff" else len(every)
+                words = every[lo:hi]
             lengths: dict[str, set[int]] = {}
-            for w in itertools.chain(words, phrases):
+            for w in itertools.chain(words, self.phrases.get(first, ())):
                 if 1 < len(w) <= MAX_WORD:
                     lengths.setdefault(w[1], set()).add(len(w))
             got = self._follow[first] = {k: tuple(sorted(v)) for k, v in lengths.items()}
         return got
+
+    def _raise_phrases(self, first: str) -> None:
+        known = self.known
+        for p in self.phrases.get(first, ()):
+            known[p] = str(max(int(known.get(p, 0)), PHRASE_FREQ))
+
+    def _read_all(self) -> None:
+        words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")
+        self.known.update(zip(words, freqs))
+        for first in self.phrases:
+            self._raise_phrases(first)
+        self.words = words
 
 
 class _Counts:
@@ -95,10 +129,7 @@ class _Counts:
         model = self._model
         if word in model.known:
             return True
-        if not isinstance(word, str) or not word or word[0] in model._follow:
-            return False
-        model.follow(word[0])
-        return word in model.known
+        return isinstance(word, str) and bool(word) and model.read(word[0]) and word in model.known
 
 
 @functools.lru_cache(maxsize=1)
