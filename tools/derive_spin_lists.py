@@ -220,9 +220,10 @@ SRC = ("pairs mined from ../shared/spin-dicts (funnlp 42537, itechbear, Article-
 LIC = "facts (which word a spinner writes for which; word frequencies from jieba, MIT, and pycorrector, Apache-2.0); list MIT"
 
 
-def write(out: Path, name: str, fmt: str, cols: str, rows: list[str], src: str = SRC, lic: str = LIC) -> None:
+def write(out: Path, name: str, fmt: str, cols: str, rows: list[str], src: str = SRC, lic: str = LIC,
+          extra: str = "") -> None:
     rows = sorted(set(rows))
-    head = HEADER.format(file=name, fmt=fmt, src=src, lic=lic, cols=cols)
+    head = HEADER.format(file=name, fmt=fmt, src=src, lic=lic, cols=cols) + extra
     (out / name).write_text(head + "".join(r + "\n" for r in rows), encoding="utf-8")
     print(name, len(rows))
 
@@ -230,11 +231,14 @@ def write(out: Path, name: str, fmt: str, cols: str, rows: list[str], src: str =
 def derive_all(out: Path) -> None:
     """Write every derived list (DERIVED) into the directory ``out``."""
     jb, sure, gated = derive()
+    lexicon = {w: f for w, f in jb.items() if f >= LEXICON_MIN_FREQ and w.strip() and "\t" not in w
+               and w == w.strip()}
+    # The sum of the freq column, which the run time's unigram model divides by: read from the
+    # header, it spares the run time summing 105k counts before its first look-up.
     write(out, "lexicon-zh.tsv", "word and its frequency (a unigram model for judging local context)", "word freq",
-          [f"{w}\t{f}" for w, f in jb.items() if f >= LEXICON_MIN_FREQ and w.strip() and "\t" not in w
-           and w == w.strip()],
+          [f"{w}\t{f}" for w, f in lexicon.items()],
           src=f"jieba 0.42.1 jieba/dict.txt, words with frequency >= {LEXICON_MIN_FREQ}",
-          lic="MIT (jieba); derived list MIT")
+          lic="MIT (jieba); derived list MIT", extra=f"# Total: {sum(lexicon.values())}\n")
     write(out, "spin-sure.tsv", "spun form -> original; the spun form is in neither lexicon, restored on sight",
           "spun original source", [f"{s}\t{o}\t{'+'.join(sorted(src))}" for s, (o, src) in sure.items()])
     write(out, "spin-gated.tsv", "spun form -> original; both are words, restored only with document evidence",

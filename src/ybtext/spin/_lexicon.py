@@ -12,41 +12,105 @@ from __future__ import annotations
 import functools
 import math
 
-from .._wordlists import load, load_columns
+from .._wordlists import SortedLines, load, load_columns
 
 __all__ = ["freq", "in_phrase", "phrase_at"]
 
 PHRASE_FREQ = 2000   # a canonical phrase counts as a common word
+READ_ALL_AFTER = 128  # first characters read one at a time before the whole lexicon is read
 
 
 class _Model:
-    """word -> log probability. The 105k counts stay strings as read (one dict built in C); a
-    word's log probability is computed the first time it is asked for, then cached."""
+    """word -> log probability. The lexicon's lines stay raw bytes (a SortedLines over the sorted
+    file: the tests lint it) until a look-up needs a word starting with a character not read yet;
+    then the lines of that first character, a block of adjacent lines, are read into ``known``
+    (word -> count as a string, canonical phrases at PHRASE_FREQ at least). After READ_ALL_AFTER
+    such blocks (a long text, or many) the whole lexicon is read at once, as one split in C: a
+    binary search per first character costs more than that over a few thousand characters. A
+    word's log probability is computed the first time it is asked for, then cached. The total the
+    counts are divided by is the file's ``# Total`` header, adjusted for the phrases.
 
-    __slots__ = ("counts", "logp", "total", "unk")
+    ``counts`` answers ``in`` for any word (a Container for ``_standalone``)."""
 
-    def __init__(self, counts: dict[str, str], total: float) -> None:
-        self.counts, self.total = counts, total
+    __slots__ = ("lines", "known", "counts", "logp", "total", "unk", "phrases", "whole", "_read")
+
+    def __init__(self, lines: SortedLines, total: float, phrases: dict[str, list[str]] | None = None) -> None:
+        self.lines, self.total = lines, total
+        self.known: dict[str, str] = {}
+        self.counts = _Counts(self)
         self.logp: dict[str, float] = {}
         self.unk = math.log(0.5) - total
+        self.phrases = phrases or {}      # first character -> canonical phrases starting with it
+        self.whole = False                    # the whole lexicon is read
+        self._read: set[str] = set()          # first characters whose words are in known
+
+    def read(self, first: str) -> bool:
+        """Read the words starting with ``first`` into ``known`` (after READ_ALL_AFTER first
+        characters, the whole lexicon). False if they were read before."""
+        if self.whole or first in self._read:
+            return False
+        self._read.add(first)
+        if len(self._read) > READ_ALL_AFTER:
+            self._read_all()
+            return True
+        text = self.lines.lines(first)[1]
+        cells = text[:-1].replace("\n", "\t").split("\t") if text else []
+        self.known.update(zip(cells[0::2], cells[1::2]))
+        self._raise_phrases(first)
+        return True
 
     def get(self, word: str) -> float | None:
         lp = self.logp.get(word)
         if lp is None:
-            c = self.counts.get(word)
+            c = self.known.get(word)
+            if c is None and word and self.read(word[0]):
+                c = self.known.get(word)
             if c is None:
                 return None
             lp = self.logp[word] = math.log(int(c)) - self.total
         return lp
 
+    def _raise_phrases(self, first: str) -> None:
+        known = self.known
+        for p in self.phrases.get(first, ()):
+            known[p] = str(max(int(known.get(p, 0)), PHRASE_FREQ))
+
+    def _read_all(self) -> None:
+        words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")
+        self.known.update(zip(words, freqs))
+        for first in self.phrases:
+            self._raise_phrases(first)
+        self.whole = True
+
+
+class _Counts:
+    """``word in counts``: whether the lexicon (with the canonical phrases) has ``word``."""
+
+    __slots__ = ("_model",)
+
+    def __init__(self, model: _Model) -> None:
+        self._model = model
+
+    def __contains__(self, word: object) -> bool:
+        model = self._model
+        if word in model.known:
+            return True
+        return isinstance(word, str) and bool(word) and model.read(word[0]) and word in model.known
+
 
 @functools.lru_cache(maxsize=1)
 def _model() -> _Model:
-    words, freqs = load_columns("lexicon-zh.tsv", "word", "freq")  # 105k lines: no Entry objects
-    counts: dict[str, str] = dict(zip(words, freqs))
+    lines = SortedLines("lexicon-zh.tsv")   # 105k lines: read as one bytes object, nothing per line
+    total = int(lines.header("Total"))      # the sum of the freq column (tools/derive_spin_lists.py)
+    phrases: dict[str, list[str]] = {}
     for e in load("spin-phrases.tsv"):
-        counts[e["phrase"]] = str(max(int(counts.get(e["phrase"], 0)), PHRASE_FREQ))
-    return _Model(counts, math.log(sum(map(int, counts.values()))))
+        p = e["phrase"]
+        if p[0] not in phrases or p not in phrases[p[0]]:
+            line = lines.lines(p + "\t")[1]
+            count = int(line[len(p) + 1:-1]) if line else 0
+            total += max(count, PHRASE_FREQ) - count
+        phrases.setdefault(p[0], []).append(p)
+    return _Model(lines, math.log(total), phrases)
 
 
 @functools.lru_cache(maxsize=1)
