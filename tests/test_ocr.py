@@ -194,23 +194,20 @@ def test_malformed_typo_line_names_its_line():
         Typos(SortedLines("t.tsv", data.encode("utf-8"))).forms("己")
 
 
-def test_bounded_caches_give_the_same_corrections(monkeypatch):
-    """The parsed buckets of the lexicon and the parsed forms of the typo list are dropped beyond a
-    size (a long stream reaches nearly every character): parsed again on demand, they give the same
-    edits, rules included, as when every bucket stays."""
+def test_bounded_lexicon_gives_the_same_corrections(monkeypatch):
+    """The parsed buckets of the lexicon are dropped beyond a size (a long stream reaches nearly
+    every character): parsed again on demand, they give the same edits, rules included, as when
+    every bucket stays."""
     from ybtext import _ocr_model
 
     texts = ["这是我们的宝柜财妇。", "会议己经结束，他自己经常加班。", "他己经加班，大家都很满意。"]
     kept = [ybtext.clean_and_explain(t).edits for t in texts]
     monkeypatch.setattr(_ocr_model, "LEXICON_CACHE", 5)
-    monkeypatch.setattr(_ocr_model, "TYPOS_CACHE", 5)
     lexicon.cache_clear()
-    typos.cache_clear()
     try:
         dropped = [ybtext.clean_and_explain(t).edits for t in texts]
         assert dropped == kept and any(kept)
-        # at most one bucket (one character's forms) beyond the bound, where all would be kept
-        assert len(lexicon()._parsed) == 1 and len(typos().parsed) == 1
+        # at most one bucket (one first character's words) beyond the bound, where all would stay
+        assert len(lexicon()._parsed) == 1
     finally:
         lexicon.cache_clear()
-        typos.cache_clear()

@@ -21,11 +21,12 @@ __all__ = ["Lexicon", "Typos", "lexicon", "typos", "surnames", "scanner", "segme
 
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
 MAX_WORD = 4
-#: parsed entries kept at most (then every parsed bucket is dropped and parsed again on demand):
-#: all of ocr-lexicon.tsv parsed holds about 59 MB, all of ocr-typos.tsv 43 MB, and a long
-#: stream of varied text reaches nearly every character; parsing all of either takes about 0.7 s
-LEXICON_CACHE = 250_000
-TYPOS_CACHE = 100_000
+#: parsed words kept at most (then every parsed bucket is dropped and parsed again on demand):
+#: all of ocr-lexicon.tsv parsed holds about 59 MB, and a long stream of varied text reaches
+#: nearly every first character; parsing all of it takes about 0.7 s. (The typo forms are not
+#: bounded: the step's scan meets nearly every wrong character in a few MB of text, so a bound
+#: below the whole list, 43 MB parsed, only makes it parse them again and again.)
+LEXICON_CACHE = 400_000
 
 
 class Lexicon:
@@ -85,7 +86,7 @@ class Typos:
     were parsed.
     """
 
-    __slots__ = ("_raw", "parsed", "rows", "shapes", "_size")
+    __slots__ = ("_raw", "parsed", "rows", "shapes")
 
     def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
@@ -96,7 +97,6 @@ class Typos:
         #: wrong character -> the (length, index of the wrong character) its forms of 2-4
         #: characters have, longest first: the only slices worth looking up around a hit
         self.shapes: dict[str, tuple[tuple[int, int], ...]] = {}
-        self._size = 0  # forms parsed and kept: beyond TYPOS_CACHE the three dicts are cleared
 
     @property
     def wrong(self) -> str:
@@ -104,16 +104,8 @@ class Typos:
         return "".join(sorted(self._raw.keys()))
 
     def forms(self, wrong: str) -> tuple[dict[str, int], frozenset[str]]:
-        """The forms of ``wrong`` and their neighbourhoods; ``rows[wrong]`` and ``shapes[wrong]``
-        hold from this call until the next call that parses another character (the dicts are
-        cleared in place beyond TYPOS_CACHE forms, before a new character is parsed)."""
         got = self.parsed.get(wrong)
         if got is None:
-            if self._size > TYPOS_CACHE:
-                self.parsed.clear()
-                self.rows.clear()
-                self.shapes.clear()
-                self._size = 0
             pairs: set[str] = set()
             shapes: set[tuple[int, int]] = set()
             offset, lines = self._raw.lines(wrong + "\t")
@@ -135,7 +127,6 @@ class Typos:
                 if 2 <= len(form) <= 4:
                     shapes.add((len(form), i))
             got = self.parsed[wrong] = (table, frozenset(pairs))
-            self._size += len(table)
             self.rows[wrong] = tuple(rows)
             self.shapes[wrong] = tuple(sorted(shapes, key=lambda s: (-s[0], s[1])))
         return got
@@ -158,8 +149,7 @@ class Typos:
     def rule(self, wrong: str, form: str) -> str:
         """``ocr-typos.tsv:<line>``, the line of a form of ``wrong`` (one search and a line count:
         made for the edits only, not for every form found)."""
-        row = self.forms(wrong)[0][form]  # first: it parses ``wrong`` again if it was dropped
-        right, kind = self.rows[wrong][row]
+        right, kind = self.rows[wrong][self.forms(wrong)[0][form]]
         offset = self._raw.find(f"{wrong}\t{right}\t{kind}\t{form}")
         return f"{self._raw.name}:{self._raw.line(offset) if offset is not None else '?'}"
 
