@@ -217,3 +217,19 @@ def test_a_few_rare_pairs_in_a_large_corpus_are_its_register():
     assert table.applied() == ()
     assert {(p.spun, p.original, p.confidence) for p in table.pairs} >= {("将来", "未来", BELOW_APPLY),
                                                                         ("效劳", "服务", BELOW_APPLY)}
+
+
+def test_a_learned_pair_whose_spun_form_is_common_needs_its_context(tmp_path):
+    """A spinner that applied 推进 -> 推动 wrote about half of a page's 推动 (the author wrote the
+    rest), and nearly every 效劳 of a page spun with 服务 -> 效劳: at the same confidence, an
+    occurrence of 推动 is restored only where the context model clearly prefers 推进, and 效劳
+    wherever it does not prefer the spun form."""
+    path = tmp_path / "site.tsv"
+    path.write_text("# File: site.tsv\n# Format: spun form -> original, learned from a site's pages\n"
+                    "# Source: written by hand for this test\n# License: MIT\n# Tier: learned\n"
+                    "# Columns: spun original confidence\n推动\t推进\t0.990\n效劳\t服务\t0.990\n", encoding="utf-8")
+    result = ybtext.clean_and_explain("推动工作落实。加快推动产业升级。为群众效劳。", wordlists=[str(path)])
+    assert result.text == "推动工作落实。加快推进产业升级。为群众服务。"
+    common, rare = result.edits
+    assert common.before == "推动" and rare.before == "效劳"
+    assert float(rare.note.split("prior ")[1]) > 2.0 > 1.0 > float(common.note.split("prior ")[1])

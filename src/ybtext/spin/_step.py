@@ -189,14 +189,28 @@ def _gated(text: str, key: str, start: int, end: int, a: Analysis) -> Span | Non
 
 
 
+def _share(key: str, original: str) -> float:
+    """The share of ``key``'s occurrences a spinner that applied ``original`` -> ``key`` wrote, as
+    the two words' lexicon frequencies predict (``ratio / (1 + ratio)``, at most
+    ``learn.SHARE_MAX``): where the spun form is a common word itself (推动 for 推进, about half),
+    an occurrence needs its context to say it was spun; where it is rare (效劳), hardly."""
+    from ..learn import SHARE_MAX
+    from ._lexicon import _model, freq
+    from ._tables import ABSENT_COUNT, _gated_pair
+
+    ratio = _gated_pair(key, original, "", (), "", freq, math.log(ABSENT_COUNT) - _model().total).ratio
+    return min(SHARE_MAX, ratio / (1.0 + ratio))
+
+
 def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:
     """The learned tables' restorations: at each occurrence of a spun form (outside a canonical
     phrase), in a document that does not use the original (beyond POLICY.learned_leak), the original
-    whose context margin is best is restored where prior (the table's log-odds) plus that margin
-    (within POLICY.learned_veto and POLICY.learned_context_cap) reaches the log-odds of ``learn.APPLY``: a pair
-    at that confidence needs a context that does not prefer the spun form, a surer one less."""
-    from ..learn import APPLY
-
+    whose context margin is best is restored where the occurrence's prior and that margin (within
+    POLICY.learned_veto and POLICY.learned_context_cap) reach ``POLICY.learned_occurrence`` as a probability. The
+    prior is the log-odds that this occurrence was spun: the table's confidence that the pair was
+    applied times the share of the spun form's occurrences the spinner wrote (``_share``), so a
+    pair at that confidence whose spun form is rare needs a context that does not prefer the spun
+    form, and one whose spun form is common needs a context that prefers the original."""
     up = _userlists.user_pairs(paths)  # its learned and learned_matcher
     if up.learned_matcher is None:
         return []
@@ -206,26 +220,31 @@ def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:
     spun_counts: dict[str, int] = {}
     for key, _s, _e in found:
         spun_counts[key] = spun_counts.get(key, 0) + 1
-    threshold = math.log(APPLY / (1.0 - APPLY))
+    threshold = math.log(POLICY.learned_occurrence / (1.0 - POLICY.learned_occurrence))
+    shares: dict[tuple[str, str], float] = {}
     out: list[Span] = []
     for key, start, end in found:
         if _lexicon.phrase_at(text, start, end):
             continue
-        best: tuple[float, str, str, float] | None = None
+        best: tuple[float, str, str, float, float] | None = None
         for original, rule, confidence in up.learned[key]:
             if text.count(original) > POLICY.learned_leak * spun_counts[key]:
                 continue
             margin = _context_delta(text, start, end, original, a)
             if margin < POLICY.learned_veto:
                 continue
-            prior = math.log(confidence / (1.0 - confidence)) if confidence < 1.0 else 7.0
+            share = shares.get((key, original))
+            if share is None:
+                share = shares[(key, original)] = _share(key, original)
+            p = min(confidence, 1.0) * share
+            prior = math.log(p / (1.0 - p))
             score = prior + min(margin, POLICY.learned_context_cap)
             if score >= threshold and (best is None or margin > best[3]):
-                best = (score, original, rule, margin)
+                best = (score, original, rule, margin, prior)
         if best is not None:
-            score, original, rule, margin = best
+            score, original, rule, margin, prior = best
             out.append(Span(start, end, original, rule, _sigmoid(score),
-                            f"tier=learned; context margin {margin:.2f}, prior {score - min(margin, POLICY.learned_context_cap):.2f}", "learned"))
+                            f"tier=learned; context margin {margin:.2f}, prior {prior:.2f}", "learned"))
     return out
 
 
