@@ -196,10 +196,10 @@ def _share(key: str, original: str) -> float:
     an occurrence needs its context to say it was spun; where it is rare (效劳), hardly."""
     from ..learn import SHARE_MAX
     from ._lexicon import _model, freq
-    from ._tables import ABSENT_COUNT, _gated_pair
+    from ._tables import ABSENT_COUNT, ratio
 
-    ratio = _gated_pair(key, original, "", (), "", freq, math.log(ABSENT_COUNT) - _model().total).ratio
-    return min(SHARE_MAX, ratio / (1.0 + ratio))
+    r = ratio(key, original, freq, math.log(ABSENT_COUNT) - _model().total)
+    return min(SHARE_MAX, r / (1.0 + r))
 
 
 def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:

@@ -70,14 +70,18 @@ ABSENT_COUNT = 5  # a spun form missing from lexicon-zh.tsv (counts >= 10) count
 
 def _gated_pair(spun: str, original: str, rule: str, conditions: tuple[tuple[str, tuple[str, ...]], ...], source: str,
                 freq: Callable[[str], float | None], absent: float) -> Pair:
-    """A gated pair with its frequency ratio f(original)/f(spun) (``freq`` gives log probabilities,
-    ``absent`` stands for a spun form the lexicon lacks) and whether it is attested."""
+    """A gated pair with its frequency ratio (``ratio``) and whether it is attested."""
+    attested = source == "curated" or "family-a" in source
+    return Pair(spun, original, rule, "gated", conditions, source, ratio(spun, original, freq, absent), attested)
+
+
+def ratio(spun: str, original: str, freq: Callable[[str], float | None], absent: float) -> float:
+    """f(original)/f(spun) in the lexicon (``freq`` gives log probabilities, ``absent`` stands for a
+    spun form the lexicon lacks; 1.0 where the original is unknown)."""
     lo, ls = freq(original), freq(spun)
     if ls is None and lo is not None:
         ls = absent  # 轨制, 德律风: known to web counts only
-    ratio = math.exp(lo - ls) if lo is not None and ls is not None else 1.0
-    attested = source == "curated" or "family-a" in source
-    return Pair(spun, original, rule, "gated", conditions, source, ratio, attested)
+    return math.exp(lo - ls) if lo is not None and ls is not None else 1.0
 
 
 def _seen_through(conds: dict[str, tuple[str, ...]], spun_of: dict[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
