@@ -222,13 +222,17 @@ def _learned(text: str, paths: tuple[str, ...], a: Analysis) -> list[Span]:
         spun_counts[key] = spun_counts.get(key, 0) + 1
     threshold = math.log(POLICY.learned_occurrence / (1.0 - POLICY.learned_occurrence))
     shares: dict[tuple[str, str], float] = {}
+    used: dict[str, int] = {}  # original -> its occurrences in the document (counted once)
     out: list[Span] = []
     for key, start, end in found:
         if _lexicon.phrase_at(text, start, end):
             continue
         best: tuple[float, str, str, float, float] | None = None
         for original, rule, confidence in up.learned[key]:
-            if text.count(original) > POLICY.learned_leak * spun_counts[key]:
+            n = used.get(original)
+            if n is None:
+                n = used[original] = text.count(original)
+            if n > POLICY.learned_leak * spun_counts[key]:
                 continue
             margin = _context_delta(text, start, end, original, a)
             if margin < POLICY.learned_veto:
