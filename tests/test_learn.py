@@ -233,3 +233,43 @@ def test_a_learned_pair_whose_spun_form_is_common_needs_its_context(tmp_path):
     common, rare = result.edits
     assert common.before == "推动" and rare.before == "效劳"
     assert float(rare.note.split("prior ")[1]) > 2.0 > 1.0 > float(common.note.split("prior ")[1])
+
+
+# Twelve sentences using 只得; the thesaurus groups 只得 with 只能, and no spinner table lists the pair.
+HAD_TO = [
+    "雨下得太大，运动会只得推迟一周。",
+    "末班车已经开走，他只得步行回家。",
+    "钥匙锁在屋里，我们只得请人开锁。",
+    "桥被洪水冲断，车队只得绕道而行。",
+    "票已售完，晚来的观众只得在门外等候。",
+    "电脑突然坏了，她只得把报告重写一遍。",
+    "医生不在，病人只得转到别的医院。",
+    "天色已晚，登山队只得在半山腰扎营。",
+    "原料迟迟不到，工厂只得暂时停工。",
+    "家里没人照顾，老人只得住进养老院。",
+    "航班取消了，旅客只得改乘高铁。",
+    "经费不够，这个项目只得缩小规模。",
+]
+
+
+def test_the_thesaurus_proposes_pairs_no_table_lists_but_they_are_never_applied(monkeypatch):
+    """A spinner's table is larger than the public ones, so the learner also considers the synonyms
+    of 同义词词林 (spin-thesaurus.tsv). A pair only the thesaurus holds is listed for a reviewer but
+    not applied: the context model's preference between two such synonyms can be a bias of the
+    model rather than context (learn's docstring)."""
+    from ybtext import learn
+
+    cand = learn._candidates()
+    (only,) = [p for p in cand.gated["只能"] if p.original == "只得"]
+    assert only.source == learn.THESAURUS_SOURCE and only.rule.startswith(learn.THESAURUS)
+    (listed,) = [p for p in cand.gated["将来"] if p.original == "未来"]
+    assert learn.THESAURUS_SOURCE not in listed.source  # a pair a table lists keeps that entry alone
+
+    spun = [SPUN[i % 12] + HAD_TO[i % 12].replace("只得", "只能") + HAD_TO[(i + 5) % 12].replace("只得", "只能")
+            for i in range(24)]
+    table = learn_spin(spun)
+    listed = {(p.spun, p.original): p for p in table.pairs}
+    assert listed[("只能", "不得不")].confidence < APPLY <= listed[("将来", "未来")].confidence
+    assert not [p for p in table.applied() if p.spun == "只能"]
+    monkeypatch.setattr(learn, "THESAURUS_ONLY", 0.0)  # without the thesaurus's own prior, it would be applied
+    assert ("只能", "不得不") in {(p.spun, p.original) for p in learn_spin(spun).applied()}

