@@ -446,6 +446,15 @@ def test_heavy_table_needs_a_document_that_fits_it():
     assert not [e for e in _edits(SWAPPED + "推脱。") if e.tier == "table"]
 
 
+def test_heavy_table_pairs_keep_canonical_phrases():
+    # the heavy family's table writes 新华社 for 新华网; in a heavy-family news item the agency's
+    # own dateline stays (spin-phrases.tsv), while the item's spun words are restored
+    text = "新华社北京1月1日电 这是一个年夜的成绩，经由过程尽力，我们取得了成绩。"
+    out = _edits(text)
+    assert not [e for e in out if e.before == "新华社"]
+    assert {(e.before, e.after) for e in out} >= {("年夜", "大"), ("经由过程", "通过")}
+
+
 def test_heavy_table_stays_out_of_documents_that_are_not_heavy():
     text = "各部分负责人参加了会议，会议讨论了一部分问题，有人推诿责任。"
     assert ybtext.clean(text) == text

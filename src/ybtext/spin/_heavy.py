@@ -21,6 +21,10 @@ Candidates, with their prior:
   ``POLICY.table_prior``; where the table writes each form for the other (部门 and 部分, so a
   spun document holds both), ``POLICY.swap_prior``. Only in a document that fits the table: the
   words it rewrites but never writes are rare there (``POLICY.table_fit``).
+
+A word pair never applies inside a canonical phrase as written (``spin-phrases.tsv``: 新华社, which
+the table would turn into 新华网), unless a listed context supports the gated pair, as in the
+other tiers.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from .._context_model import model
 from .._edits import Span
 from . import _swaps
 from ._evidence import Analysis
+from ._lexicon import in_phrase
 from ._tables import heavy_table, tables
 from .policy import POLICY
 
@@ -77,12 +82,14 @@ def _options(text: str, a: Analysis) -> list[_Option]:
             if ev is None or ev.weight < POLICY.min_weight:
                 continue
             cond = _conditions(pair, text, s, e)
-            if cond is False:
+            if cond is False or not cond and in_phrase(text, s, e, pair.original):
                 continue
             prior = _prior(ev.weight, POLICY.gated_prior) + (POLICY.condition_prior if cond else 0.0)
             out.append(_Option(s, e, pair.original, pair.rule, evidence_note(key, pair.original, ev, a),
                                "gated", prior))
     for c in _swaps.candidates(text, a.report):
+        if in_phrase(text, c.start, c.start + len(c.spun), c.original):
+            continue
         out.append(_Option(c.start, c.start + len(c.spun), c.original, c.rule, c.note, "char",
                            _prior(c.weight, POLICY.char_prior)))
     return out
@@ -110,6 +117,8 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
                 gone = absent.get(original)
                 if gone is None:
                     gone = absent[original] = original not in text
+                if in_phrase(text, s, e, original):
+                    continue  # a canonical phrase as written (新华社, not 新华网)
                 if gone:
                     out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
                                        "table", POLICY.table_prior))
