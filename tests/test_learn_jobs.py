@@ -1,10 +1,11 @@
-"""``learn_spin(texts, jobs=N)`` (issue 23): partial learners of
+"""``ybtext learn --jobs N`` and ``learn_spin(texts, jobs=N)`` (issue 23): partial learners of
 consecutive chunks, merged in input order, give the serial table exactly. The corpora are
 test_learn's sentences, spun there; the workers are forked from this process (candidates and the
 context model built here first, as ``learn.learner`` does)."""
 
 from __future__ import annotations
 
+import json
 import pickle
 
 import pytest
@@ -101,3 +102,39 @@ def test_bad_jobs_and_bad_texts_with_workers():
         learn_spin(SPUN, jobs=-1)
     with pytest.raises(TypeError, match="str"):
         learn_spin(SPUN * 6 + [b"bytes"], jobs=2)  # type: ignore[list-item]
+
+
+def test_cli_learn_jobs_2_writes_the_file_of_jobs_1(run, tmp_path, monkeypatch):
+    """150 JSON lines (three chunks of 64 lines, so both workers learn and three learners merge)."""
+    monkeypatch.chdir(tmp_path)
+    docs = (CORPUS * 3)[:150]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps({"body": d}, ensure_ascii=False) + "\n" for d in docs),
+                                          encoding="utf-8")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = run("learn", "--jsonl", "--field", "body", "pages.jsonl", "-o", "one/t.tsv", "--jobs", "1")
+    two = run("learn", "--jsonl", "--field", "body", "pages.jsonl", "-o", "two/t.tsv", "-j", "2")
+    assert one[0] == two[0] == 0 and one[2] == two[2] and "from 150 document(s)" in two[2]
+    written = (tmp_path / "one" / "t.tsv").read_bytes()
+    assert (tmp_path / "two" / "t.tsv").read_bytes() == written and "\t将来\t未来\t".encode() in written
+    code, out, _ = run("learn", "--jsonl", "--field", "body", "pages.jsonl", "-j", "0")
+    assert (code, out) == (0, written.replace(b"# File: t.tsv", b"# File: learned.tsv"))
+
+
+@pytest.mark.parametrize("bad", ["-1", "two", "1.5", ""])
+def test_bad_jobs_value_is_a_one_line_usage_error(run, bad, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("learn", "--jobs", bad, "-o", "t.tsv", stdin=SPUN[0].encode())
+    assert (code, out) == (2, b"") and err.count("\n") == 1
+    assert err.startswith("ybtext: error: --jobs must be a whole number >= 0") and "Traceback" not in err
+    assert not (tmp_path / "t.tsv").exists()
+
+
+def test_a_bad_input_with_jobs_2_is_one_line_and_writes_nothing(run, tmp_path, monkeypatch):
+    """A bad JSON line after two chunks' worth of good ones: the workers' learners are dropped."""
+    monkeypatch.chdir(tmp_path)
+    lines = [json.dumps({"text": d}, ensure_ascii=False) + "\n" for d in (CORPUS * 3)[:140]]
+    (tmp_path / "pages.jsonl").write_text("".join(lines) + "{not json\n", encoding="utf-8")
+    code, out, err = run("learn", "--jsonl", "pages.jsonl", "-o", "t.tsv", "-j", "2")
+    assert (code, out) == (2, b"") and err.count("\n") == 1 and err.startswith("ybtext: error: pages.jsonl:141")
+    assert not (tmp_path / "t.tsv").exists()
