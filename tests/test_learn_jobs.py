@@ -85,6 +85,19 @@ def test_merge_adds_the_counts():
         a.merge(a)
 
 
+def test_a_learner_told_the_margins_kept_before_judges_only_the_rest():
+    """What a worker is told with its chunk: the margins the learners before it keep already. It
+    keeps the first of its own up to JUDGED in all, as the merge would, and judges no more."""
+    told = Learner(kept={PAIR: JUDGED - 3})
+    for doc in SPUN:
+        told.add(doc)
+    alone = learner(SPUN)
+    assert len(margins(alone)) > 3 and margins(told) == margins(alone)[:3]
+    assert state(told)[:3] == state(alone)[:3]  # the counts are all there
+    assert [s[:4] for s in state(told)[3]] == [s[:4] for s in state(alone)[3]]
+    assert pickle.loads(pickle.dumps(told))._kept == {}  # told only for its own chunk
+
+
 def test_a_pickled_learner_is_its_counters():
     """What a worker sends back: the counters, not the candidate tables (matchers of thousands of
     words); unpickled, it merges and tabulates like the original."""

@@ -47,7 +47,7 @@ import dataclasses
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ._match import Matcher
@@ -202,10 +202,14 @@ class Learner:
     run (what parallel learning does); a learner pickles as its counters alone (the candidates are
     rebuilt, or found already built, where it is unpickled)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, kept: Mapping[tuple[str, str], int] | None = None) -> None:
         self._t = _candidates()
         self._stats: dict[tuple[str, str], _Stats] = {}
         self._originals: Counter[str] = Counter()
+        # margins the learners of the documents before this one's already keep, by pair: this one
+        # judges no more than JUDGED minus as many (a worker is told, not to judge what the
+        # parent's merge would drop)
+        self._kept: Mapping[tuple[str, str], int] = kept or {}
         self.documents = 0
         self.chars = 0
 
@@ -245,6 +249,7 @@ class Learner:
     def __setstate__(self, state: tuple[int, int, dict[str, int], list[tuple[str, str, int, int, list[float]]]]) -> None:
         self.documents, self.chars, originals, stats = state
         self._t = _candidates()
+        self._kept = {}
         self._originals = Counter(originals)
         self._stats = {}
         for spun, original, count, docs, margins in stats:
@@ -271,12 +276,13 @@ class Learner:
                     st = self._stats[(key, pair.original)] = _Stats()
                 st.spun += len(spans)
                 st.docs += 1
-                if len(st.margins) >= JUDGED or originals.get(pair.original):
+                cap = JUDGED - self._kept.get((key, pair.original), 0) if self._kept else JUDGED
+                if len(st.margins) >= cap or originals.get(pair.original):
                     continue
                 lm = model()
                 judged = 0
                 for s, e in spans:
-                    if judged >= JUDGED_PER_DOCUMENT or len(st.margins) >= JUDGED:
+                    if judged >= JUDGED_PER_DOCUMENT or len(st.margins) >= cap:
                         break
                     if phrase_at(text, s, e):
                         continue
@@ -404,16 +410,23 @@ def learn_spin(texts: Iterable[str], jobs: int = 1) -> SpinTable:
     return learner(_checked(texts), jobs).table()
 
 
-def learner(texts: Iterable[str], jobs: int = 1, *, chunksize: int = 64, max_chunk_chars: int = 1 << 17) -> Learner:
+def learner(texts: Iterable[str], jobs: int = 1, *, chunksize: int = 16, max_chunk_chars: int = 1 << 16) -> Learner:
     """A :class:`Learner` that has read ``texts``, with ``jobs`` worker processes (1: in this one).
 
     With several, the texts travel to the workers in chunks of consecutive documents (at most
-    ``chunksize`` documents or ``max_chunk_chars`` characters, 128K: a chunk costs a worker a few
-    tenths of a second, long enough to outweigh sending its learner back, whose size grows with
-    the candidate pairs it saw rather than with the text); each worker learns its chunk alone and
-    this process merges the partial learners in input order (``Learner.merge``), so the table is
-    the serial one. A bounded window of chunks is in flight (``_parallel.ordered_pool``): the corpus
-    is never held whole, however long the stream.
+    ``chunksize`` documents or ``max_chunk_chars`` characters); each worker learns its chunk alone
+    and this process merges the partial learners in input order (``Learner.merge``), so the table
+    is the serial one. A bounded window of chunks is in flight (``_parallel.ordered_pool``): the
+    corpus is never held whole, however long the stream.
+
+    Most of the work is judging margins, and most of that is spent on the first few dozen
+    documents, until the common pairs hold their JUDGED margins (the first 50 of 300 People's Daily
+    articles cost as much as the next 200): a worker that judged its chunk's common pairs afresh
+    would judge what the merge drops, and two workers learned slower than one. So each chunk goes
+    with the number of margins the learners merged so far keep for the pairs that could reach
+    their cap in it (``Learner(kept=...)``), and the window is one chunk per worker and one more,
+    of a few documents each: only the chunks in flight before the common pairs fill up are judged
+    in vain.
     """
     from ._parallel import _chunks, ordered_pool, resolve_jobs
 
@@ -433,14 +446,23 @@ def learner(texts: Iterable[str], jobs: int = 1, *, chunksize: int = 64, max_chu
         from ._context_model import model
 
         model()  # ... and the context model (memory-mapped: the page cache shares it anyway)
-    for part in ordered_pool(_learn_chunk, _chunks(texts, chunksize, max_chunk_chars), workers):
+
+    def told(chunks: Iterator[list[str]]) -> Iterator[tuple[list[str], dict[tuple[str, str], int]]]:
+        # read when the chunk is submitted: after every result yielded so far was merged
+        for chunk in chunks:
+            near = JUDGED - JUDGED_PER_DOCUMENT * len(chunk)  # a pair below this cannot fill up here
+            yield chunk, {k: n for k, st in whole._stats.items() if (n := len(st.margins)) > near}
+
+    for part in ordered_pool(_learn_chunk, told(_chunks(texts, chunksize, max_chunk_chars)), workers,
+                             window=workers + 1):
         whole.merge(part)
     return whole
 
 
-def _learn_chunk(texts: list[str]) -> Learner:
+def _learn_chunk(job: tuple[list[str], dict[tuple[str, str], int]]) -> Learner:
     """A worker's share of :func:`learner`: the learner of one chunk, sent back as its counters."""
-    part = Learner()
+    texts, kept = job
+    part = Learner(kept=kept)
     for text in texts:
         part.add(text)
     return part
