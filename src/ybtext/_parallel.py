@@ -161,15 +161,16 @@ def ordered_pool(work: Callable[[T], R], chunks: Iterator[T], workers: int, *, w
                  setup: Callable[..., None] | None = None, setup_args: tuple[Any, ...] = ()) -> Iterator[R]:
     """``work(chunk)`` for each of ``chunks`` in ``workers`` processes, yielded in chunk order.
 
-    ``chunks`` is read lazily, a chunk just before it is submitted (after the results before it
+    ``chunks`` is read lazily, each chunk just before it is submitted (after the results before it
     were yielded, but for those in flight), and at most ``window`` chunks are in flight (submitted,
     or done but not yet yielded; default ``2 * workers + 1``), so memory stays bounded however long
-    the input is: the window keeps every worker busy while the parent consumes a result. Each worker runs ``setup(*setup_args)``
-    once (after restoring the default SIGTERM action); ``work`` and ``setup`` must pickle (module
-    level functions, or ``functools.partial`` of them). Warm whatever the workers share before
-    calling this: under the fork start method they inherit it. When reading ``chunks`` fails, the
-    results of the chunks read before are yielded first, then the error is raised, as serially;
-    when the consumer stops early or a worker fails, the chunks still queued are cancelled.
+    the input is: the window keeps every worker busy while the parent consumes a result. Each
+    worker runs ``setup(*setup_args)`` once (after restoring the default SIGTERM action); ``work``
+    and ``setup`` must pickle (module level functions, or ``functools.partial`` of them). Warm
+    whatever the workers share before calling this: under the fork start method they inherit it.
+    When reading ``chunks`` fails, the results of the chunks read before are yielded first, then
+    the error is raised, as serially; when the consumer stops early or a worker fails, the chunks
+    still queued are cancelled.
     """
     window = 2 * workers + 1 if window is None else max(1, window)
     pending: deque[Future[R]] = deque()

@@ -208,7 +208,8 @@ class Learner:
         self._originals: Counter[str] = Counter()
         # margins the learners of the documents before this one's already keep, by pair: this one
         # judges no more than JUDGED minus as many (a worker is told, not to judge what the
-        # parent's merge would drop)
+        # parent's merge would drop). Telling fewer than they keep in the end (those merged when
+        # the chunk was sent) costs judging, never exactness: the merge keeps the first ones.
         self._kept: Mapping[tuple[str, str], int] = kept or {}
         self.documents = 0
         self.chars = 0
@@ -450,7 +451,7 @@ def learner(texts: Iterable[str], jobs: int = 1, *, chunksize: int = 16, max_chu
     def told(chunks: Iterator[list[str]]) -> Iterator[tuple[list[str], dict[tuple[str, str], int]]]:
         # read when the chunk is submitted: after every result yielded so far was merged
         for chunk in chunks:
-            near = JUDGED - JUDGED_PER_DOCUMENT * len(chunk)  # a pair below this cannot fill up here
+            near = max(0, JUDGED - JUDGED_PER_DOCUMENT * len(chunk))  # a pair at this cannot fill up here
             yield chunk, {k: n for k, st in whole._stats.items() if (n := len(st.margins)) > near}
 
     for part in ordered_pool(_learn_chunk, told(_chunks(texts, chunksize, max_chunk_chars)), workers,
