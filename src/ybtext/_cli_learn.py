@@ -1,8 +1,9 @@
 """``ybtext learn``: infer a site's spinner table from a corpus of its pages (``ybtext.learn``).
 
 ``register(subparsers)`` adds the subcommand. The documents are named as for ``clean`` (FILE
-arguments, -r DIR, --jsonl --field F); the table goes to ``-o TABLE.tsv`` (written atomically) or
-stdout.
+arguments, -r DIR, --jsonl --field F) and read as a stream, by ``-j N`` worker processes as for
+``clean`` (``learn.learner``: the same table whatever N); the table goes to ``-o TABLE.tsv``
+(written atomically) or stdout.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 
 from . import _io
-from .cli import add_document_options, documents
+from .cli import _jobs, add_document_options, documents
 
 __all__ = ["register"]
 
@@ -24,6 +25,7 @@ judges each occurrence of its pairs (those of confidence >= 0.9) in context.
 
 examples:
   ybtext learn -r site/ -o site-spin.tsv
+  ybtext learn -j 0 -r site/ -o site-spin.tsv      # on every core
   ybtext learn --jsonl --field body pages.jsonl -o site-spin.tsv
   ybtext clean --wordlist site-spin.tsv -r site/ -o cleaned/
 """
@@ -38,16 +40,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_document_options(p, "learn from")
     p.add_argument("-o", "--output", metavar="TABLE.tsv", help="write the table here (default: stdout)")
+    g = p.add_argument_group("batch runs")
+    g.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="learn with N worker processes, the same table (default: 1; 0: all cores)")
     p.set_defaults(handler=run_learn)
 
 
 def run_learn(args: argparse.Namespace) -> int:
-    from .learn import Learner
+    from .learn import learner
 
-    learner = Learner()
-    for doc in documents(args, note=True):
-        learner.add(doc.text)
-    table = learner.table()
+    table = learner((doc.text for doc in documents(args, note=True)), args.jobs).table()
     if args.output:
         table.write(args.output)
     else:

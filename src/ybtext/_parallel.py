@@ -22,7 +22,8 @@ import sys
 import time
 from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Iterable, Iterator, NamedTuple, TextIO, TypeVar
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, TextIO, TypeVar
 
 from ._edits import Cleaned
 from ._pipeline import Cleaner
@@ -31,9 +32,10 @@ from .detect import SpinReport, detect_spin
 from .errors import ConfigError
 from .report import Triage, triage
 
-__all__ = ["Outcome", "RunStats", "parallel_map", "progress", "resolve_jobs"]
+__all__ = ["Outcome", "RunStats", "ordered_pool", "parallel_map", "progress", "resolve_jobs"]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Outcome(NamedTuple):
@@ -68,9 +70,14 @@ _WORKER: Cleaner | None = None
 def _init_worker(cleaner: Cleaner) -> None:
     global _WORKER
     _WORKER = cleaner
+
+
+def _start_worker(setup: Callable[..., None] | None, args: tuple[Any, ...]) -> None:
     # A forked worker inherits the command's SIGTERM handler (which unwinds the parent's run):
     # a worker just ends; the parent, which holds the outputs, cleans up.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if setup is not None:
+        setup(*args)
 
 
 def _run(cleaner: Cleaner, texts: list[str], report: bool | str) -> list[Any]:
@@ -138,16 +145,36 @@ def _serial(cleaner: Cleaner, texts: Iterable[str], report: bool | str) -> Itera
 
 def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool | str, workers: int, chunksize: int,
             max_chunk_chars: int) -> Iterator[Any]:
-    window = 2 * workers + 1
     if multiprocessing.get_start_method() == "fork":
         cleaner.clean("")  # load the wordlists once, here: forked workers inherit them
         if cleaner.config.enabled("spin"):
             from ._context_model import model
 
             model()  # ... and the context model (memory-mapped: the page cache shares it anyway)
-    pending: deque[Future[list[Any]]] = deque()
-    chunks = _chunks(texts, chunksize, max_chunk_chars)
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
+    work = partial(_run_in_worker, report=report)
+    for results in ordered_pool(work, _chunks(texts, chunksize, max_chunk_chars), workers,
+                                setup=_init_worker, setup_args=(cleaner,)):
+        yield from results
+
+
+def ordered_pool(work: Callable[[T], R], chunks: Iterator[T], workers: int, *, window: int | None = None,
+                 setup: Callable[..., None] | None = None, setup_args: tuple[Any, ...] = ()) -> Iterator[R]:
+    """``work(chunk)`` for each of ``chunks`` in ``workers`` processes, yielded in chunk order.
+
+    ``chunks`` is read lazily, each chunk just before it is submitted (after the results before it
+    were yielded, but for those in flight), and at most ``window`` chunks are in flight (submitted,
+    or done but not yet yielded; default ``2 * workers + 1``), so memory stays bounded however long
+    the input is: the window keeps every worker busy while the parent consumes a result. Each
+    worker runs ``setup(*setup_args)`` once (after restoring the default SIGTERM action); ``work``
+    and ``setup`` must pickle (module level functions, or ``functools.partial`` of them). Warm
+    whatever the workers share before calling this: under the fork start method they inherit it.
+    When reading ``chunks`` fails, the results of the chunks read before are yielded first, then
+    the error is raised, as serially; when the consumer stops early or a worker fails, the chunks
+    still queued are cancelled.
+    """
+    window = 2 * workers + 1 if window is None else max(1, window)
+    pending: deque[Future[R]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(setup, setup_args)) as pool:
         try:
             while True:
                 try:
@@ -156,13 +183,13 @@ def _pooled(cleaner: Cleaner, texts: Iterable[str], report: bool | str, workers:
                     break
                 except Exception:  # reading the input failed: first yield what was read before, as serially
                     while pending:
-                        yield from pending.popleft().result()
+                        yield pending.popleft().result()
                     raise
-                pending.append(pool.submit(_run_in_worker, chunk, report))
+                pending.append(pool.submit(work, chunk))
                 if len(pending) >= window:
-                    yield from pending.popleft().result()
+                    yield pending.popleft().result()
             while pending:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         finally:  # the consumer stopped early or a worker failed: drop what is still queued
             for f in pending:
                 f.cancel()

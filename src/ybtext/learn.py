@@ -54,7 +54,7 @@ import dataclasses
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ._match import Matcher
@@ -210,14 +210,66 @@ def _candidates() -> _Candidates:
 
 
 class Learner:
-    """The streaming state of :func:`learn_spin`: ``add(text)`` per document, then ``table()``."""
+    """The streaming state of :func:`learn_spin`: ``add(text)`` per document, then ``table()``.
 
-    def __init__(self) -> None:
+    Learners of consecutive runs of documents combine with ``merge`` into the learner of the whole
+    run (what parallel learning does); a learner pickles as its counters alone (the candidates are
+    rebuilt, or found already built, where it is unpickled)."""
+
+    def __init__(self, *, kept: Mapping[tuple[str, str], int] | None = None) -> None:
         self._t = _candidates()
         self._stats: dict[tuple[str, str], _Stats] = {}
         self._originals: Counter[str] = Counter()
+        # margins the learners of the documents before this one's already keep, by pair: this one
+        # judges no more than JUDGED minus as many (a worker is told, not to judge what the
+        # parent's merge would drop). Telling fewer than they keep in the end (those merged when
+        # the chunk was sent) costs judging, never exactness: the merge keeps the first ones.
+        self._kept: Mapping[tuple[str, str], int] = kept or {}
         self.documents = 0
         self.chars = 0
+
+    def merge(self, other: Learner) -> None:
+        """Add ``other``, the learner of the documents that follow this one's, to this one: the
+        result is the learner of both runs of documents in order, exactly as if one learner had
+        read them all (the table is the same, to the last digit).
+
+        The counts add up. The margins do not: ``add`` judges a document's occurrences only while
+        fewer than JUDGED margins are kept, so one learner keeps the first JUDGED of the margins its
+        documents give, each document's (at most JUDGED_PER_DOCUMENT) in document order; a document
+        is judged the same whatever came before it (its margins depend on its own text, and on
+        the earlier documents only through the cap). The first JUDGED of this run's margins followed
+        by the other's are therefore the first JUDGED of both runs': this learner's first, hence
+        the order of ``merge`` matters. The pairs stay in the order they were first seen (the
+        order ``table()`` breaks ties of claims in)."""
+        if other is self:
+            raise ValueError("a learner cannot merge itself")
+        for key, theirs in other._stats.items():
+            st = self._stats.get(key)
+            if st is None:
+                st = self._stats[key] = _Stats()
+            st.spun += theirs.spun
+            st.docs += theirs.docs
+            room = JUDGED - len(st.margins)
+            if room > 0:
+                st.margins.extend(theirs.margins[:room])
+        self._originals.update(other._originals)
+        self.documents += other.documents
+        self.chars += other.chars
+
+    def __getstate__(self) -> tuple[int, int, dict[str, int], list[tuple[str, str, int, int, list[float]]]]:
+        # the counters only: the candidate tables (matchers of thousands of words) stay behind
+        stats = [(spun, original, st.spun, st.docs, st.margins) for (spun, original), st in self._stats.items()]
+        return self.documents, self.chars, dict(self._originals), stats
+
+    def __setstate__(self, state: tuple[int, int, dict[str, int], list[tuple[str, str, int, int, list[float]]]]) -> None:
+        self.documents, self.chars, originals, stats = state
+        self._t = _candidates()
+        self._kept = {}
+        self._originals = Counter(originals)
+        self._stats = {}
+        for spun, original, count, docs, margins in stats:
+            st = self._stats[(spun, original)] = _Stats()
+            st.spun, st.docs, st.margins = count, docs, margins
 
     def add(self, text: str) -> None:
         from ._context_model import model
@@ -239,12 +291,13 @@ class Learner:
                     st = self._stats[(key, pair.original)] = _Stats()
                 st.spun += len(spans)
                 st.docs += 1
-                if len(st.margins) >= JUDGED or originals.get(pair.original):
+                cap = JUDGED - self._kept.get((key, pair.original), 0) if self._kept else JUDGED
+                if len(st.margins) >= cap or originals.get(pair.original):
                     continue
                 lm = model()
                 judged = 0
                 for s, e in spans:
-                    if judged >= JUDGED_PER_DOCUMENT or len(st.margins) >= JUDGED:
+                    if judged >= JUDGED_PER_DOCUMENT or len(st.margins) >= cap:
                         break
                     if phrase_at(text, s, e):
                         continue
@@ -375,11 +428,74 @@ def _logit(ratio: float, spun: int, documents: int, original_count: int, margins
     return counts, context, prior
 
 
-def learn_spin(texts: Iterable[str]) -> SpinTable:
-    """The spinner table a corpus shows (see the module docstring); reads ``texts`` once."""
-    learner = Learner()
+def learn_spin(texts: Iterable[str], jobs: int = 1) -> SpinTable:
+    """The spinner table a corpus shows (see the module docstring); reads ``texts`` once, lazily.
+
+    ``jobs`` worker processes learn it (0: every core; the table is the same for any number):
+    see :func:`learner`."""
+    return learner(_checked(texts), jobs).table()
+
+
+def learner(texts: Iterable[str], jobs: int = 1, *, chunksize: int = 16, max_chunk_chars: int = 1 << 16) -> Learner:
+    """A :class:`Learner` that has read ``texts``, with ``jobs`` worker processes (1: in this one).
+
+    With several, the texts travel to the workers in chunks of consecutive documents (at most
+    ``chunksize`` documents or ``max_chunk_chars`` characters); each worker learns its chunk alone
+    and this process merges the partial learners in input order (``Learner.merge``), so the table
+    is the serial one. A bounded window of chunks is in flight (``_parallel.ordered_pool``): the
+    corpus is never held whole, however long the stream.
+
+    Most of the work is judging margins, and most of that is spent on the first few dozen
+    documents, until the common pairs hold their JUDGED margins (the first 50 of 300 People's Daily
+    articles cost as much as the next 200): a worker that judged its chunk's common pairs afresh
+    would judge what the merge drops, and two workers learned slower than one. So each chunk goes
+    with the number of margins the learners merged so far keep for the pairs that could reach
+    their cap in it (``Learner(kept=...)``), and the window is one chunk per worker and one more,
+    of a few documents each: only the chunks in flight before the common pairs fill up are judged
+    in vain.
+    """
+    from ._parallel import _chunks, ordered_pool, resolve_jobs
+
+    workers = resolve_jobs(jobs)
+    whole = Learner()  # builds the candidates here: forked workers inherit them
+    if workers == 1:
+        for text in texts:
+            whole.add(text)
+        return whole
+    if chunksize < 1 or max_chunk_chars < 1:
+        from .errors import ConfigError
+
+        raise ConfigError("chunksize and max_chunk_chars must be >= 1")
+    import multiprocessing
+
+    if multiprocessing.get_start_method() == "fork":
+        from ._context_model import model
+
+        model()  # ... and the context model (memory-mapped: the page cache shares it anyway)
+
+    def told(chunks: Iterator[list[str]]) -> Iterator[tuple[list[str], dict[tuple[str, str], int]]]:
+        # read when the chunk is submitted: after every result yielded so far was merged
+        for chunk in chunks:
+            near = max(0, JUDGED - JUDGED_PER_DOCUMENT * len(chunk))  # a pair at this cannot fill up here
+            yield chunk, {k: n for k, st in whole._stats.items() if (n := len(st.margins)) > near}
+
+    for part in ordered_pool(_learn_chunk, told(_chunks(texts, chunksize, max_chunk_chars)), workers,
+                             window=workers + 1):
+        whole.merge(part)
+    return whole
+
+
+def _learn_chunk(job: tuple[list[str], dict[tuple[str, str], int]]) -> Learner:
+    """A worker's share of :func:`learner`: the learner of one chunk, sent back as its counters."""
+    texts, kept = job
+    part = Learner(kept=kept)
+    for text in texts:
+        part.add(text)
+    return part
+
+
+def _checked(texts: Iterable[str]) -> Iterator[str]:
     for text in texts:
         if not isinstance(text, str):
             raise TypeError(f"texts must be str, not {type(text).__name__}")
-        learner.add(text)
-    return learner.table()
+        yield text
