@@ -273,3 +273,28 @@ def test_the_thesaurus_proposes_pairs_no_table_lists_but_they_are_never_applied(
     assert not [p for p in table.applied() if p.spun == "只能"]
     monkeypatch.setattr(learn, "THESAURUS_ONLY", 0.0)  # without the thesaurus's own prior, it would be applied
     assert ("只能", "不得不") in {(p.spun, p.original) for p in learn_spin(spun).applied()}
+
+
+# Twelve sentences using 若干; the 汇文网 spinner writes 假设干, which is no word (the sure tier's pair).
+SOME = [
+    "会议讨论了若干重大问题。",
+    "学校新建了若干实验室。",
+    "这份规定共有若干条款。",
+    "他提出了若干改进意见。",
+    "公司在全国设立了若干分部。",
+    "报告列举了若干典型案例。",
+    "我们发现了若干不足之处。",
+    "政府出台了若干扶持政策。",
+    "小组分成若干个专题研究。",
+    "文件附有若干说明材料。",
+    "城市规划了若干绿地公园。",
+    "老师布置了若干思考题。",
+]
+
+
+def test_the_sure_tiers_pairs_are_learned_too():
+    # clean restores 假设干 on sight anyway, but a site's table shows every pair its spinner applied
+    spun = [d + SOME[i].replace("若干", "假设干") + SOME[(i + 5) % 12].replace("若干", "假设干")
+            for i, d in enumerate(SPUN)]
+    (pair,) = [p for p in learn_spin(spun).applied() if p.spun == "假设干"]
+    assert pair.original == "若干" and pair.spun_count == 24 and pair.original_count == 0

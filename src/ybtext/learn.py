@@ -182,8 +182,8 @@ _CANDIDATES: dict[int, _Candidates] = {}
 
 
 def _candidates() -> _Candidates:
-    """The shipped gated pairs (an entry there wins), spin-candidates.tsv's and spin-thesaurus.tsv's,
-    built once per version of the spin tables (a benchmark may replace them)."""
+    """The shipped gated, sure and chain pairs (an entry there wins), spin-candidates.tsv's and
+    spin-thesaurus.tsv's, built once per version of the spin tables (a benchmark may replace them)."""
     from .spin._lexicon import _model, freq
     from .spin._tables import ABSENT_COUNT, _gated_pair, tables
     from ._wordlists import load_rows
@@ -194,6 +194,13 @@ def _candidates() -> _Candidates:
         return got
     pairs: dict[str, dict[str, Pair]] = {k: {p.original: p for p in ps} for k, ps in t.gated.items()}
     absent = math.log(ABSENT_COUNT) - _model().total
+    # The sure tier's non-words (假设干 <- 若干) and the chains (进呈现 <- 发展示): clean restores them
+    # anyway, but a site's table should show every pair its spinner applied. A chain is made of two
+    # attested pairs, so it counts as attested.
+    for p in (*t.sure.values(), *t.chains.values()):
+        if p.original not in pairs.setdefault(p.spun, {}):
+            source = p.source if p.tier == "sure" else f"family-a chain {p.source}"
+            pairs[p.spun][p.original] = _gated_pair(p.spun, p.original, p.rule, (), source, freq, absent)
     for name in CANDIDATE_LISTS:
         first, spun_col, original_col, source_col = load_rows(name, "spun", "original", "source")
         for i, (spun, original, source) in enumerate(zip(spun_col, original_col, source_col)):
