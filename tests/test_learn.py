@@ -270,9 +270,11 @@ def test_the_thesaurus_proposes_pairs_no_table_lists_but_they_are_never_applied(
     table = learn_spin(spun)
     listed = {(p.spun, p.original): p for p in table.pairs}
     assert listed[("只能", "不得不")].confidence < APPLY <= listed[("将来", "未来")].confidence
+    assert listed[("只能", "不得不")].judged == learn.JUDGED_THESAURUS < listed[("将来", "未来")].judged
     assert not [p for p in table.applied() if p.spun == "只能"]
     monkeypatch.setattr(learn, "THESAURUS_ONLY", 0.0)  # without the thesaurus's own prior, it would be applied
-    assert ("只能", "不得不") in {(p.spun, p.original) for p in learn_spin(spun).applied()}
+    only = {(p.spun, p.original) for ps in cand.gated.values() for p in ps if p.source == learn.THESAURUS_SOURCE}
+    assert [p for p in learn_spin(spun).applied() if (p.spun, p.original) in only and p.spun == "只能"]
 
 
 # Twelve sentences using 若干; the 汇文网 spinner writes 假设干, which is no word (the sure tier's pair).

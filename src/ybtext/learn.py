@@ -64,6 +64,7 @@ __all__ = ["APPLY", "COLUMNS", "TIER_HEADER", "LearnedPair", "SpinTable", "learn
 
 JUDGED = 40              # occurrences of one pair judged by the context model, in all
 JUDGED_PER_DOCUMENT = 2  # ... and per document (spread over the corpus)
+JUDGED_THESAURUS = 8     # ... in all, for a pair only the thesaurus holds
 MIN_SPUN = 5             # a pair whose spun form stands fewer times is not listed
 LIST_MIN = 0.2           # pairs below this confidence are not written
 APPLY = 0.9              # clean applies the pairs of a learned table from this confidence
@@ -173,6 +174,15 @@ class _Candidates:
         self.gated = gated
         self.overlapping = spun
         self._originals = originals
+        #: (spun, original) -> margins judged in all, where fewer than JUDGED: the pairs only the
+        #: thesaurus holds, never applied, so their confidence needs less precision than the work
+        #: of judging them (as many pairs as all the others together) costs
+        self.judged = {(p.spun, p.original): JUDGED_THESAURUS for ps in gated.values() for p in ps
+                       if p.source == THESAURUS_SOURCE}
+
+    def cap(self, key: tuple[str, str]) -> int:
+        """The margins a pair keeps at most."""
+        return self.judged.get(key, JUDGED)
 
     def count_originals(self, text: str) -> dict[str, int]:
         return self._originals.count(text)
@@ -256,7 +266,7 @@ class Learner:
                 st = self._stats[key] = _Stats()
             st.spun += theirs.spun
             st.docs += theirs.docs
-            room = JUDGED - len(st.margins)
+            room = self._t.cap(key) - len(st.margins)
             if room > 0:
                 st.margins.extend(theirs.margins[:room])
         self._originals.update(other._originals)
@@ -298,7 +308,9 @@ class Learner:
                     st = self._stats[(key, pair.original)] = _Stats()
                 st.spun += len(spans)
                 st.docs += 1
-                cap = JUDGED - self._kept.get((key, pair.original), 0) if self._kept else JUDGED
+                cap = t.cap((key, pair.original))
+                if self._kept:
+                    cap -= self._kept.get((key, pair.original), 0)
                 if len(st.margins) >= cap or originals.get(pair.original):
                     continue
                 lm = model()
