@@ -495,8 +495,10 @@ def learner(texts: Iterable[str], jobs: int = 1, *, chunksize: int = 16, max_chu
     def told(chunks: Iterator[list[str]]) -> Iterator[tuple[list[str], dict[tuple[str, str], int]]]:
         # read when the chunk is submitted: after every result yielded so far was merged
         for chunk in chunks:
-            near = max(0, JUDGED - JUDGED_PER_DOCUMENT * len(chunk))  # a pair at this cannot fill up here
-            yield chunk, {k: n for k, st in whole._stats.items() if (n := len(st.margins)) > near}
+            # a pair this far from its cap cannot fill up in this chunk: no need to tell
+            room = JUDGED_PER_DOCUMENT * len(chunk)
+            cap = whole._t.cap
+            yield chunk, {k: n for k, st in whole._stats.items() if (n := len(st.margins)) > cap(k) - room}
 
     for part in ordered_pool(_learn_chunk, told(_chunks(texts, chunksize, max_chunk_chars)), workers,
                              window=workers + 1):
