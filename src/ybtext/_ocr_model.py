@@ -219,8 +219,14 @@ class Wrong:
     def __init__(self, wrong: str, block: str) -> None:
         self.wrong, self.block = wrong, block
         pieces = block.split(wrong)
-        self.left = set(map(_LAST, pieces)) - _NOT_NEIGHBOURS
-        self.right = set(map(_FIRST, pieces)) - _NOT_NEIGHBOURS
+        if len(pieces) == 2 * block.count("\n") + 1:
+            # one x a form (nearly always): the pieces alternate "<TAB>right<TAB>kind<TAB>before x"
+            # and "after x<NEWLINE>", so each map needs only its half
+            self.left = set(map(_LAST, pieces[1::2])) - _NOT_NEIGHBOURS
+            self.right = set(map(_FIRST, pieces[2::2])) - _NOT_NEIGHBOURS
+        else:
+            self.left = set(map(_LAST, pieces)) - _NOT_NEIGHBOURS
+            self.right = set(map(_FIRST, pieces)) - _NOT_NEIGHBOURS
         if wrong + wrong in block:   # an empty piece between two: x is its own neighbour
             self.left.add(wrong)
             self.right.add(wrong)
