@@ -211,3 +211,90 @@ def test_bounded_lexicon_gives_the_same_corrections(monkeypatch):
         assert len(lexicon()._parsed) == 1
     finally:
         lexicon.cache_clear()
+
+
+def test_raw_lookup_finds_what_the_parse_finds():
+    """The step looks forms up in the raw lines of a wrong character (Typos.meet) instead of
+    parsing them: for a sample of characters it finds exactly the (right, kind) the reference
+    parse (Typos.forms) gives every form, in the raw lines and in the dict made later, nothing
+    for slices that are no form, and every neighbour the parse's pairs hold."""
+    from ybtext._ocr_model import PARSE_AFTER, Typos
+    from ybtext._wordlists import SortedLines
+    table = Typos(SortedLines("ocr-typos.tsv"))
+    for wrong in table.wrong[::7]:
+        forms, pairs = table.forms(wrong)
+        want = {form: table.rows[wrong][row] for form, row in forms.items()}
+        assert {p[0] for p in pairs if p[1] == wrong and p[0] != wrong} <= table.meet(wrong).left
+        assert {p[1] for p in pairs if p[0] == wrong and p[1] != wrong} <= table.meet(wrong).right
+        for p in pairs:
+            assert (p[0] in table.meet(wrong).left) if p[1] == wrong else (p[1] in table.meet(wrong).right)
+        near = [f[:-1] + "的" for f in forms] + [f + "\n" for f in forms] + ["\t" + wrong, wrong + "\t"]
+        for raw_first in (True, False):
+            w = table.meet(wrong)
+            if not raw_first:
+                w.looked = PARSE_AFTER   # the next look-up parses the dict
+            for k, form in enumerate(list(forms)[:: max(1, len(forms) // 40)] + near):
+                if raw_first:
+                    w.looked, w.table = 0, None   # every look-up in the raw lines
+                assert w.get(form) == want.get(form), (wrong, form)
+            assert raw_first or w.table is not None
+
+
+def test_step_hits_match_the_reference_parse():
+    """The step's hits (raw look-ups, :func:`ybtext.ocr._hits`) are exactly those of the former
+    loop over the parsed forms, pairs and shapes, on text holding forms of a sample of wrong
+    characters, slices that are no form, and newlines and tabs next to them."""
+    from ybtext import ocr
+    from ybtext._ocr_model import scanner
+    table = typos()
+    parts = ["会议己经结束。"]
+    for n, x in enumerate(table.wrong[::5]):
+        forms = list(table.forms(x)[0])
+        parts += [f"大家{forms[n % len(forms)]}的是", "\n" + forms[-1] + "\t", f"我们在{x}这里{x}"]
+    text = "".join(parts)
+    want = set()
+    for m in scanner().finditer(text):
+        p, x = m.start(), m.group()
+        forms, pairs = table.forms(x)
+        if text[p - 1:p + 1] not in pairs and text[p:p + 2] not in pairs:
+            continue
+        for length, k in table.shapes[x]:
+            s = p - k
+            if s >= 0 and s + length <= len(text):
+                form = text[s:s + length]
+                if form in forms and form.find(x) == k:
+                    right, kind = table.rows[x][forms[form]]
+                    want.add((s, s + length, p, form[:k] + right + form[k + 1:], kind))
+    got = ocr._hits(text)
+    assert len(want) > 100 and set(got) == want and len(got) == len(want)
+
+
+def test_malformed_typo_line_stops_the_step_with_its_line():
+    """The step's look-up (Typos.meet) checks the lines of a character as the parse does."""
+    from ybtext._ocr_model import Typos
+    from ybtext._wordlists import SortedLines
+    from ybtext.errors import WordlistError
+    for bad in ("己\t已已\tshape\t己任", "己\t已\tshape", "己\t已\tshape\t自任", "己\t已\tshape\t己任\tx"):
+        data = f"# File: t.tsv\n# Columns: wrong right kind form\n己\t已\tcurated\t己经\n{bad}\n"
+        with pytest.raises(WordlistError, match=r"^t\.tsv:4: "):
+            Typos(SortedLines("t.tsv", data.encode("utf-8"))).meet("己")
+        with pytest.raises(WordlistError, match=r"^t\.tsv:4: "):
+            Typos(SortedLines("t.tsv", data.encode("utf-8"))).forms("己")
+
+
+def test_raw_lookup_doubled_and_repeated_forms():
+    """A form holding the wrong character twice still gives its neighbours, and a form listed
+    twice gives the later line, in the raw lines as in the parsed dict."""
+    from ybtext._ocr_model import PARSE_AFTER, Typos
+    from ybtext._wordlists import SortedLines
+    data = ("# File: t.tsv\n# Columns: wrong right kind form\n己\t已\tcurated\t人己己\n"
+            "己\t已\tcurated\t己经\n己\t已\tshape\t己经\n己\t巳\tshape\t己己\n")
+    table = Typos(SortedLines("t.tsv", data.encode("utf-8")))
+    forms, pairs = table.forms("己")
+    w = table.meet("己")
+    assert {"人", "己"} <= w.left and {"己", "经"} <= w.right
+    for _ in range(PARSE_AFTER + 1):
+        assert [w.get(f) for f in ("人己己", "己经", "己己", "人己")] == [
+            table.rows["己"][forms[f]] if f in forms else None for f in ("人己己", "己经", "己己", "人己")]
+        assert w.get("己经") == ("已", "shape")
+    assert w.table is not None

@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import re
 from itertools import repeat
+from operator import itemgetter
 
 from ._chars import HAN
-from ._wordlists import SortedLines, shipped_rows
+from ._wordlists import _RUNS, SortedLines, shipped_rows
 from .errors import WordlistError
 
-__all__ = ["Lexicon", "Typos", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
+__all__ = ["Lexicon", "Typos", "Wrong", "SHAPES", "lexicon", "typos", "surnames", "scanner", "segment", "HAN"]
 
 UNKNOWN_COST = 0          # 10*log10(count) of a character the lexicon does not know
 MAX_WORD = 4
@@ -84,24 +85,61 @@ class Typos:
     entry per form: a long text touches
     nearly every wrong character, and a tuple and a corrected word per form held 75 MB once all
     were parsed.
+
+    The step itself does not parse: :meth:`meet` keeps the raw lines of a wrong character with
+    the sets of its neighbours in its forms (:class:`Wrong`), and a form's line is found in the
+    raw lines (a dict is made only for a character looked up more than PARSE_AFTER times). A
+    worker of ``clean --jobs`` met ~87% of the wrong characters and spent ~0.4 s of its warm-up
+    parsing their forms (issue 20). :meth:`forms` stays the reference parse the tests compare with.
     """
 
-    __slots__ = ("_raw", "parsed", "rows", "shapes")
+    __slots__ = ("_raw", "parsed", "rows", "shapes", "met", "_spans")
 
     def __init__(self, raw: SortedLines) -> None:
         self._raw = raw
-        #: wrong character -> (forms, pairs), filled by :meth:`forms`
+        #: wrong character -> (forms, pairs), filled by :meth:`forms` (the reference parse)
         self.parsed: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
         #: wrong character -> the (right character, kind) of its lines, in file order
         self.rows: dict[str, tuple[tuple[str, str], ...]] = {}
         #: wrong character -> the (length, index of the wrong character) its forms of 2-4
         #: characters have, longest first: the only slices worth looking up around a hit
         self.shapes: dict[str, tuple[tuple[int, int], ...]] = {}
+        #: wrong character -> its lines as the step looks them up (:meth:`meet`)
+        self.met: dict[str, Wrong] = {}
+        self._spans: dict[str, tuple[int, int]] | None = None
+
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """wrong character -> [start, end) byte offsets of its lines: one regex pass over the file
+        (matched in C), made once; it also gives :attr:`wrong`, which the step's scanner needs
+        anyway, so a character met later costs no binary search."""
+        got = self._spans
+        if got is None:
+            data = self._raw.data
+            got = self._spans = {m.group(1).decode("utf-8"): (m.start(), m.end())
+                                 for m in _RUNS.finditer(data, self._raw.start)}
+        return got
 
     @property
     def wrong(self) -> str:
         """Every wrong character, sorted."""
-        return "".join(sorted(self._raw.keys()))
+        return "".join(sorted(self.spans()))
+
+    def meet(self, wrong: str) -> Wrong:
+        """The lines of ``wrong`` as the step looks them up (:class:`Wrong`): found, decoded and
+        checked the first time the step meets ``wrong``, but not parsed per form."""
+        got = self.met.get(wrong)
+        if got is None:
+            raw = self._raw
+            start, end = self.spans().get(wrong, (raw.start, raw.start))
+            try:
+                block = raw.data[start:end].decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise WordlistError(raw.name, raw.line(start + err.start), "not UTF-8") from err
+            if _TYPO_LINES.fullmatch(block) is None:
+                raise WordlistError(raw.name, raw.line(start) + self._first_bad(wrong, block),
+                                    "expected: wrong, right, kind, form (holding the wrong character)")
+            got = self.met[wrong] = Wrong(wrong, block)
+        return got
 
     def forms(self, wrong: str) -> tuple[dict[str, int], frozenset[str]]:
         got = self.parsed.get(wrong)
@@ -140,18 +178,85 @@ class Typos:
                 return k
         return 0
 
-    def correction(self, wrong: str, form: str, row: int) -> tuple[str, int, str]:
-        """(correct word, index of the wrong character, kind) of a form of ``wrong``."""
-        right, kind = self.rows[wrong][row]
+    def correction(self, wrong: str, form: str, row: tuple[str, str]) -> tuple[str, int, str]:
+        """(correct word, index of the wrong character, kind) of a form of ``wrong`` whose line
+        has ``row`` = (right character, kind)."""
+        right, kind = row
         i = form.find(wrong)
         return form[:i] + right + form[i + 1:], i, kind
 
     def rule(self, wrong: str, form: str) -> str:
         """``ocr-typos.tsv:<line>``, the line of a form of ``wrong`` (one search and a line count:
         made for the edits only, not for every form found)."""
-        right, kind = self.rows[wrong][self.forms(wrong)[0][form]]
+        row = self.meet(wrong).get(form)
+        if row is None:
+            raise KeyError(form)
+        right, kind = row
         offset = self._raw.find(f"{wrong}\t{right}\t{kind}\t{form}")
         return f"{self._raw.name}:{self._raw.line(offset) if offset is not None else '?'}"
+
+
+#: the lines of one wrong character, each ``wrong<TAB>right<TAB>kind<TAB>form`` with a one-character
+#: right and a form holding the wrong character (group 1: the line's wrong character)
+_TYPO_LINES = re.compile(r"(?:(.)\t[^\t\n]\t[^\t\n]*\t[^\t\n]*?\1[^\t\n]*\n)*")
+_LAST, _FIRST = itemgetter(slice(-1, None)), itemgetter(slice(0, 1))
+#: the pieces of a block split at the wrong character that end or start no form
+_NOT_NEIGHBOURS = frozenset(("", "\t", "\n"))
+#: every (length, index of the wrong character) a form of 2-4 characters can have, longest first
+SHAPES = tuple((length, k) for length in (4, 3, 2) for k in range(length))
+#: forms found in the raw lines of a character before they are parsed into a dict
+PARSE_AFTER = 3
+
+
+class Wrong:
+    """The lines of one wrong character ``x`` as the step looks them up, without a parse per form.
+
+    ``left`` / ``right``: the characters right before / after ``x`` somewhere in its forms (one
+    split of the lines at ``x`` and two maps, in C; a superset of the neighbours of the first ``x``
+    that :meth:`Typos.forms` collects as ``pairs``): a slice of text can only be a form if its
+    neighbours of ``x`` are in them. :meth:`get` finds a form's line in the raw lines (the last
+    line that has it: a form listed twice, the later line wins) until PARSE_AFTER look-ups, then
+    in a dict {form: (right, kind)} parsed once: most characters a text meets are looked up only
+    a few times, and the parse per form was most of a worker's warm-up.
+    """
+
+    __slots__ = ("wrong", "block", "left", "right", "looked", "table")
+
+    def __init__(self, wrong: str, block: str) -> None:
+        self.wrong, self.block = wrong, block
+        pieces = block.split(wrong)
+        if len(pieces) == 2 * block.count("\n") + 1:
+            # one x a form (nearly always): the pieces alternate "<TAB>right<TAB>kind<TAB>before x"
+            # and "after x<NEWLINE>", so each map needs only its half
+            self.left = set(map(_LAST, pieces[1::2])) - _NOT_NEIGHBOURS
+            self.right = set(map(_FIRST, pieces[2::2])) - _NOT_NEIGHBOURS
+        else:
+            self.left = set(map(_LAST, pieces)) - _NOT_NEIGHBOURS
+            self.right = set(map(_FIRST, pieces)) - _NOT_NEIGHBOURS
+        if wrong + wrong in block:   # an empty piece between two: x is its own neighbour
+            self.left.add(wrong)
+            self.right.add(wrong)
+        self.looked = 0
+        self.table: dict[str, tuple[str, str]] | None = None
+
+    def get(self, form: str) -> tuple[str, str] | None:
+        """(right character, kind) of the line of ``form`` (None if ``form`` is no form of
+        ``wrong``)."""
+        table = self.table
+        if table is None:
+            self.looked += 1
+            if self.looked <= PARSE_AFTER:
+                if "\t" in form or "\n" in form:
+                    return None
+                block = self.block
+                at = block.rfind(f"\t{form}\n")
+                if at < 0:
+                    return None
+                _wrong, right, kind = block[block.rfind("\n", 0, at) + 1:at].split("\t")
+                return right, kind
+            cells = self.block.replace("\n", "\t").split("\t")
+            table = self.table = dict(zip(cells[3::4], zip(cells[1::4], cells[2::4])))
+        return table.get(form)
 
 
 @functools.lru_cache(maxsize=1)

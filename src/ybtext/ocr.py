@@ -19,7 +19,7 @@ Precision first: the step runs on every document and must leave correct text alo
 from __future__ import annotations
 
 from ._edits import Cleaned, Span, apply_spans, until_stable
-from ._ocr_model import HAN, lexicon, scanner, segment, surnames, typos
+from ._ocr_model import HAN, SHAPES, lexicon, scanner, segment, surnames, typos
 from .config import Config
 
 __all__ = ["step", "MARGIN"]
@@ -51,28 +51,38 @@ def step(text: str, config: Config) -> Cleaned:
 
 def _spans(text: str, context: bool = False) -> list[Span]:
     """The typo-form stage's spans, and the context stage's with ``context``."""
+    hits = _hits(text)
+    spans = _judge(text, hits) if hits else []
+    return (spans + _context_spans(text, spans)) if context else spans
+
+
+def _hits(text: str) -> list[tuple[int, int, int, str, str]]:
+    """(start, end, index of the wrong character, correct word, kind) of every typo form in
+    ``text``: the 2-4 character slices around each wrong character that are a form of it."""
     table = typos()
     hits: list[tuple[int, int, int, str, str]] = []
     n = len(text)
-    parsed, shapes = table.parsed, table.shapes
+    met = table.met
     for m in scanner().finditer(text):
         p = m.start()
         x = m.group()
-        got = parsed.get(x) or table.forms(x)
-        pairs = got[1]
-        if text[p - 1:p + 1] not in pairs and text[p:p + 2] not in pairs:
+        w = met.get(x) or table.meet(x)
+        left = text[p - 1:p] in w.left      # a form of x with a character before x: this one
+        right = text[p + 1:p + 2] in w.right
+        if not (left or right):
             continue
-        forms = got[0]
-        for length, k in shapes[x]:   # only the shapes this character's forms have
+        for length, k in SHAPES:
+            if (k and not left) or (k + 1 < length and not right):
+                continue
             s = p - k
             if s >= 0 and s + length <= n:
                 form = text[s:s + length]
-                row = forms.get(form)
-                if row is not None and form.find(x) == k:
-                    correct, _k, kind = table.correction(x, form, row)
-                    hits.append((s, s + length, p, correct, kind))
-    spans = _judge(text, hits) if hits else []
-    return (spans + _context_spans(text, spans)) if context else spans
+                if form.find(x) == k:
+                    row = w.get(form)
+                    if row is not None:
+                        correct, _k, kind = table.correction(x, form, row)
+                        hits.append((s, s + length, p, correct, kind))
+    return hits
 
 
 def _context_spans(text: str, taken: list[Span]) -> list[Span]:
