@@ -33,11 +33,7 @@ DERIVED = ("spin-candidates.tsv",)
 
 def derive(out: Path) -> None:
     """Write spin-candidates.tsv into the directory ``out``."""
-    lexicon = {}
-    for line in (d.OUT / "lexicon-zh.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            w, f = line.split("\t")
-            lexicon[w] = int(f)
+    lexicon = d.committed_lexicon()
     rows = []
     for (o, s), srcs in d.table_pairs().items():
         srcs = srcs - {"family-a"}

@@ -115,6 +115,17 @@ def table_pairs(hold_out: frozenset[str] = frozenset(), nested: bool = False) ->
     return pairs
 
 
+def committed_lexicon() -> dict[str, int]:
+    """word -> frequency, as the committed wordlists/lexicon-zh.tsv has them (what the tools that
+    derive from it read, rather than deriving it again)."""
+    lexicon = {}
+    for line in (OUT / "lexicon-zh.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            w, f = line.split("\t")
+            lexicon[w] = int(f)
+    return lexicon
+
+
 def is_han(word: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in word)
 

@@ -54,11 +54,7 @@ def groups() -> list[tuple[str, list[str]]]:
 
 def derive(out: Path) -> None:
     """Write spin-thesaurus.tsv into the directory ``out``."""
-    lexicon = {}
-    for line in (d.OUT / "lexicon-zh.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            w, f = line.split("\t")
-            lexicon[w] = int(f)
+    lexicon = d.committed_lexicon()
     best: dict[tuple[str, str], str] = {}
     for code, words in groups():
         group = list(dict.fromkeys(w for w in words if len(w) >= 2 and d.is_han(w) and w in lexicon))
