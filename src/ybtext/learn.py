@@ -164,7 +164,7 @@ class _Stats:
     def __init__(self) -> None:
         self.spun = 0
         self.docs = 0
-        self.margins: list[float] = []  # at most JUDGED
+        self.margins: list[float] = []  # at most the pair's cap (_Candidates.cap: JUDGED, or JUDGED_THESAURUS)
 
 
 class _Candidates:
@@ -238,7 +238,7 @@ class Learner:
         self._stats: dict[tuple[str, str], _Stats] = {}
         self._originals: Counter[str] = Counter()
         # margins the learners of the documents before this one's already keep, by pair: this one
-        # judges no more than JUDGED minus as many (a worker is told, not to judge what the
+        # judges no more than the pair's cap minus as many (a worker is told, not to judge what the
         # parent's merge would drop). Telling fewer than they keep in the end (those merged when
         # the chunk was sent) costs judging, never exactness: the merge keeps the first ones.
         self._kept: Mapping[tuple[str, str], int] = kept or {}
