@@ -18,9 +18,11 @@ Candidates, with their prior:
   plus the same share of their weight;
 - every other pair of the heavy family's own table (``spin-heavy.tsv``, tier ``table``): where the
   original occurs nowhere in the document (the spinner replaced it everywhere),
-  ``POLICY.table_prior``; where the table writes each form for the other (部门 and 部分, so a
-  spun document holds both), ``POLICY.swap_prior``. Only in a document that fits the table: the
-  words it rewrites but never writes are rare there (``POLICY.table_fit``).
+  ``POLICY.table_prior``; where the table rewrites the spun form itself as well (去 is written for
+  来, and 去 is rewritten: one pass of the table leaves no 去 standing as its author wrote it),
+  ``POLICY.rewritten_prior``, and such a restoration may read a little worse than the form as
+  written (``POLICY.rewritten_gain``). Only in a document that fits the table: the words it
+  rewrites but never writes are rare there (``POLICY.table_fit``).
 
 A word pair never applies inside a canonical phrase as written (``spin-phrases.tsv``: 新华社, which
 the table would turn into 新华网), unless a listed context supports the gated pair, as in the
@@ -34,7 +36,7 @@ import re
 from typing import Callable, NamedTuple
 
 from .._chars import HAN_CLASS
-from .._context_model import model
+from .._context_model import ContextModel, model
 from .._edits import Span
 from . import _swaps
 from ._evidence import Analysis
@@ -113,18 +115,20 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
         out: list[_Option] = []
         for key, s, e in h.overlapping.find(text[lo:hi]):
             s, e = s + lo, e + lo
-            for original, swap, rule in h.pairs[key]:
+            rewritten = key in h.rewritten
+            for original, rule in h.pairs[key]:
+                if in_phrase(text, s, e, original):
+                    continue  # a canonical phrase as written (新华社, not 新华网)
+                if rewritten:
+                    out.append(_Option(s, e, original, rule, f"tier=table; the table rewrites {key} as well",
+                                       "table", POLICY.rewritten_prior))
+                    continue
                 gone = absent.get(original)
                 if gone is None:
                     gone = absent[original] = original not in text
-                if in_phrase(text, s, e, original):
-                    continue  # a canonical phrase as written (新华社, not 新华网)
                 if gone:
                     out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
                                        "table", POLICY.table_prior))
-                elif swap:
-                    out.append(_Option(s, e, original, rule, f"tier=table; the table swaps {key} and {original}",
-                                       "table", POLICY.swap_prior))
         return out
 
     return at
@@ -139,6 +143,7 @@ def spans(text: str, a: Analysis) -> list[Span]:
     m = model()
     out: list[Span] = []
     repeated: dict[str, bool] = {}  # spun form -> whether the document has it twice or more
+    rewritten = heavy_table().rewritten
     i = 0
     for run in _RUN.finditer(text):
         lo, hi = run.span()
@@ -151,6 +156,8 @@ def spans(text: str, a: Analysis) -> list[Span]:
         if table is not None:
             have = {(o.start, o.end, o.original) for o in here}
             more = [o for o in table(lo, hi) if (o.start, o.end, o.original) not in have]
+            here = [o._replace(prior=POLICY.rewritten_prior)
+                    if o.prior < POLICY.rewritten_prior and text[o.start:o.end] in rewritten else o for o in here]
             if more:
                 here = sorted(here + more)
         alternatives: dict[int, list[tuple[int, str, float, _Option]]] = {}
@@ -166,31 +173,52 @@ def spans(text: str, a: Analysis) -> list[Span]:
 def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tuple[int, str, float, _Option]]],
                fits: bool = False, counts: dict[str, bool] | None = None) -> list[Span]:
     """The decoded restorations that hold on their own, as spans: a word pair's (or a one-character
-    swap's) window, read with the path's other restorations applied, must gain ``POLICY.verify`` with its
-    prior (``POLICY.verify_single`` where its spun form occurs once, or where the document does not
-    ``fits`` the heavy family's table), and beat every other original of the same span by
-    ``POLICY.tie`` (该当: 应当 or 应该). ``counts`` caches, per document, whether a spun form
-    occurs twice or more."""
+    swap's) window, read with the other restorations that hold applied, must gain ``POLICY.verify``
+    with its prior (``POLICY.verify_single`` where its spun form occurs once, or where the document
+    does not ``fits`` the heavy family's table), and beat every other original of the same span by
+    ``POLICY.tie`` (该当: 应当 or 应该). Checked against the whole path first, then again against the
+    restorations that held, up to ``POLICY.verify_rounds`` times: a neighbour that fails its own check
+    must not spoil (or support) the reading of the next. ``counts`` caches, per document, whether a
+    spun form occurs twice or more."""
     m = model()
-    path = [(o.start, o.end, o.original) for o in taken]
     if counts is None:
         counts = {}
-    out = []
-    for o in taken:
-        near = [x for x in path if x[0] != o.start]
-        gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
-        if o.tier in ("gated", "char", "table"):
-            form = text[o.start:o.end]
-            repeated = counts.get(form)
-            if repeated is None:
-                repeated = counts[form] = fits and text.count(form) >= 2
-            if gain < POLICY.min_gain or gain + o.prior < (POLICY.verify if repeated else POLICY.verify_single):
-                continue
-            rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
-                      for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
-            if rivals and max(rivals) > gain - POLICY.tie:
-                continue
-        confidence = round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3)
-        out.append(Span(o.start, o.end, o.original, o.rule, confidence,
-                        f"{o.note}; decoded with its clause, gain {gain:.1f} + prior {o.prior:.1f} (log10)", o.tier))
-    return out
+    rewritten = heavy_table().rewritten if fits else frozenset()
+    held: dict[int, Span] = {}
+    path = [(o.start, o.end, o.original) for o in taken]
+    for _round in range(POLICY.verify_rounds):
+        now: dict[int, Span] = {}
+        for o in taken:
+            near = [x for x in path if x[0] != o.start]
+            span = _check(m, text, o, near, alternatives, rewritten, counts)
+            if span is not None:
+                now[o.start] = span
+        settled = now.keys() == held.keys()
+        held = now
+        if settled:
+            break
+        path = [(o.start, o.end, o.original) for o in taken if o.start in held]
+    return list(held.values())
+
+
+def _check(m: ContextModel, text: str, o: _Option, near: list[tuple[int, int, str]],
+           alternatives: dict[int, list[tuple[int, str, float, _Option]]], rewritten: frozenset[str],
+           counts: dict[str, bool]) -> Span | None:
+    """``o`` as a span if it holds with ``near`` restored (see ``_confirmed``), else None.
+    ``rewritten``: the forms the heavy table rewrites, where the document fits it (else empty)."""
+    gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
+    if o.tier in ("gated", "char", "table"):
+        form = text[o.start:o.end]
+        repeated = counts.get(form)
+        if repeated is None:
+            repeated = counts[form] = bool(rewritten) and text.count(form) >= 2
+        least = POLICY.rewritten_gain if form in rewritten else POLICY.min_gain
+        if gain < least or gain + o.prior < (POLICY.verify if repeated else POLICY.verify_single):
+            return None
+        rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
+                  for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
+        if rivals and max(rivals) > gain - POLICY.tie:
+            return None
+    confidence = round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3)
+    return Span(o.start, o.end, o.original, o.rule, confidence,
+                f"{o.note}; decoded with its clause, gain {gain:.1f} + prior {o.prior:.1f} (log10)", o.tier)

@@ -171,20 +171,22 @@ class _Gated(Mapping[str, tuple[Pair, ...]]):
 
 @dataclass(frozen=True, slots=True)
 class HeavyTable:
-    """``spin-heavy.tsv``: spun form -> ((original, swap, rule), ...), and a matcher of the forms."""
+    """``spin-heavy.tsv``: spun form -> ((original, rule), ...), and a matcher of the forms."""
 
-    pairs: dict[str, tuple[tuple[str, bool, str], ...]]
+    pairs: dict[str, tuple[tuple[str, str], ...]]
     overlapping: Matcher
     #: the words the table rewrites but never writes: a document this table spun holds few of them
     unspun: Matcher
+    #: every word the table rewrites: one standing in a document this table spun was written by it
+    rewritten: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
 def heavy_table() -> HeavyTable:
-    first, spun, original, kind = load_rows("spin-heavy.tsv", "spun", "original", "kind")
-    pairs: dict[str, list[tuple[str, bool, str]]] = {}
-    for i, (s, o, k) in enumerate(zip(spun, original, kind)):
-        pairs.setdefault(s, []).append((o, k == "swap", f"spin-heavy.tsv:{first + i}"))
+    first, spun, original = load_rows("spin-heavy.tsv", "spun", "original")
+    pairs: dict[str, list[tuple[str, str]]] = {}
+    for i, (s, o) in enumerate(zip(spun, original)):
+        pairs.setdefault(s, []).append((o, f"spin-heavy.tsv:{first + i}"))
     frozen = {k: tuple(v) for k, v in pairs.items()}
-    only = {o for v in frozen.values() for o, _swap, _rule in v}.difference(frozen)
-    return HeavyTable(frozen, Matcher(frozen, overlapping=True), Matcher(only))
+    rewritten = frozenset(o for v in frozen.values() for o, _rule in v)
+    return HeavyTable(frozen, Matcher(frozen, overlapping=True), Matcher(rewritten.difference(frozen)), rewritten)

@@ -124,8 +124,11 @@ class Policy:
     char_prior: float = -1.0
     #: a pair of the heavy family's table (spin-heavy.tsv) whose original the document lacks ...
     table_prior: float = 1.0
-    #: ... or that the table applies both ways (部门 <-> 部分)
-    swap_prior: float = 1.5
+    #: ... or whose spun form the table rewrites as well (去 is written for 来 and rewritten itself:
+    #: in a document the table spun, no 去 stands as its author wrote it; 部门 <-> 部分) ...
+    rewritten_prior: float = 2.0
+    #: ... and whose window may then read this much worse (log10) with the restoration than without
+    rewritten_gain: float = -1.5
     #: the table's pairs are candidates only where the words it rewrites but never writes occur at
     #: most this often per occurrence of its spun forms (People's Daily articles: spun 0.07-0.12,
     #: clean about 0.3; items of 200-600 characters: spun up to 0.22, 94% at most 0.15, clean 0.16
@@ -142,6 +145,9 @@ class Policy:
     verify_single: float = 1.0
     #: ... and beat each other original of the span by this much (该当: 应当 or 应该)
     tie: float = 0.5
+    #: the checks run against the whole decoded path, then against the restorations that held, at
+    #: most this many times in all
+    verify_rounds: int = 3
 
     # --- one-character swaps of the heavy family (spin/_swaps.py) ------------------------------
     #: pair evidence (nats) that this document's spinner applied the pair
