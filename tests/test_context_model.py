@@ -73,6 +73,20 @@ def test_margins_are_cached_and_the_same():
     assert first == m.score(text[lo:10] + "服务" + text[12:hi]) - m.score(text[lo:hi])
 
 
+def test_read_margin_reads_each_window_at_its_likeliest_segmentation():
+    # by unigrams 全国人大 segments as 全国人/大, and 世界 reads better in front of 人大; read at its
+    # likeliest segmentation by the trigram (全国/人大), 全国 does
+    m = model()
+    text = "北京市长，天下人大常委会副委员长出席"
+    s = text.index("天下")
+    assert m.margin(text, s, s + 2, "世界") > m.margin(text, s, s + 2, "全国")
+    assert m.read_margin(text, s, s + 2, "全国") > m.read_margin(text, s, s + 2, "世界") + 1.0
+    lo, hi = m.window(text, s, s + 2)
+    restored, written = text[lo:s] + "全国" + text[s + 2:hi], text[lo:hi]
+    assert m.read_margin(text, s, s + 2, "全国") == pytest.approx(
+        m.decode(restored, 0, len(restored), {})[0] - m.decode(written, 0, len(written), {})[0])
+
+
 def test_decode_without_alternatives_reads_the_text_at_least_as_well_as_score():
     # score() takes the segmentation likeliest by unigrams; decode() searches segmentations with
     # the trigram states, so it finds that one or a likelier one

@@ -444,6 +444,14 @@ def test_heavy_table_pairs_need_the_original_gone_or_the_form_rewritten():
     assert ("推诿", "推脱") in made
 
 
+def test_heavy_decoder_takes_the_original_its_check_reads_better():
+    # the table writes 天下 for both 全国 and 世界; the clause's decoding cannot read 人大 across the
+    # restored 年夜 and leans to 世界, the check reads the window whole and takes 全国 instead
+    text = SWAPPED * 10 + "北京市少贾庆林，天下人年夜常委会副委员少王光美出席。"
+    made = {(e.before, e.after) for e in _edits(text) if e.start > len(SWAPPED * 10)}
+    assert ("天下", "全国") in made and ("天下", "世界") not in made
+
+
 def test_heavy_table_needs_a_document_that_fits_it():
     # 推脱 is a word the table rewrites wherever it stands: in a short document, one 推脱 is enough
     # to show another spinner (or none) wrote it, and the table makes no edit there at all

@@ -87,6 +87,7 @@ class ContextModel:
         self._segments: dict[str, tuple[str, ...]] = {}
         self._scores: dict[str, float] = {}
         self._margins: dict[tuple[str, str, str, str], float] = {}
+        self._reads: dict[tuple[str, str, str, str], float] = {}  # read_margin's
         self._vocabulary: frozenset[str] | None = None
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
@@ -226,6 +227,28 @@ class ContextModel:
             self._margins[key] = got
         return got
 
+
+    def read_margin(self, text: str, start: int, end: int, replacement: str, context: int = CONTEXT,
+                    neighbours: Iterable[tuple[int, int, str]] = ()) -> float:
+        """``margin``, with each reading of the window scored at its likeliest segmentation by the
+        trigram model itself (``decode`` with no alternatives) rather than at its likeliest
+        segmentation by unigrams. The heavy-family decoder checks its restorations with it, as it
+        decodes: unigrams read 全国人大 as 全国人/大, so 全国 loses to 世界 where the trigram reads
+        全国/人大. About 1.6 times the cost of ``margin`` per call. Cached like ``margin``."""
+        lo, hi = self.window(text, start, end, context)
+        left, right = text[lo:start], text[end:hi]
+        if neighbours:
+            left, right = _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
+        key = (left, text[start:end], replacement, right)
+        got = self._reads.get(key)
+        if got is None:
+            restored, written = left + replacement + right, left + key[1] + right
+            got = (self.decode(restored, 0, len(restored), {})[0]
+                   - self.decode(written, 0, len(written), {})[0])
+            if len(self._reads) > CACHE_LIMIT:
+                self._reads.clear()
+            self._reads[key] = got
+        return got
 
     def _words_at(self, text: str, i: int, hi: int) -> list[tuple[int, str]]:
         """The words of the model's vocabulary that start at ``i`` and end by ``hi`` (the single

@@ -176,7 +176,11 @@ def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tup
     swap's) window, read with the other restorations that hold applied, must gain ``POLICY.verify``
     with its prior (``POLICY.verify_single`` where its spun form occurs once, or where the document
     does not ``fits`` the heavy family's table), and beat every other original of the same span by
-    ``POLICY.tie`` (该当: 应当 or 应该). Checked against the whole path first, then again against the
+    ``POLICY.tie`` (该当: 应当 or 应该); for a form the table rewrites, one that reads better by as
+    much is checked in its place.
+    In a document that fits the table, windows are read at their likeliest segmentation
+    (``ContextModel.read_margin``), as the decoder reads them; elsewhere (items the detector calls
+    heavy, a hotel's reply) at their likeliest by unigrams, as the other tiers read them. Checked against the whole path first, then again against the
     restorations that held, up to ``POLICY.verify_rounds`` times: a neighbour that fails its own check
     must not spoil (or support) the reading of the next. ``counts`` caches, per document, whether a
     spun form occurs twice or more."""
@@ -203,21 +207,29 @@ def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tup
 
 def _check(m: ContextModel, text: str, o: _Option, near: list[tuple[int, int, str]],
            alternatives: dict[int, list[tuple[int, str, float, _Option]]], rewritten: frozenset[str],
-           counts: dict[str, bool]) -> Span | None:
-    """``o`` as a span if it holds with ``near`` restored (see ``_confirmed``), else None.
-    ``rewritten``: the forms the heavy table rewrites, where the document fits it (else empty)."""
-    gain = m.margin(text, o.start, o.end, o.original, neighbours=near)
+           counts: dict[str, bool], taken: bool = True) -> Span | None:
+    """``o`` as a span if it holds with ``near`` restored (see ``_confirmed``), else None. Where
+    another original of the same span reads better by ``POLICY.tie`` and the form is one the table
+    rewrites (it cannot stand as written), that one is checked instead (once: ``taken`` is False
+    for it). ``rewritten``: the forms the heavy table rewrites, where the
+    document fits it (else empty)."""
+    margin = m.read_margin if rewritten else m.margin
+    gain = margin(text, o.start, o.end, o.original, neighbours=near)
     if o.tier in ("gated", "char", "table"):
+        rivals = [(margin(text, o.start, o.end, rep, neighbours=near), other)
+                  for end, rep, _b, other in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
         form = text[o.start:o.end]
+        if rivals:
+            best, other = max(rivals, key=lambda r: r[0])
+            if taken and form in rewritten and best > gain + POLICY.tie:
+                return _check(m, text, other, near, alternatives, rewritten, counts, taken=False)
+            if best > gain - POLICY.tie:
+                return None
         repeated = counts.get(form)
         if repeated is None:
             repeated = counts[form] = bool(rewritten) and text.count(form) >= 2
         least = POLICY.rewritten_gain if form in rewritten else POLICY.min_gain
         if gain < least or gain + o.prior < (POLICY.verify if repeated else POLICY.verify_single):
-            return None
-        rivals = [m.margin(text, o.start, o.end, rep, neighbours=near)
-                  for end, rep, _b, _t in alternatives.get(o.start, ()) if end == o.end and rep != o.original]
-        if rivals and max(rivals) > gain - POLICY.tie:
             return None
     confidence = round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3)
     return Span(o.start, o.end, o.original, o.rule, confidence,
