@@ -214,10 +214,7 @@ class ContextModel:
         ``neighbours`` are other replacements ``(start, end, text)`` assumed made in both readings
         (two neighbouring spun words are judged with each other restored: 面对将来 -> 面向未来);
         those that overlap the span or leave the window are ignored. Cached by the window's text."""
-        lo, hi = self.window(text, start, end, context)
-        left, right = text[lo:start], text[end:hi]
-        if neighbours:
-            left, right = _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
+        left, right = self._sides(text, start, end, context, neighbours)
         key = (left, text[start:end], replacement, right)
         got = self._margins.get(key)
         if got is None:
@@ -227,6 +224,13 @@ class ContextModel:
             self._margins[key] = got
         return got
 
+    def _sides(self, text: str, start: int, end: int, context: int,
+               neighbours: Iterable[tuple[int, int, str]]) -> tuple[str, str]:
+        """The window's text left and right of ``[start, end)``, with ``neighbours`` applied."""
+        lo, hi = self.window(text, start, end, context)
+        if neighbours:
+            return _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
+        return text[lo:start], text[end:hi]
 
     def read_margin(self, text: str, start: int, end: int, replacement: str, context: int = CONTEXT,
                     neighbours: Iterable[tuple[int, int, str]] = ()) -> float:
@@ -234,11 +238,9 @@ class ContextModel:
         trigram model itself (``decode`` with no alternatives) rather than at its likeliest
         segmentation by unigrams. The heavy-family decoder checks its restorations with it, as it
         decodes: unigrams read 全国人大 as 全国人/大, so 全国 loses to 世界 where the trigram reads
-        全国/人大. About 1.6 times the cost of ``margin`` per call. Cached like ``margin``."""
-        lo, hi = self.window(text, start, end, context)
-        left, right = text[lo:start], text[end:hi]
-        if neighbours:
-            left, right = _replaced(text, lo, start, neighbours), _replaced(text, end, hi, neighbours)
+        全国/人大. About 1.4 times the cost of ``margin`` per call (94 against 66 µs on windows not
+        seen before). Cached like ``margin``."""
+        left, right = self._sides(text, start, end, context, neighbours)
         key = (left, text[start:end], replacement, right)
         got = self._reads.get(key)
         if got is None:

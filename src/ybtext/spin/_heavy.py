@@ -177,13 +177,13 @@ def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tup
     with its prior (``POLICY.verify_single`` where its spun form occurs once, or where the document
     does not ``fits`` the heavy family's table), and beat every other original of the same span by
     ``POLICY.tie`` (该当: 应当 or 应该); for a form the table rewrites, one that reads better by as
-    much is checked in its place.
-    In a document that fits the table, windows are read at their likeliest segmentation
-    (``ContextModel.read_margin``), as the decoder reads them; elsewhere (items the detector calls
-    heavy, a hotel's reply) at their likeliest by unigrams, as the other tiers read them. Checked against the whole path first, then again against the
-    restorations that held, up to ``POLICY.verify_rounds`` times: a neighbour that fails its own check
-    must not spoil (or support) the reading of the next. ``counts`` caches, per document, whether a
-    spun form occurs twice or more."""
+    much is checked in its place. In a document that fits the table, windows are read at their
+    likeliest segmentation (``ContextModel.read_margin``), as the decoder reads them; elsewhere
+    (items the detector calls heavy, a hotel's reply) at their likeliest by unigrams, as the other
+    tiers read them. Checked against the whole path first, then again against the restorations that
+    held, up to ``POLICY.verify_rounds`` times: a neighbour that fails its own check must not spoil
+    (or support) the reading of the next. ``counts`` caches, per document, whether a spun form
+    occurs twice or more."""
     m = model()
     if counts is None:
         counts = {}
@@ -211,8 +211,8 @@ def _check(m: ContextModel, text: str, o: _Option, near: list[tuple[int, int, st
     """``o`` as a span if it holds with ``near`` restored (see ``_confirmed``), else None. Where
     another original of the same span reads better by ``POLICY.tie`` and the form is one the table
     rewrites (it cannot stand as written), that one is checked instead (once: ``taken`` is False
-    for it). ``rewritten``: the forms the heavy table rewrites, where the
-    document fits it (else empty)."""
+    for it). ``rewritten``: the forms the heavy table rewrites, where the document fits it (else
+    empty)."""
     margin = m.read_margin if rewritten else m.margin
     gain = margin(text, o.start, o.end, o.original, neighbours=near)
     if o.tier in ("gated", "char", "table"):
