@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from unittest import mock
+
 import pytest
 
 import ybtext
@@ -450,6 +453,22 @@ def test_heavy_decoder_takes_the_original_its_check_reads_better():
     text = SWAPPED * 10 + "北京市少贾庆林，天下人年夜常委会副委员少王光美出席。"
     made = {(e.before, e.after) for e in _edits(text) if e.start > len(SWAPPED * 10)}
     assert ("天下", "全国") in made and ("天下", "世界") not in made
+
+
+def test_heavy_decoder_completes_the_damaged_span_beside_a_restoration():
+    # 向全国广大工人 spun as 背天下泛博工人: 背 and 泛博 are restored on their own, and 天下 between them,
+    # a form the table rewrites, is part of the same damaged span; 更加方便 spun as 加倍便利: once 加倍
+    # is restored, 便利 beside it reads better as 方便. Neither holds without its restored neighbour
+    cases = (("我们背天下泛博工人致以节日的问候。", {("背", "向"), ("天下", "全国"), ("泛博", "广大")}),
+             ("农人大众出止加倍便利。", {("加倍", "更加"), ("便利", "方便")}))
+    for clause, pairs in cases:
+        text = SWAPPED * 10 + clause
+        made = {(e.before, e.after) for e in _edits(text) if e.start >= len(SWAPPED * 10)}
+        assert pairs <= made
+        alone = dataclasses.replace(POLICY, complete_rounds=0)
+        with mock.patch("ybtext.spin._heavy.POLICY", alone):
+            made = {(e.before, e.after) for e in _edits(text) if e.start >= len(SWAPPED * 10)}
+        assert len(pairs - made) == 1
 
 
 def test_heavy_table_needs_a_document_that_fits_it():

@@ -202,7 +202,48 @@ def _confirmed(text: str, taken: list[_Option], alternatives: dict[int, list[tup
         if settled:
             break
         path = [(o.start, o.end, o.original) for o in taken if o.start in held]
+    if rewritten:
+        _complete(m, text, held, alternatives, rewritten)
     return list(held.values())
+
+
+def _complete(m: ContextModel, text: str, held: dict[int, Span],
+              alternatives: dict[int, list[tuple[int, str, float, _Option]]], rewritten: frozenset[str]) -> None:
+    """Complete, in ``held``, the damaged spans the restorations that held are part of. Spun words
+    cluster (背天下 for 向全国), and a restoration beside a spun word left as written is half a
+    repair. So each candidate span that touches a restoration and stands as written takes the
+    original its window reads best with the restorations around it applied: a form the table
+    rewrites (spinner output wherever it stands, in a document that fits the table) if that reads
+    no worse than ``POLICY.complete_floor`` (log10), any other where it reads at least
+    ``POLICY.complete_gain`` better than the form. Repeated ``POLICY.complete_rounds`` times, so a
+    run of such forms is restored from the restorations outward."""
+    for _round in range(POLICY.complete_rounds):
+        bounds = {s.start for s in held.values()} | {s.end for s in held.values()}
+        cover = sorted((s.start, s.end) for s in held.values())
+        added: dict[int, Span] = {}
+        for start, alts in sorted(alternatives.items()):
+            if start in held:
+                continue
+            by_end: dict[int, list[tuple[str, _Option]]] = {}
+            for end, rep, _prior, o in alts:
+                if start in bounds or end in bounds:
+                    by_end.setdefault(end, []).append((rep, o))
+            for end, choices in sorted(by_end.items(), key=lambda kv: -kv[0]):
+                if any(s < end and start < e for s, e in cover):
+                    continue
+                near = [(s.start, s.end, s.after) for s in held.values()]
+                read = [(m.read_margin(text, start, end, rep, neighbours=near), rep, o) for rep, o in choices]
+                gain, rep, o = max(read, key=lambda r: r[0])
+                if gain < (POLICY.complete_floor if text[start:end] in rewritten else POLICY.complete_gain):
+                    continue
+                added[start] = Span(start, end, rep, o.rule, round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3),
+                                    f"{o.note}; completes the damaged span beside a restoration, gain {gain:.1f} (log10)",
+                                    o.tier)
+                cover.append((start, end))
+                break
+        if not added:
+            return
+        held.update(added)
 
 
 def _check(m: ContextModel, text: str, o: _Option, near: list[tuple[int, int, str]],

@@ -148,6 +148,15 @@ class Policy:
     #: the checks run against the whole decoded path, then against the restorations that held, at
     #: most this many times in all
     verify_rounds: int = 3
+    #: in a document that fits the table, a candidate that touches a restoration which held is
+    #: restored too: a form the table rewrites where its likeliest original reads no worse than
+    #: this (log10; 40 heavy-spun articles: P 0.891 -> 0.897, R 0.760 -> 0.785; -1 and -6 alike) ...
+    complete_floor: float = -3.0
+    #: ... any other where its original reads this much better than the form (with the above:
+    #: P 0.905, R 0.795; at -0.5 P 0.900, at 0.5 P 0.904, at 1.0 P 0.903; a floor of -3 here: P 0.874)
+    complete_gain: float = 0.0
+    #: ... in this many passes (a run of such forms, from the restorations inward)
+    complete_rounds: int = 2
 
     # --- one-character swaps of the heavy family (spin/_swaps.py) ------------------------------
     #: pair evidence (nats) that this document's spinner applied the pair
