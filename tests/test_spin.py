@@ -455,6 +455,15 @@ def test_heavy_decoder_takes_the_original_its_check_reads_better():
     assert ("天下", "全国") in made and ("天下", "世界") not in made
 
 
+def test_heavy_table_original_across_two_outputs_counts_as_absent():
+    # 每个人…个人信息 spun by one pass of the table: 每个 -> 每一个 and 个人 -> 小我, so the text shows
+    # 个人 once, across the output 每一个 and the 人 after it. No 个人 stands as its author wrote it,
+    # so 小我 is a candidate (tier table) and restored wherever the window agrees
+    clause = "每一个人皆有权力庇护本身的小我疑息。处置小我疑息该当获得小我赞成。"
+    made = [(e.before, e.after, e.tier) for e in _edits(SWAPPED * 2 + clause) if e.start >= len(SWAPPED * 2)]
+    assert made.count(("小我", "个人", "table")) == 3
+
+
 def test_heavy_decoder_completes_the_damaged_span_beside_a_restoration():
     # 向全国广大工人 spun as 背天下泛博工人: 背 and 泛博 are restored on their own, and 天下 between them,
     # a form the table rewrites, is part of the same damaged span; 更加方便 spun as 加倍便利: once 加倍
@@ -472,10 +481,14 @@ def test_heavy_decoder_completes_the_damaged_span_beside_a_restoration():
 
 
 def test_heavy_table_needs_a_document_that_fits_it():
-    # 推脱 is a word the table rewrites wherever it stands: in a short document, one 推脱 is enough
-    # to show another spinner (or none) wrote it, and the table makes no edit there at all
+    # 然而 is a word the table rewrites wherever its scan reaches it, and no spun form of the table
+    # overlaps it: in a short document, one 然而 as written is enough to show another spinner (or
+    # none) wrote it, and the table makes no edit there at all. 推脱 is rewritten too, but 推 and 脱
+    # are spun forms themselves (one pass can leave 推脱 standing across two of its outputs): one
+    # 推脱 shows nothing
     assert any(e.tier == "table" for e in _edits(SWAPPED))
-    assert not [e for e in _edits(SWAPPED + "推脱。") if e.tier == "table"]
+    assert not [e for e in _edits(SWAPPED + "然而。") if e.tier == "table"]
+    assert any(e.tier == "table" for e in _edits(SWAPPED + "推脱。"))
 
 
 def test_heavy_table_pairs_keep_canonical_phrases():

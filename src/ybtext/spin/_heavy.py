@@ -17,12 +17,16 @@ Candidates, with their prior:
 - one-character swaps (和 -> 战, ``_swaps``) the document shows were applied: ``POLICY.char_prior``
   plus the same share of their weight;
 - every other pair of the heavy family's own table (``spin-heavy.tsv``, tier ``table``): where the
-  original occurs nowhere in the document (the spinner replaced it everywhere),
-  ``POLICY.table_prior``; where the table rewrites the spun form itself as well (去 is written for
-  来, and 去 is rewritten: one pass of the table leaves no 去 standing as its author wrote it),
-  ``POLICY.rewritten_prior``, and such a restoration may read a little worse than the form as
-  written (``POLICY.rewritten_gain``). Only in a document that fits the table: the words it
-  rewrites but never writes are rare there (``POLICY.table_fit``).
+  original stands nowhere in the document as its author wrote it (every occurrence overlaps one
+  of the table's spun forms, see ``_table``), ``POLICY.table_prior``; where the table rewrites
+  the spun form itself as well (去 is written for 来, and 去 is rewritten: one pass of the table
+  leaves no 去 standing as its author wrote it), ``POLICY.rewritten_prior``, and such a
+  restoration may read a little worse than the form as written (``POLICY.rewritten_gain``). Only
+  in a document that fits the table: the words it rewrites but never writes do not stand there as
+  written (``POLICY.table_fit``).
+
+Candidates touching a restoration that held are then restored too (``_complete``): spun words
+cluster, and a restoration beside a spun word left as written is half a repair.
 
 A word pair never applies inside a canonical phrase as written (``spin-phrases.tsv``: 新华社, which
 the table would turn into 新华网), unless a listed context supports the gated pair, as in the
@@ -99,17 +103,39 @@ def _options(text: str, a: Analysis) -> list[_Option]:
 
 def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
     """The candidates of the heavy family's table (tier ``table``) in ``text[lo:hi]``, a run of Han
-    text, or None where the document does not fit the table. Matched run by run (the table's forms
-    are Han), so that no list of every match of a long document is ever held: its forms include
-    common characters, matched at nearly every position."""
+    text, or None where the document does not fit the table.
+
+    One left-to-right pass of the table, longest match first, rewrites every word that is a key of
+    it where its scan reaches that word. So in a document the table spun, a word it rewrites can
+    stand only where part of it is the table's own output: it overlaps an occurrence of one of the
+    table's spun forms (个人 in 这个人, across a spun 这个). An occurrence that overlaps none is the
+    author's word as written. The document fits the table where the words it rewrites but never
+    writes stand so at most ``POLICY.table_fit`` times per occurrence of its spun forms, of which
+    it holds at least ``POLICY.table_min_forms``; an
+    original counts as absent (``POLICY.table_prior``) where it never stands so."""
     h = heavy_table()
+    covered = bytearray(len(text))
     forms = unspun = 0
     for run in _RUN.finditer(text):
-        forms += sum(h.overlapping.count(run.group()).values())
-        unspun += len(h.unspun.find(run.group()))
-    if unspun > POLICY.table_fit * forms:
+        lo = run.start()
+        for _key, s, e in h.overlapping.find(run.group()):
+            forms += 1
+            covered[lo + s:lo + e] = b"\x01" * (e - s)
+    for run in _RUN.finditer(text):
+        lo = run.start()
+        unspun += sum(not any(covered[lo + s:lo + e]) for _key, s, e in h.unspun.find(run.group()))
+    if forms < POLICY.table_min_forms or unspun > POLICY.table_fit * forms:
         return None  # the words this table rewrites stand as written: another spinner's document
     absent: dict[str, bool] = {}
+
+    def written(word: str) -> bool:
+        """Whether ``word`` stands somewhere as its author wrote it (overlapping no spun form)."""
+        n, i = len(word), text.find(word)
+        while i >= 0:
+            if not any(covered[i:i + n]):
+                return True
+            i = text.find(word, i + 1)
+        return False
 
     def at(lo: int, hi: int) -> list[_Option]:
         out: list[_Option] = []
@@ -125,9 +151,10 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
                     continue
                 gone = absent.get(original)
                 if gone is None:
-                    gone = absent[original] = original not in text
+                    gone = absent[original] = not written(original)
                 if gone:
-                    out.append(_Option(s, e, original, rule, f"tier=table; {original} absent from the document",
+                    out.append(_Option(s, e, original, rule,
+                                       f"tier=table; {original} nowhere as written in the document",
                                        "table", POLICY.table_prior))
         return out
 
