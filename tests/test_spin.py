@@ -464,6 +464,21 @@ def test_heavy_table_original_across_two_outputs_counts_as_absent():
     assert made.count(("小我", "个人", "table")) == 3
 
 
+def test_heavy_table_prior_holds_whichever_tier_offers_the_pair():
+    # 两 for 二 is a one-character swap as well as a pair of the table; where the swap tier offers it
+    # first (with its own low prior), the table's prior still applies: no 二 stands as written here
+    from ybtext.spin import _swaps
+
+    clause = "依照第两十条的划定处置。"
+    text = SWAPPED * 2 + clause
+    at = text.index("两")
+    swap = _swaps.Candidate(at, "两", "二", "spin-chars.tsv:1", "tier=char", 0.0)
+    with mock.patch.object(_swaps, "candidates", lambda *_a: [swap]):
+        edits = [e for e in _edits(text) if e.start == at]
+    assert [(e.before, e.after) for e in edits] == [("两", "二")]
+    assert "prior 1.0" in edits[0].note
+
+
 def test_heavy_decoder_completes_the_damaged_span_beside_a_restoration():
     # 向全国广大工人 spun as 背天下泛博工人: 背 and 泛博 are restored on their own, and 天下 between them,
     # a form the table rewrites, is part of the same damaged span; 更加方便 spun as 加倍便利: once 加倍

@@ -181,10 +181,16 @@ def spans(text: str, a: Analysis) -> list[Span]:
             j += 1
         here, i = options[i:j], j
         if table is not None:
-            have = {(o.start, o.end, o.original) for o in here}
-            more = [o for o in table(lo, hi) if (o.start, o.end, o.original) not in have]
+            # a pair the table holds gets at least the table's prior, whatever tier offered it first
+            # (a swap's -1 for 两 -> 二, where the document holds no 二 as written)
+            offered = table(lo, hi)
+            floor = {(o.start, o.end, o.original): o.prior for o in offered}
             here = [o._replace(prior=POLICY.rewritten_prior)
                     if o.prior < POLICY.rewritten_prior and text[o.start:o.end] in rewritten else o for o in here]
+            here = [o._replace(prior=floor[k]) if (k := (o.start, o.end, o.original)) in floor and floor[k] > o.prior
+                    else o for o in here]
+            have = {(o.start, o.end, o.original) for o in here}
+            more = [o for o in offered if (o.start, o.end, o.original) not in have]
             if more:
                 here = sorted(here + more)
         alternatives: dict[int, list[tuple[int, str, float, _Option]]] = {}
