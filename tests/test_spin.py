@@ -479,6 +479,17 @@ def test_heavy_table_prior_holds_whichever_tier_offers_the_pair():
     assert "prior 1.0" in edits[0].note
 
 
+def test_heavy_table_restores_two_numbering_a_list():
+    # the table writes 两 for 二; inside brackets the model has no context to judge it by, but 两
+    # never numbers a list: (两) and (十两) are restored in a document that fits the table, and
+    # 两 counting things (两边, 两个) is not a list number
+    clause = "要求以下：(一)处置小我疑息；(两)两个部门；(十两)其他。"
+    text = SWAPPED * 2 + clause
+    made = [(text[e.start - 1:e.end + 1], e.after) for e in _edits(text) if e.before == "两"]
+    assert made == [("(两)", "二"), ("十两)", "二")]
+    assert not [e for e in _edits(clause) if e.before == "两"]
+
+
 def test_heavy_decoder_completes_the_damaged_span_beside_a_restoration():
     # 向全国广大工人 spun as 背天下泛博工人: 背 and 泛博 are restored on their own, and 天下 between them,
     # a form the table rewrites, is part of the same damaged span; 更加方便 spun as 加倍便利: once 加倍

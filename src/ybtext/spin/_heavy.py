@@ -111,11 +111,12 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
     table's spun forms (个人 in 这个人, across a spun 这个). An occurrence that overlaps none is the
     author's word as written. The document fits the table where the words it rewrites but never
     writes stand so at most ``POLICY.table_fit`` times per occurrence of its spun forms, of which
-    it holds at least ``POLICY.table_min_forms``; an
+    it holds at least ``POLICY.table_min_forms`` (or, for a spinner whose table differs a little
+    from this one, where they occur at all at most ``POLICY.table_fit_any`` times); an
     original counts as absent (``POLICY.table_prior``) where it never stands so."""
     h = heavy_table()
     covered = bytearray(len(text))
-    forms = unspun = 0
+    forms = unspun = standing = 0
     for run in _RUN.finditer(text):
         lo = run.start()
         for _key, s, e in h.overlapping.find(run.group()):
@@ -123,8 +124,11 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
             covered[lo + s:lo + e] = b"\x01" * (e - s)
     for run in _RUN.finditer(text):
         lo = run.start()
-        unspun += sum(not any(covered[lo + s:lo + e]) for _key, s, e in h.unspun.find(run.group()))
-    if forms < POLICY.table_min_forms or unspun > POLICY.table_fit * forms:
+        for _key, s, e in h.unspun.find(run.group()):
+            unspun += 1
+            standing += not any(covered[lo + s:lo + e])
+    if forms < POLICY.table_min_forms or (standing > POLICY.table_fit * forms
+                                          and unspun > POLICY.table_fit_any * forms):
         return None  # the words this table rewrites stand as written: another spinner's document
     absent: dict[str, bool] = {}
 
@@ -200,6 +204,26 @@ def spans(text: str, a: Analysis) -> list[Span]:
         if alternatives:
             out.extend(_confirmed(text, m.decode(text, lo, hi, alternatives)[1], alternatives, table is not None,
                                   repeated))
+    if table is not None:
+        out.extend(_numbers(text, out))
+    return out
+
+
+# A list number in brackets: (二), （十二）. The table writes 两 for 二, and 两 never numbers a list;
+# the model cannot see it (the brackets leave the word no context).
+_LIST_NUMBER = re.compile(r"(?<=[（(])[一二三四五六七八九十两]{0,3}两[一二三四五六七八九十两]{0,3}(?=[）)])")
+
+
+def _numbers(text: str, taken: list[Span]) -> list[Span]:
+    """In a document that fits the heavy table, 两 inside a bracketed list number, as 二."""
+    rule = dict(heavy_table().pairs.get("两", ())).get("二")
+    if rule is None:
+        return []
+    out: list[Span] = []
+    for m in _LIST_NUMBER.finditer(text):
+        for i in range(m.start(), m.end()):
+            if text[i] == "两" and not any(s.start <= i < s.end for s in taken):
+                out.append(Span(i, i + 1, "二", rule, 0.99, "tier=table; 两 numbering a list in brackets", "table"))
     return out
 
 
