@@ -147,7 +147,8 @@ def main() -> None:
                     help="with --holdout: spin with the whole family-a table (known and held-out pairs "
                          "together, as a real page mixes them), ybtext still forgetting the held-out half")
     ap.add_argument("--wrong", type=int, default=0, metavar="N",
-                    help="print up to N wrong blocks of the heavy and huiwen sets (classified)")
+                    help="print up to N wrong blocks of the heavy and huiwen sets, or with --holdout of the "
+                         "held-out set (classified)")
     args = ap.parse_args()
     docs = policy_texts()[:args.limit] if args.corpus == "policy" else peoples_daily_articles(args.limit)
     if args.items:
@@ -166,6 +167,9 @@ def main() -> None:
         print("## huiwen, held-out pairs:", " ".join(f"{o}>{s}" for o, s in held.items()))
         for k, v in row.items():
             print(f"  {k}: {v}")
+        if args.wrong:
+            print("## wrong blocks, huiwen, held-out pairs")
+            wrong_blocks(*sets["huiwen, held-out pairs"][:2], mine, args.wrong)
         return
     sets = {
         "huiwen (family-a, sequential)": (docs, [spinner.spin(d, fam_a, "sequential") for d in docs], fam_a),

@@ -76,6 +76,16 @@ def test_pair_without_evidence_is_not_reversed_even_when_forced():
     assert ybtext.clean(text, spin="force") == text
 
 
+def test_service_provider_is_restored_where_service_supply_stays():
+    # 提供 -> 供给 turns 服务提供者 into 服务供给者 (效劳供给者 once 服务 is spun too); the listed
+    # contexts keep 服务供给 (service supply) and 有效供给 as written, but not a 供给者 after 服务
+    text = SPUN + "各类平台效劳供给者应当供给优质效劳，保障有效供给，推进效劳供给侧改革。"
+    made = [(e.before, e.after, text[e.end:e.end + 1]) for e in _edits(text) if "供给" in e.before]
+    assert ("供给者", "提供者", "应") in made
+    assert ("供给", "提供", "优") in made
+    assert not [m for m in made if m[2] in "，侧"]
+
+
 def test_chain_is_undone_whole():
     """进呈现范区 (发展示范区 after 发展→进展 then 展示→呈现) comes back as 发展示范区, not 进展示范区."""
     out = ybtext.clean("一体化进呈现范区建设加快，区域进展良好，进展态势稳定，进展成果丰硕。")
