@@ -86,6 +86,12 @@ def test_service_provider_is_restored_where_service_supply_stays():
     assert not [m for m in made if m[2] in "，侧"]
 
 
+def test_laws_cite_laws_with_yizhao():
+    # 按照 -> 依照 is a 汇文网 pair, but a law cites a law with 依照: 依照《中华人民共和国…法》 stays
+    text = SPUN + "依照《中华人民共和国网络安全法》的规定处理，依照有关法律追究责任。"
+    assert not [e for e in _edits(text) if e.before == "依照"]
+
+
 def test_chain_is_undone_whole():
     """进呈现范区 (发展示范区 after 发展→进展 then 展示→呈现) comes back as 发展示范区, not 进展示范区."""
     out = ybtext.clean("一体化进呈现范区建设加快，区域进展良好，进展态势稳定，进展成果丰硕。")
