@@ -64,17 +64,20 @@ def hold_out(pairs: dict[str, str]) -> dict[str, str]:
     from ybtext._match import Matcher
     held = {o: s for i, (o, s) in enumerate(pairs.items()) if i % 2 == 1}
     t = _spin_tables.tables()
+    # a curated row (spin-context.tsv) replaces the pair's spin-gated.tsv row and its sources: the
+    # public tables that list the pair too are read back from there
+    _first, g_spun, g_original, g_source = _spin_tables.load_rows("spin-gated.tsv", "spun", "original", "source")
+    listed = dict(zip(zip(g_spun, g_original), g_source))
     gated = {}
     for key, ps in t.gated.items():
         keep = []
         for p in ps:
             if held.get(p.original) == p.spun:
-                if p.source == "curated":
-                    continue
-                source = "+".join(x for x in p.source.split("+") if x != "family-a")
+                derived = listed.get((p.spun, p.original), "") if p.source == "curated" else p.source
+                source = "+".join(x for x in derived.split("+") if x not in ("family-a", "curated"))
                 if not source:
                     continue
-                p = dataclasses.replace(p, source=source, attested=False)
+                p = dataclasses.replace(p, source=source, attested=False, conditions=())
             keep.append(p)
         if keep:
             gated[key] = tuple(keep)
