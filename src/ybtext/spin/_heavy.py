@@ -108,12 +108,13 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
     One left-to-right pass of the table, longest match first, rewrites every word that is a key of
     it where its scan reaches that word. So in a document the table spun, a word it rewrites can
     stand only where part of it is the table's own output: it overlaps an occurrence of one of the
-    table's spun forms (个人 in 这个人, across a spun 这个). An occurrence that overlaps none is the
-    author's word as written. The document fits the table where the words it rewrites but never
-    writes stand so at most ``POLICY.table_fit`` times per occurrence of its spun forms, of which
-    it holds at least ``POLICY.table_min_forms`` (or, for a spinner whose table differs a little
-    from this one, where they occur at all at most ``POLICY.table_fit_any`` times); an
-    original counts as absent (``POLICY.table_prior``) where it never stands so."""
+    table's spun forms (个人 in 每一个人, across the output 每一个 written for 每个). An occurrence
+    that overlaps none is the author's word as written. The document fits the table where the
+    words it rewrites but never writes stand so at most ``POLICY.table_fit`` times per occurrence
+    of its spun forms, of which it holds at least ``POLICY.table_min_forms`` (or, for a spinner
+    whose table differs a little from this one, where they occur at all at most
+    ``POLICY.table_fit_any`` times); an original counts as absent (``POLICY.table_prior``) where
+    it never stands so."""
     h = heavy_table()
     covered = bytearray(len(text))
     forms = unspun = standing = 0
