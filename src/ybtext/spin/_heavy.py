@@ -118,13 +118,11 @@ def _table(text: str) -> Callable[[int, int], list[_Option]] | None:
     h = heavy_table()
     covered = bytearray(len(text))
     forms = unspun = standing = 0
-    for run in _RUN.finditer(text):
+    for run in _RUN.finditer(text):  # the table's words are Han: none crosses a run
         lo = run.start()
         for _key, s, e in h.overlapping.find(run.group()):
             forms += 1
             covered[lo + s:lo + e] = b"\x01" * (e - s)
-    for run in _RUN.finditer(text):
-        lo = run.start()
         for _key, s, e in h.unspun.find(run.group()):
             unspun += 1
             standing += not any(covered[lo + s:lo + e])
