@@ -35,7 +35,6 @@ other tiers.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Callable, NamedTuple
 
@@ -188,9 +187,10 @@ def spans(text: str, a: Analysis) -> list[Span]:
             # (a swap's -1 for 两 -> 二, where the document holds no 二 as written)
             offered = table(lo, hi)
             floor = {(o.start, o.end, o.original): o.prior for o in offered}
-            here = [o._replace(prior=POLICY.rewritten_prior)
-                    if o.prior < POLICY.rewritten_prior and text[o.start:o.end] in rewritten else o for o in here]
-            here = [o._replace(prior=floor[k]) if (k := (o.start, o.end, o.original)) in floor and floor[k] > o.prior
+            # ... and a form the table rewrites at least ``rewritten_prior``, whatever its original
+            here = [o._replace(prior=prior) if (prior := max(
+                        floor.get((o.start, o.end, o.original), o.prior),
+                        POLICY.rewritten_prior if text[o.start:o.end] in rewritten else o.prior)) > o.prior
                     else o for o in here]
             have = {(o.start, o.end, o.original) for o in here}
             more = [o for o in offered if (o.start, o.end, o.original) not in have]
@@ -273,9 +273,12 @@ def _complete(m: ContextModel, text: str, held: dict[int, Span],
     no worse than ``POLICY.complete_floor`` (log10), any other where it reads at least
     ``POLICY.complete_gain`` better than the form. Repeated ``POLICY.complete_rounds`` times, so a
     run of such forms is restored from the restorations outward."""
+    from ._step import _sigmoid
+
     for _round in range(POLICY.complete_rounds):
         bounds = {s.start for s in held.values()} | {s.end for s in held.values()}
         cover = sorted((s.start, s.end) for s in held.values())
+        near = [(s.start, s.end, s.after) for s in held.values()]
         added: dict[int, Span] = {}
         for start, alts in sorted(alternatives.items()):
             if start in held:
@@ -287,12 +290,11 @@ def _complete(m: ContextModel, text: str, held: dict[int, Span],
             for end, choices in sorted(by_end.items(), key=lambda kv: -kv[0]):
                 if any(s < end and start < e for s, e in cover):
                     continue
-                near = [(s.start, s.end, s.after) for s in held.values()]
                 read = [(m.read_margin(text, start, end, rep, neighbours=near), rep, o) for rep, o in choices]
                 gain, rep, o = max(read, key=lambda r: r[0])
                 if gain < (POLICY.complete_floor if text[start:end] in rewritten else POLICY.complete_gain):
                     continue
-                added[start] = Span(start, end, rep, o.rule, round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3),
+                added[start] = Span(start, end, rep, o.rule, _sigmoid(gain + o.prior),
                                     f"{o.note}; completes the damaged span beside a restoration, gain {gain:.1f} (log10)",
                                     o.tier)
                 cover.append((start, end))
@@ -310,6 +312,8 @@ def _check(m: ContextModel, text: str, o: _Option, near: list[tuple[int, int, st
     rewrites (it cannot stand as written), that one is checked instead (once: ``taken`` is False
     for it). ``rewritten``: the forms the heavy table rewrites, where the document fits it (else
     empty)."""
+    from ._step import _sigmoid
+
     margin = m.read_margin if rewritten else m.margin
     gain = margin(text, o.start, o.end, o.original, neighbours=near)
     if o.tier in ("gated", "char", "table"):
@@ -328,6 +332,5 @@ def _check(m: ContextModel, text: str, o: _Option, near: list[tuple[int, int, st
         least = POLICY.rewritten_gain if form in rewritten else POLICY.min_gain
         if gain < least or gain + o.prior < (POLICY.verify if repeated else POLICY.verify_single):
             return None
-    confidence = round(1.0 / (1.0 + math.exp(-(gain + o.prior))), 3)
-    return Span(o.start, o.end, o.original, o.rule, confidence,
+    return Span(o.start, o.end, o.original, o.rule, _sigmoid(gain + o.prior),
                 f"{o.note}; decoded with its clause, gain {gain:.1f} + prior {o.prior:.1f} (log10)", o.tier)

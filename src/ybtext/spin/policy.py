@@ -164,7 +164,7 @@ class Policy:
     #: ... any other where its original reads this much better than the form (with the above:
     #: P 0.905, R 0.795; at -0.5 P 0.900, at 0.5 P 0.904, at 1.0 P 0.903; a floor of -3 here: P 0.874)
     complete_gain: float = 0.0
-    #: ... in this many passes (a run of such forms, from the restorations inward)
+    #: ... in this many passes (a run of such forms, from the restorations outward)
     complete_rounds: int = 2
 
     # --- one-character swaps of the heavy family (spin/_swaps.py) ------------------------------
