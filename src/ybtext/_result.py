@@ -45,6 +45,7 @@ def document_result(source: str, index: int, cleaned: Cleaned, t: Triage, *, top
         "spin": {
             "score": round(spin.score, 4),
             "spun": spin.spun,
+            "restores": spin.restores,
             "family": spin.family,
             "pairs": [{"spun": p.spun, "original": p.original, "spun_count": p.spun_count,
                        "original_count": p.original_count, "weight": round(p.weight, 4), "applied": n}

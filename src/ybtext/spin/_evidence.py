@@ -62,6 +62,14 @@ class SpinReport:
     chars: int = 0
     context: float = 0.0  # the context evidence (log10), computed where the counts did not decide
 
+    @property
+    def restores(self) -> bool:
+        """Whether the spin step restores the document's word pairs: it is spun, and not on context
+        evidence alone too weak to edit by (``POLICY.context_restore``: such a document is flagged
+        for review, and only its non-word spun forms are restored)."""
+        return self.spun and (self.context >= POLICY.context_restore
+                              or _score(self.evidence, self.chars) >= POLICY.score_spun)
+
     def pair(self, original: str, spun: str) -> PairEvidence | None:
         """The evidence for the pair ``original`` -> ``spun``, or None where the document has none."""
         for p in self.pairs:
@@ -74,6 +82,7 @@ class SpinReport:
         return {
             "score": self.score,
             "spun": self.spun,
+            "restores": self.restores,
             "family": self.family,
             "evidence": self.evidence,
             "context": self.context,
@@ -257,6 +266,32 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
     return total + (unseen if distinct >= POLICY.unseen_document_pairs else 0.0)
 
 
+def _against_context(text: str, matches: list[tuple[str, int, int]],
+                     chosen: dict[str, tuple[Pair, PairEvidence, float]]) -> list[str]:
+    """The spun forms of ``chosen`` that add to the document's evidence although the word trigram
+    model does not prefer their original: the mean log10 margin of restoring it at the first
+    ``POLICY.context_occurrences`` occurrences (outside canonical phrases) is below
+    ``POLICY.veto_margin``."""
+    from .._context_model import model
+    from ._lexicon import phrase_at
+
+    keys = {k for k, (pair, ev, _r) in chosen.items() if _contribution(pair, ev) > 0}
+    if not keys:
+        return []
+    where: dict[str, list[tuple[int, int]]] = {}
+    for key, start, end in matches:
+        if key in keys and len(where.setdefault(key, [])) < POLICY.context_occurrences \
+                and not phrase_at(text, start, end):
+            where[key].append((start, end))
+    lm = model()
+    out = []
+    for key, spans in where.items():
+        original = chosen[key][0].original
+        if spans and sum(lm.margin(text, s, e, original) for s, e in spans) / len(spans) < POLICY.veto_margin:
+            out.append(key)
+    return out
+
+
 _BOUNDS: dict[tuple[int, str, int], float] = {}  # (id of the tables, spun form, count) -> _bound
 
 
@@ -350,7 +385,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     context = 0.0
     if not full and _score(upper, len(text)) < POLICY.score_spun:
         context = _context_evidence(text, t, matches, counts)
-    if full or context >= POLICY.context_spun or _score(upper, len(text)) >= POLICY.score_spun:
+    if full or context >= POLICY.context_restore or _score(upper, len(text)) >= POLICY.score_spun:
         # Spun (or forced): the pairs that prove nothing about the document (中心/中央) still
         # need their counts, for the edits.
         rest = [k for k in gated_keys if k not in counted]
@@ -368,9 +403,22 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
     chosen = {k: v for k, v in chosen.items() if owner[v[0].original][1] == k}
     raw = sure_hits * POLICY.sure_weight + sum(_contribution(pair, ev) for pair, ev, _r in chosen.values())
     score = _score(raw, len(text))
-    if context >= POLICY.context_spun and score < POLICY.score_spun:
+    if not full and POLICY.score_spun <= score < POLICY.veto_score:
+        # Called spun by a narrow margin: the counts of a pair whose restoration the context does not
+        # prefer are the author's vocabulary (a law writes 应当 throughout, a policy on 授权运营
+        # writes 运营), not a spinner's.
+        vetoed = _against_context(text, matches, chosen)
+        if vetoed:
+            raw -= sum(_contribution(*chosen[k][:2]) for k in vetoed)
+            score = _score(raw, len(text))
+            if score < POLICY.score_spun and not context:
+                context = _context_evidence(text, t, matches, counts)
+    # The context evidence grows with the length as the counts do, and is normalized the same way
+    # for the verdict (not for restoring: POLICY.context_restore).
+    flag = context / math.sqrt(max(1.0, len(text) / POLICY.long)) / POLICY.context_spun
+    if (flag >= 1.0 or context >= POLICY.context_restore) and score < POLICY.score_spun:
         # spun on the context evidence: the score says so on the same scale (POLICY.context_spun -> POLICY.score_spun)
-        score = max(POLICY.score_spun, round(1.0 - (1.0 - POLICY.score_spun) ** (context / POLICY.context_spun), 4))
+        score = max(POLICY.score_spun, round(1.0 - (1.0 - POLICY.score_spun) ** max(flag, 1.0), 4))
     spun = score >= POLICY.score_spun
     family = None
     if spun:

@@ -256,13 +256,13 @@ def spans(text: str, config: Config, a: Analysis | None = None) -> list[Span]:
     """The restorations for ``text`` (non-overlapping, over ``text``)."""
     t = tables()
     a = a or analyse(text, full=config.spin == "force")
-    spun = config.spin == "force" or a.report.spun
+    spun = config.spin == "force" or a.report.restores
     out: list[Span] = _userlists.user_spans(text, config.wordlists)
     if config.wordlists:
         out.extend(_learned(text, config.wordlists, a))
     if spun:
         out.extend(_fuzzy.spans(text, a.report.score))
-    if a.report.family == "heavy":
+    if spun and a.report.family == "heavy":
         # every spun position of a clause decided together (背天下泛博 -> 向全国广大)
         return _resolve(out + _heavy.spans(text, a))
     # Every occurrence (overlapping), so that 大水|水道 or 置力|力量 cannot hide a restoration.
