@@ -615,6 +615,9 @@ def test_weak_context_evidence_flags_a_document_without_editing_it():
     report = ybtext.detect_spin(text)
     assert report.spun and not report.restores
     assert POLICY.context_spun <= report.context < POLICY.context_restore
+    # the report names the pair the verdict rests on, and the family its pairs belong to
+    assert [(p.spun, p.original, p.tier) for p in report.pairs] == [("根本", "基本", "context")]
+    assert report.family == "huiwen"
     assert report.as_dict()["restores"] is False
     cleaned = ybtext.clean_and_explain(text)
     assert cleaned.text == text and cleaned.spin is not None and cleaned.spin.spun

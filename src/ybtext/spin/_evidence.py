@@ -225,9 +225,11 @@ def _through_cycles(t: Tables, counts: Counter[str], evidence: dict[tuple[str, s
             owner[original] = (rank, key)
 
 
-def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]], counts: Counter[str]) -> float:
+def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]], counts: Counter[str],
+                      pairs: list[PairEvidence] | None = None) -> float:
     """The context evidence of ``text`` (see POLICY.context_floor): what the word trigram model says of
-    the attested pairs whose spun form stands here and whose original does not."""
+    the attested pairs whose spun form stands here and whose original does not. Each pair that adds
+    to it is appended to ``pairs``, its share as the weight (in nats, tier "context")."""
     keys = [k for k in counts if k in t.gated
             and (counts[k] >= POLICY.unseen_min_count or any(p.attested for p in t.gated[k]))]
     if not keys:
@@ -242,9 +244,11 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
             where[key].append((start, end))
     total = unseen = 0.0
     distinct = 0
+    added: list[tuple[bool, PairEvidence]] = []
     for key in keys:
         best = 0.0
         attested = False
+        chosen: Pair | None = None
         for pair in t.gated[key]:
             spans = where[key]
             if not spans or pair.original in text:
@@ -255,15 +259,22 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
                 continue
             got = min(mean, POLICY.context_cap) - POLICY.context_floor
             if got > best:
-                best, attested = got, pair.attested
-        if best > 0 and not attested:
-            unseen += best * _damped(counts[key])
-            distinct += 1
-        elif best > 0:
-            total += best * _damped(counts[key])
+                best, attested, chosen = got, pair.attested, pair
+        if best > 0 and chosen is not None:
+            share = best * _damped(counts[key])
+            if attested:
+                total += share
+            else:
+                unseen += share
+                distinct += 1
+            added.append((attested, PairEvidence(chosen.original, key, counts[key], 0, round(share * math.log(10), 3),
+                                                 "context", round(chosen.ratio, 2), chosen.source)))
     # One strong unseen pair is a document's odd word (此次 four times, the model prefers 这次);
     # a spinner replaces many: two different ones count.
-    return total + (unseen if distinct >= POLICY.unseen_document_pairs else 0.0)
+    counted = distinct >= POLICY.unseen_document_pairs
+    if pairs is not None:
+        pairs.extend(ev for attested, ev in added if attested or counted)
+    return total + (unseen if counted else 0.0)
 
 
 def _against_context(text: str, matches: list[tuple[str, int, int]],
@@ -383,8 +394,9 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         got = chosen.get(key)
         upper += (_contribution(got[0], got[1]) if got else 0.0) - bound
     context = 0.0
+    by_context: list[PairEvidence] = []  # the pairs the context evidence rests on
     if not full and _score(upper, len(text)) < POLICY.score_spun:
-        context = _context_evidence(text, t, matches, counts)
+        context = _context_evidence(text, t, matches, counts, by_context)
     if full or context >= POLICY.context_restore or _score(upper, len(text)) >= POLICY.score_spun:
         # Spun (or forced): the pairs that prove nothing about the document (中心/中央) still
         # need their counts, for the edits.
@@ -412,7 +424,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
             raw -= sum(_contribution(*chosen[k][:2]) for k in vetoed)
             score = _score(raw, len(text))
             if score < POLICY.score_spun and not context:
-                context = _context_evidence(text, t, matches, counts)
+                context = _context_evidence(text, t, matches, counts, by_context)
     # The context evidence grows with the length as the counts do, and is normalized the same way
     # for the verdict (not for restoring: POLICY.context_restore).
     flag = context / math.sqrt(max(1.0, len(text) / POLICY.long)) / POLICY.context_spun
@@ -431,13 +443,18 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         dense = non_words >= max(2, len(text) / 2000)  # non-words every couple of thousand chars
         # Or many different mined pairs (one every fifty characters), few attested ones:
         # a short heavy-spun paragraph may hold no non-word at all (手艺, 汗青, 今朝 are words).
-        heavy = (non_words * POLICY.sure_weight >= raw / 2 or (dense and mined >= max(5, 2 * attested))
+        # (a document spun on context evidence alone, with no count and no non-word, is no heavy one)
+        heavy = ((non_words > 0 and non_words * POLICY.sure_weight >= raw / 2)
+                 or (dense and mined >= max(5, 2 * attested))
                  or mined >= max(5, 3 * attested, len(text) / 50))
         family = "heavy" if heavy else "huiwen"
     if family == "heavy":
         _through_cycles(t, counts, evidence, chosen)
     listed = [PairEvidence(o, s, n, 0, round(n * POLICY.sure_weight, 3), tier) for (s, o, tier), n in sure_counts.items()]
     listed += [e for e in evidence.values() if e.weight >= POLICY.min_pair_weight]
+    if spun:  # the pairs the context evidence rests on, where the counts do not list them
+        shown = {(e.spun, e.original) for e in listed}
+        listed += [e for e in by_context if (e.spun, e.original) not in shown]
     listed.sort(key=lambda e: (-e.weight, e.spun, e.original))
     report = SpinReport(score, spun, family, tuple(listed), round(raw, 3), sure_hits, len(text), round(context, 3))
     return Analysis(matches, report, evidence, {k: (v[0], v[1]) for k, v in chosen.items()}, sure_delta)
