@@ -88,6 +88,7 @@ class ContextModel:
         self._scores: dict[str, float] = {}
         self._margins: dict[tuple[str, str, str, str], float] = {}
         self._reads: dict[tuple[str, str, str, str], float] = {}  # read_margin's
+        self._decoded: dict[str, float] = {}  # read_margin's readings, by their text
         self._vocabulary: frozenset[str] | None = None
         self.unknown = self._lm.score("<unk>", bos=False, eos=False)
 
@@ -244,12 +245,21 @@ class ContextModel:
         key = (left, text[start:end], replacement, right)
         got = self._reads.get(key)
         if got is None:
-            restored, written = left + replacement + right, left + key[1] + right
-            got = (self.decode(restored, 0, len(restored), {})[0]
-                   - self.decode(written, 0, len(written), {})[0])
+            got = self._read(left + replacement + right) - self._read(left + key[1] + right)
             if len(self._reads) > CACHE_LIMIT:
                 self._reads.clear()
             self._reads[key] = got
+        return got
+
+    def _read(self, text: str) -> float:
+        """The score of ``text``'s likeliest reading by the trigram model (``decode`` with no
+        alternatives; cached: the window as written comes back for each replacement judged in it)."""
+        got = self._decoded.get(text)
+        if got is None:
+            got = self.decode(text, 0, len(text), {})[0]
+            if len(self._decoded) > CACHE_LIMIT:
+                self._decoded.clear()
+            self._decoded[text] = got
         return got
 
     def _words_at(self, text: str, i: int, hi: int) -> list[tuple[int, str]]:
