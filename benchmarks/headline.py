@@ -87,9 +87,9 @@ def rows(directory: Path) -> list[tuple[str, str, str]]:
         out.append(("spin detection (`ybtext detect --min-score`)", pr(detect),
                     f"`detect_bench.py`, {n} articles, {sets['reviews']['docs']} reviews"))
         if target := detect.get("issue_17"):
-            out.append(("spin detection, law pieces of 500+ and news items of 300+ characters",
-                        f"{pr(target)}; {100 * target['clean_called_spun']:.2f} % of the clean ones flagged",
-                        f"`detect_bench.py --items --law`, {target['positives']} spun, {target['negatives']} clean"))
+            out.append(("spin detection, law 500+ and news items 300+ chars",
+                        f"{pr(target)}; {100 * target['clean_called_spun']:.2f} % of clean flagged",
+                        f"`detect_bench.py --law`, {target['positives']} spun"))
     if ocr := load(directory, "ocr"):
         out.append(("whole pipeline, false edits on clean news", f"{ocr['peoples_daily']['false_edits_per_10k']:g} per 10k chars",
                     f"`ocr_clean_bench.py`, {ocr['peoples_daily']['docs']} articles"))
