@@ -235,13 +235,9 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
     if not keys:
         return 0.0
     from .._context_model import model
-    from ._lexicon import phrase_at
 
     lm = model()
-    where: dict[str, list[tuple[int, int]]] = {}
-    for key, start, end in matches:
-        if len(where.setdefault(key, [])) < POLICY.context_occurrences and not phrase_at(text, start, end):
-            where[key].append((start, end))
+    where = _judged(text, matches, set(keys))
     total = unseen = 0.0
     distinct = 0
     added: list[tuple[bool, PairEvidence]] = []
@@ -277,6 +273,19 @@ def _context_evidence(text: str, t: Tables, matches: list[tuple[str, int, int]],
     return total + (unseen if counted else 0.0)
 
 
+def _judged(text: str, matches: list[tuple[str, int, int]], keys: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """The occurrences of each of ``keys`` the context evidence judges: the first
+    ``POLICY.context_occurrences``, outside canonical phrases (every key gets a list)."""
+    from ._lexicon import phrase_at
+
+    where: dict[str, list[tuple[int, int]]] = {k: [] for k in keys}
+    for key, start, end in matches:
+        spans = where.get(key)
+        if spans is not None and len(spans) < POLICY.context_occurrences and not phrase_at(text, start, end):
+            spans.append((start, end))
+    return where
+
+
 def _against_context(text: str, matches: list[tuple[str, int, int]],
                      chosen: dict[str, tuple[Pair, PairEvidence, float]]) -> list[str]:
     """The spun forms of ``chosen`` that add to the document's evidence although the word trigram
@@ -284,16 +293,11 @@ def _against_context(text: str, matches: list[tuple[str, int, int]],
     ``POLICY.context_occurrences`` occurrences (outside canonical phrases) is below
     ``POLICY.veto_margin``."""
     from .._context_model import model
-    from ._lexicon import phrase_at
 
     keys = {k for k, (pair, ev, _r) in chosen.items() if _contribution(pair, ev) > 0}
     if not keys:
         return []
-    where: dict[str, list[tuple[int, int]]] = {}
-    for key, start, end in matches:
-        if key in keys and len(where.setdefault(key, [])) < POLICY.context_occurrences \
-                and not phrase_at(text, start, end):
-            where[key].append((start, end))
+    where = _judged(text, matches, keys)
     lm = model()
     out = []
     for key, spans in where.items():
@@ -423,7 +427,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
         if vetoed:
             raw -= sum(_contribution(*chosen[k][:2]) for k in vetoed)
             score = _score(raw, len(text))
-            if score < POLICY.score_spun and not context:
+            if score < POLICY.score_spun:  # (the context evidence is not read where the counts may decide)
                 context = _context_evidence(text, t, matches, counts, by_context)
     # The context evidence grows with the length as the counts do, and is normalized the same way
     # for the verdict (not for restoring: POLICY.context_restore).
