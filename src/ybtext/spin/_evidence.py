@@ -189,10 +189,14 @@ def _contribution(pair: Pair, ev: PairEvidence) -> float:
     return min(w, POLICY.pair_cap) / 2 if w >= POLICY.mined_doc_weight else 0.0
 
 
-def _score(raw: float, chars: int) -> float:
+def _per_length(evidence: float, chars: int) -> float:
     # Clean text accumulates chance evidence with its length, and so does spun text (more pairs
     # stand in it): normalize by the square root of the length beyond POLICY.long characters.
-    return round(1.0 - math.exp(-raw / math.sqrt(max(1.0, chars / POLICY.long)) / POLICY.scale), 4)
+    return evidence / math.sqrt(max(1.0, chars / POLICY.long))
+
+
+def _score(raw: float, chars: int) -> float:
+    return round(1.0 - math.exp(-_per_length(raw, chars) / POLICY.scale), 4)
 
 
 
@@ -431,7 +435,7 @@ def analyse(text: str, *, full: bool = False) -> Analysis:
                 context = _context_evidence(text, t, matches, counts, by_context)
     # The context evidence grows with the length as the counts do, and is normalized the same way
     # for the verdict (not for restoring: POLICY.context_restore).
-    flag = context / math.sqrt(max(1.0, len(text) / POLICY.long)) / POLICY.context_spun
+    flag = _per_length(context, len(text)) / POLICY.context_spun
     if (flag >= 1.0 or context >= POLICY.context_restore) and score < POLICY.score_spun:
         # spun on the context evidence: the score says so on the same scale (POLICY.context_spun -> POLICY.score_spun)
         score = max(POLICY.score_spun, round(1.0 - (1.0 - POLICY.score_spun) ** max(flag, 1.0), 4))
